@@ -1,0 +1,96 @@
+// Package diag holds the source positions and diagnostics that every stage of
+// docgen reports: the parser for one page, spec for a merged model, the
+// pipeline for a run. A diagnostic prints as "file:line:col: message".
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Pos is a position in an input page. Line and Col are 1-based; a zero Line
+// means the position is the file as a whole.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// String formats p as file:line:col, dropping the parts that are unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Compare orders positions by file, line and column.
+func (p Pos) Compare(q Pos) int {
+	return cmp.Or(cmp.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
+}
+
+// Severity says whether a diagnostic stops the run.
+type Severity int
+
+const (
+	// Warning marks input that was skipped or repaired; the run goes on.
+	Warning Severity = iota
+	// Error marks a failure that makes the run fail.
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one finding about the input, with a stable code such as
+// "annotation-json" that tools and reports can rely on.
+type Diagnostic struct {
+	Pos      Pos      `json:"pos"`
+	Severity Severity `json:"-"`
+	Code     string   `json:"code"`
+	Message  string   `json:"message"`
+}
+
+// String formats d as "file:line:col: message [code]".
+func (d Diagnostic) String() string {
+	sev := ""
+	if d.Severity == Error {
+		sev = "error: "
+	}
+	return fmt.Sprintf("%s: %s%s [%s]", d.Pos, sev, d.Message, d.Code)
+}
+
+// List collects diagnostics.
+type List []Diagnostic
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders the list by position, then code, then message, so that output
+// does not depend on the order in which pages were processed.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(a.Pos.Compare(b.Pos), cmp.Compare(a.Code, b.Code), cmp.Compare(a.Message, b.Message))
+	})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}

@@ -1,0 +1,11 @@
+// Package parser turns one markdown page of an API reference written in the
+// Microsoft Graph docs convention into page facts: front matter, the
+// Namespace line, headings, annotations with the fenced block that follows
+// each, HTTP request and response examples, the "HTTP request" path
+// templates, parameter, property, relationship and enum member tables, and
+// resource JSON representations. Every fact carries its file:line:col.
+//
+// The parser interprets nothing across pages: merging facts into types and
+// operations is the job of package spec. Malformed input is reported as
+// diagnostics on the page and skipped; Parse never panics on any input.
+package parser

@@ -1,0 +1,210 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/docgen-dev/docgen/diag"
+)
+
+// methods are the HTTP methods the docs use.
+var methods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// versionSegment matches the API version that absolute example URLs carry.
+var versionSegment = regexp.MustCompile(`^(?i:v\d+(\.\d+)?|beta|localtest|stagingbeta|testprodbeta\w*|canary)$`)
+
+var statusLine = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})\b`)
+
+// SplitURL turns an example or template URL into its path (no scheme, host
+// or version segment, always starting with "/") and its raw query.
+func SplitURL(raw string) (path, query string) {
+	u := strings.TrimSpace(raw)
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest := u[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			u = rest[j:]
+		} else {
+			u = "/"
+		}
+	}
+	if i := strings.IndexByte(u, '?'); i >= 0 {
+		u, query = u[:i], u[i+1:]
+	}
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	segs := strings.Split(u[1:], "/")
+	if len(segs) > 0 && versionSegment.MatchString(segs[0]) {
+		segs = segs[1:]
+	}
+	path = "/" + strings.Join(segs, "/")
+	if len(path) > 1 {
+		path = strings.TrimRight(path, "/")
+	}
+	return path, query
+}
+
+// Origin returns the scheme, host and version segment of an absolute URL,
+// such as "https://graph.microsoft.com/v1.0", or "" for a relative one.
+func Origin(raw string) string {
+	u := strings.TrimSpace(raw)
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	rest := u[i+3:]
+	j := strings.IndexAny(rest, "/?")
+	if j < 0 {
+		return u
+	}
+	host := u[:i+3+j]
+	segs := strings.SplitN(strings.TrimPrefix(rest[j:], "/"), "/", 2)
+	if len(segs) > 0 && versionSegment.MatchString(strings.SplitN(segs[0], "?", 2)[0]) {
+		return host + "/" + strings.SplitN(segs[0], "?", 2)[0]
+	}
+	return host
+}
+
+// requestLine parses "METHOD url [HTTP/1.1]".
+func (st *state) requestLine(line string, pos diag.Pos) (method, path, query, origin string, ok bool) {
+	line = strings.TrimSpace(line)
+	m, rest, found := strings.Cut(line, " ")
+	if !found {
+		return "", "", "", "", false
+	}
+	upper := strings.ToUpper(m)
+	if !methods[upper] {
+		return "", "", "", "", false
+	}
+	if upper != m {
+		st.warnf(pos, "http-method-case", "HTTP method %s should be upper case", quoteShort(m))
+	}
+	rest = strings.TrimSpace(rest)
+	if i := strings.LastIndex(rest, " HTTP/"); i >= 0 {
+		rest = strings.TrimSpace(rest[:i])
+	}
+	if rest == "" {
+		return "", "", "", "", false
+	}
+	path, query = SplitURL(rest)
+	return upper, path, query, Origin(rest), true
+}
+
+// templates reads the request lines of a code block in the "HTTP request"
+// section.
+func (st *state) templates(cb *CodeBlock) {
+	for i, line := range strings.Split(cb.Text, "\n") {
+		pos := diag.Pos{File: cb.Pos.File, Line: cb.Pos.Line + i, Col: 1}
+		method, path, query, _, ok := st.requestLine(line, pos)
+		if !ok {
+			continue
+		}
+		st.page.Templates = append(st.page.Templates, Template{Pos: pos, Method: method, Path: path, Query: query})
+	}
+}
+
+// message splits an HTTP message into its first line, headers and body.
+type message struct {
+	first     string
+	firstLine int
+	headers   []Header
+	body      string
+	bodyLine  int
+}
+
+func splitMessage(text string) message {
+	lines := strings.Split(text, "\n")
+	var m message
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i == len(lines) {
+		return m
+	}
+	t := strings.TrimSpace(lines[i])
+	if !strings.HasPrefix(t, "{") && !strings.HasPrefix(t, "[") {
+		m.first, m.firstLine = t, i+1
+		i++
+		for ; i < len(lines); i++ {
+			l := strings.TrimSpace(lines[i])
+			if l == "" {
+				i++
+				break
+			}
+			if strings.HasPrefix(l, "{") || strings.HasPrefix(l, "[") {
+				break
+			}
+			k, v, ok := strings.Cut(l, ":")
+			if !ok {
+				break
+			}
+			m.headers = append(m.headers, Header{Name: strings.TrimSpace(k), Value: strings.TrimSpace(v)})
+		}
+	}
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i < len(lines) {
+		m.body = strings.Join(lines[i:], "\n")
+		m.bodyLine = i + 1
+	}
+	return m
+}
+
+func headerValue(hs []Header, name string) string {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+func isJSONContent(hs []Header) bool {
+	ct := strings.ToLower(headerValue(hs, "Content-Type"))
+	return ct == "" || strings.Contains(ct, "json")
+}
+
+func (st *state) request(a *Annotation) *Request {
+	m := splitMessage(a.Block.Text)
+	at := func(line int) diag.Pos {
+		return diag.Pos{File: st.path, Line: a.Block.Pos.Line + line - 1, Col: 1}
+	}
+	if m.first == "" {
+		st.warnf(a.Block.Pos, "http-request-line", "request example has no request line")
+		return nil
+	}
+	method, path, query, origin, ok := st.requestLine(m.first, at(m.firstLine))
+	if !ok {
+		st.warnf(at(m.firstLine), "http-request-line", "request example does not start with METHOD URL: %s", quoteShort(m.first))
+		return nil
+	}
+	r := &Request{Pos: at(m.firstLine), Annotation: a, Name: a.Name, Method: method, Path: path, Query: query, Base: origin, Headers: m.headers}
+	if m.body != "" {
+		r.Body = st.body(m.body, at(m.bodyLine), isJSONContent(m.headers))
+	}
+	return r
+}
+
+func (st *state) response(a *Annotation) *Response {
+	m := splitMessage(a.Block.Text)
+	at := func(line int) diag.Pos {
+		return diag.Pos{File: st.path, Line: a.Block.Pos.Line + line - 1, Col: 1}
+	}
+	r := &Response{Pos: a.Block.Pos, Annotation: a, Name: a.Name, ODataType: a.ODataType, Truncated: a.Truncated, IsCollection: a.IsCollection, Status: 200, Headers: m.headers}
+	if m.first != "" {
+		r.Pos = at(m.firstLine)
+		sm := statusLine.FindStringSubmatch(m.first)
+		if sm == nil {
+			st.warnf(at(m.firstLine), "http-status-line", "response example does not start with an HTTP status line: %s", quoteShort(m.first))
+			return nil
+		}
+		r.Status, _ = strconv.Atoi(sm[1])
+	}
+	if m.body != "" {
+		r.Body = st.body(m.body, at(m.bodyLine), isJSONContent(m.headers))
+	}
+	return r
+}

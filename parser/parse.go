@@ -1,0 +1,378 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/docgen-dev/docgen/diag"
+)
+
+// DefaultMaxJSONDepth bounds the nesting of example and annotation JSON.
+const DefaultMaxJSONDepth = 256
+
+// Parser parses pages. It holds no per-page state: one Parser may be used by
+// several goroutines at once.
+type Parser struct {
+	md goldmark.Markdown
+	// MaxJSONDepth bounds JSON nesting; deeper bodies are reported and dropped.
+	MaxJSONDepth int
+}
+
+// New returns a Parser using goldmark with the GFM table extension.
+func New() *Parser {
+	return &Parser{
+		md:           goldmark.New(goldmark.WithExtensions(extension.Table)),
+		MaxJSONDepth: DefaultMaxJSONDepth,
+	}
+}
+
+// Parse parses one page. It never panics: an internal failure becomes an
+// "internal-error" diagnostic on the returned page.
+func (p *Parser) Parse(path string, src []byte) (page *Page) {
+	page = &Page{Path: path}
+	defer func() {
+		if r := recover(); r != nil {
+			page = &Page{Path: path}
+			page.Diags.Errorf(diag.Pos{File: path}, "internal-error", "internal error while parsing page: %v\n%s", r, firstFrames(debug.Stack()))
+		}
+	}()
+	st := &state{p: p, page: page, path: path}
+	st.run(src)
+	return page
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// state is the work of one Parse call.
+type state struct {
+	p     *Parser
+	page  *Page
+	path  string
+	src   []byte
+	lines []int // byte offset of the start of each line
+
+	section    string // text of the current level-2 heading
+	subsection string // text of the current level-3+ heading
+}
+
+// normalize strips a UTF-8 byte order mark and turns CRLF and bare CR line
+// endings into LF, so that line numbers match what editors show.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (st *state) pos(off int) diag.Pos {
+	i := sort.Search(len(st.lines), func(i int) bool { return st.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return diag.Pos{File: st.path, Line: i + 1, Col: off - st.lines[i] + 1}
+}
+
+func (st *state) lineStart(line int) diag.Pos {
+	return diag.Pos{File: st.path, Line: line, Col: 1}
+}
+
+func (st *state) run(src []byte) {
+	src = normalize(src)
+	st.src = src
+	st.lines = []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			st.lines = append(st.lines, i+1)
+		}
+	}
+	body := st.frontMatter(src)
+	doc := st.p.md.Parser().Parse(text.NewReader(body))
+	var blocks []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Heading, *ast.HTMLBlock, *ast.FencedCodeBlock, *ast.CodeBlock, *east.Table, *ast.Paragraph:
+			blocks = append(blocks, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	var lastReq = -1
+	for i, n := range blocks {
+		switch n := n.(type) {
+		case *ast.Heading:
+			st.heading(n)
+		case *ast.Paragraph:
+			st.paragraph(n)
+		case *east.Table:
+			st.table(n)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if isHTTPRequestSection(st.section) && !st.precededByAnnotation(blocks, i) {
+				st.templates(st.codeBlock(n))
+			}
+		case *ast.HTMLBlock:
+			a := st.annotation(n)
+			if a == nil {
+				continue
+			}
+			if i+1 < len(blocks) {
+				switch b := blocks[i+1].(type) {
+				case *ast.FencedCodeBlock, *ast.CodeBlock:
+					a.Block = st.codeBlock(b)
+				}
+			}
+			st.page.Annotations = append(st.page.Annotations, a)
+			lastReq = st.attach(a, lastReq)
+		}
+	}
+}
+
+// precededByAnnotation reports whether the code block at i follows an
+// annotation that claims it (templates are then taken from the annotation
+// handler, or ignored when the annotation says "request").
+func (st *state) precededByAnnotation(blocks []ast.Node, i int) bool {
+	if i == 0 {
+		return false
+	}
+	h, ok := blocks[i-1].(*ast.HTMLBlock)
+	if !ok {
+		return false
+	}
+	raw := st.blockText(h)
+	bt := strings.ToLower(annotationBlockType(raw))
+	return bt != "" && bt != "ignored"
+}
+
+func isHTTPRequestSection(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "http request")
+}
+
+// frontMatter reads a leading "---" YAML block and returns the source with
+// that block blanked out (newlines kept, so that offsets stay the same).
+func (st *state) frontMatter(src []byte) []byte {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return src
+	}
+	end := bytes.Index(src[4:], []byte("\n---"))
+	if end < 0 {
+		st.page.Diags.Warnf(st.lineStart(1), "front-matter", "front matter is not closed by a --- line")
+		return src
+	}
+	end += 4
+	closeEnd := end + 4
+	for closeEnd < len(src) && src[closeEnd] != '\n' {
+		closeEnd++
+	}
+	fm := &st.page.FrontMatter
+	fm.Pos = st.lineStart(1)
+	for i, line := range strings.Split(string(src[4:end]), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(line, " ") {
+			continue
+		}
+		v = unquoteYAML(strings.TrimSpace(v))
+		switch strings.TrimSpace(k) {
+		case "title":
+			fm.Title = v
+		case "description":
+			fm.Description = v
+		case "doc_type":
+			fm.DocType = v
+		}
+		_ = i
+	}
+	out := bytes.Clone(src)
+	for i := 0; i < closeEnd && i < len(out); i++ {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+func unquoteYAML(v string) string {
+	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+		v = v[1 : len(v)-1]
+	}
+	return v
+}
+
+func (st *state) heading(n *ast.Heading) {
+	t := strings.TrimSpace(st.inline(n, nil))
+	pos := st.nodePos(n)
+	st.page.Headings = append(st.page.Headings, Heading{Pos: pos, Level: n.Level, Text: t})
+	switch {
+	case n.Level == 1:
+		if st.page.Title == "" {
+			st.page.Title, st.page.TitlePos = t, pos
+		}
+		st.section, st.subsection = "", ""
+	case n.Level == 2:
+		st.section, st.subsection = t, ""
+	default:
+		st.subsection = t
+	}
+}
+
+func (st *state) paragraph(n *ast.Paragraph) {
+	var links []Link
+	t := strings.TrimSpace(st.inline(n, &links))
+	pos := st.nodePos(n)
+	for _, l := range links {
+		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
+	}
+	if st.page.Namespace != "" {
+		return
+	}
+	rest, ok := strings.CutPrefix(t, "Namespace:")
+	if !ok {
+		return
+	}
+	ns := strings.Fields(rest)
+	if len(ns) == 0 {
+		return
+	}
+	st.page.Namespace = strings.Trim(ns[0], "`*")
+	st.page.NamespacePos = st.nodePos(n)
+}
+
+// nodePos returns the position of the first byte a block or inline node
+// covers.
+func (st *state) nodePos(n ast.Node) diag.Pos {
+	if off, ok := firstOffset(n); ok {
+		return st.pos(off)
+	}
+	return diag.Pos{File: st.path}
+}
+
+func firstOffset(n ast.Node) (int, bool) {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start, true
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start, true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off, ok := firstOffset(c); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// inline renders the inline content of n as plain text, collecting links.
+func (st *state) inline(n ast.Node, links *[]Link) string {
+	var b strings.Builder
+	st.inlineTo(&b, n, links)
+	return b.String()
+}
+
+func (st *state) inlineTo(b *strings.Builder, n ast.Node, links *[]Link) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(st.src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.Link:
+			var lb strings.Builder
+			st.inlineTo(&lb, c, nil)
+			b.WriteString(lb.String())
+			if links != nil {
+				*links = append(*links, Link{Text: lb.String(), Dest: string(c.Destination)})
+			}
+		case *ast.AutoLink:
+			b.Write(c.URL(st.src))
+		case *ast.RawHTML:
+			b.WriteByte(' ')
+		default:
+			st.inlineTo(b, c, links)
+		}
+	}
+}
+
+// blockText concatenates the raw lines of a block node.
+func (st *state) blockText(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(st.src))
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+		b.Write(h.ClosureLine.Value(st.src))
+	}
+	return b.String()
+}
+
+func (st *state) codeBlock(n ast.Node) *CodeBlock {
+	cb := &CodeBlock{Text: st.blockText(n)}
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		cb.Info = strings.TrimSpace(string(f.Info.Segment.Value(st.src)))
+		cb.Pos = st.pos(f.Info.Segment.Start)
+		cb.Pos.Line++
+		cb.Pos.Col = 1
+	}
+	if l := n.Lines(); l.Len() > 0 {
+		cb.Pos = st.pos(l.At(0).Start)
+		cb.Pos.Col = 1
+	} else if cb.Pos.Line == 0 {
+		cb.Pos = st.nodePos(n)
+	}
+	return cb
+}
+
+func (st *state) warnf(pos diag.Pos, code, format string, args ...any) {
+	st.page.Diags.Warnf(pos, code, format, args...)
+}
+
+// offsetPos returns the position of line/col (1-based) inside a block whose
+// first line is at base.
+func offsetPos(base diag.Pos, line, col int) diag.Pos {
+	if line <= 1 {
+		return diag.Pos{File: base.File, Line: base.Line, Col: base.Col + col - 1}
+	}
+	return diag.Pos{File: base.File, Line: base.Line + line - 1, Col: col}
+}
+
+func quoteShort(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "..."
+	}
+	return fmt.Sprintf("%q", s)
+}

@@ -1,0 +1,88 @@
+package parser
+
+import (
+	"strings"
+
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+func (st *state) table(n *east.Table) {
+	t := &Table{Pos: st.nodePos(n), Section: st.section}
+	if st.subsection != "" {
+		t.Section = st.subsection
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		var cells []Cell
+		for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			var links []Link
+			txt := strings.TrimSpace(strings.Join(strings.Fields(st.inline(cell, &links)), " "))
+			cells = append(cells, Cell{Text: txt, Links: links})
+		}
+		switch c.(type) {
+		case *east.TableHeader:
+			for _, cell := range cells {
+				t.Header = append(t.Header, cell.Text)
+			}
+		case *east.TableRow:
+			pos := st.nodePos(c)
+			if pos.Line == 0 {
+				pos = t.Pos
+			}
+			pos.Col = 1
+			t.Rows = append(t.Rows, Row{Pos: pos, Cells: cells})
+		}
+	}
+	if t.Pos.Line == 0 && len(t.Rows) > 0 {
+		t.Pos = t.Rows[0].Pos
+	}
+	t.Kind = classify(st.section, st.subsection, t.Header)
+	st.page.Tables = append(st.page.Tables, t)
+}
+
+// classify decides what a table holds from its first header cell and the
+// sections it sits in.
+func classify(section, subsection string, header []string) TableKind {
+	if len(header) == 0 {
+		return TableOther
+	}
+	first := strings.ToLower(strings.Trim(header[0], " *"))
+	sec := strings.ToLower(section)
+	sub := strings.ToLower(subsection)
+	switch {
+	case first == "member" || first == "members" || first == "enum member" || first == "value" && strings.HasSuffix(sub, "values"):
+		return TableEnumMembers
+	case first == "method" || first == "methods":
+		return TableMethods
+	case first == "relationship" || first == "relationships":
+		return TableRelationships
+	case first == "property" || first == "properties":
+		if strings.HasPrefix(sec, "relationship") {
+			return TableRelationships
+		}
+		if strings.Contains(sec, "request body") || strings.Contains(sec, "parameters") {
+			return TableRequestBody
+		}
+		return TableProperties
+	case first == "header" || first == "headers" || first == "request header":
+		return TableHeaders
+	}
+	switch {
+	case strings.Contains(sec, "path parameter"):
+		return TablePathParams
+	case strings.Contains(sec, "query parameter"):
+		return TableQueryParams
+	case strings.Contains(sec, "header"):
+		return TableHeaders
+	case strings.Contains(sec, "request body"):
+		return TableRequestBody
+	case strings.HasPrefix(sec, "function parameters") || strings.HasPrefix(sec, "parameters"):
+		return TablePathParams
+	case strings.HasPrefix(sec, "relationship"):
+		return TableRelationships
+	case strings.HasPrefix(sec, "properties"):
+		return TableProperties
+	case strings.HasPrefix(sec, "members") || strings.HasSuffix(sub, "values"):
+		return TableEnumMembers
+	}
+	return TableOther
+}

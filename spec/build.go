@@ -1,0 +1,344 @@
+package spec
+
+import (
+	"cmp"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/parser"
+)
+
+// DefaultNamespace is assumed for pages without a "Namespace:" line.
+const DefaultNamespace = "microsoft.graph"
+
+// Options tune Build.
+type Options struct {
+	// Reserved are identifiers the generated package already declares (the
+	// client runtime); no type may take them.
+	Reserved []string
+}
+
+// builder is the state of one Build call.
+type builder struct {
+	opts  Options
+	pages []*parser.Page
+	types map[string]*typeFacts
+	ops   []*opFacts
+	diags diag.List
+	// getTypes maps a GET path shape to the type it returns, for update
+	// operations whose body type no other evidence names.
+	getTypes map[string]rawRef
+	summary  map[string]*PageSummary
+	origins  map[string]int
+	// pageTypes maps a resource page's name ("bookcopy") to the key of the
+	// type it defines.
+	pageTypes map[string]string
+}
+
+// Build merges the facts of pages into a model. The result depends only on
+// the pages' contents and paths, not on their order.
+func Build(pages []*parser.Page, opts Options) *Model {
+	b := &builder{
+		opts:      opts,
+		pages:     slices.Clone(pages),
+		types:     map[string]*typeFacts{},
+		getTypes:  map[string]rawRef{},
+		summary:   map[string]*PageSummary{},
+		origins:   map[string]int{},
+		pageTypes: map[string]string{},
+	}
+	slices.SortStableFunc(b.pages, func(x, y *parser.Page) int { return cmp.Compare(x.Path, y.Path) })
+	for _, p := range b.pages {
+		b.diags = append(b.diags, p.Diags...)
+		b.summary[p.Path] = &PageSummary{Path: p.Path}
+	}
+	for _, p := range b.pages {
+		b.collectTypes(p)
+	}
+	for _, p := range b.pages {
+		b.collectOperations(p)
+	}
+	for _, op := range b.ops {
+		b.resolveBody(op)
+	}
+	for _, op := range b.ops {
+		b.walkExamples(op)
+	}
+	m := &Model{}
+	b.resolveTypes(m)
+	b.resolveOperations(m)
+	b.summarize(m)
+	m.BaseURL = b.baseURL()
+	b.diags.Sort()
+	m.Diags = b.diags
+	return m
+}
+
+func namespaceOf(p *parser.Page) string {
+	if p.Namespace != "" {
+		return p.Namespace
+	}
+	return DefaultNamespace
+}
+
+var (
+	enumTitleRe     = regexp.MustCompile(`(?i)^\s*(\S+)\s+enum(?:eration)?(?:\s+type)?\s*$`)
+	resourceTitleRe = regexp.MustCompile(`(?i)^\s*(\S+)\s+(?:resource|complex|entity)(?:\s+type)?\s*$`)
+	valuesHeadingRe = regexp.MustCompile(`(?i)^\s*(\S+)\s+(?:values|enum(?:eration)?(?:\s+values)?|members)\s*$`)
+)
+
+// collectTypes reads the type facts of a resource or enum page.
+func (b *builder) collectTypes(p *parser.Page) {
+	ns := namespaceOf(p)
+	var owner *typeFacts
+	for _, r := range p.Resources {
+		name, _ := oDataTypeName(r.ODataType)
+		if name == "" {
+			continue
+		}
+		tf := b.typ(name, 0, r.Pos)
+		if !tf.defined {
+			tf.defined, tf.pos, tf.page = true, r.Pos, p.Path
+			tf.desc = p.FrontMatter.Description
+		}
+		if r.KeyProperty != "" {
+			tf.kind = Entity
+		}
+		tf.open = tf.open || r.OpenType
+		if r.BaseType != "" {
+			base, _ := oDataTypeName(r.BaseType)
+			if base != "" && !strings.EqualFold(base, name) {
+				b.typ(base, 1, r.Pos)
+				tf.base, tf.basePos = strings.ToLower(base), r.Pos
+			}
+		}
+		if owner == nil {
+			owner = tf
+		}
+		if r.Body != nil && r.Body.JSON != nil && r.Body.JSON.Kind == parser.JSONObject {
+			b.collectRepresentation(tf, r.Body, ns)
+		}
+	}
+	var propTables, enumTables []*parser.Table
+	for _, t := range p.Tables {
+		switch t.Kind {
+		case parser.TableProperties, parser.TableRelationships:
+			propTables = append(propTables, t)
+		case parser.TableEnumMembers:
+			enumTables = append(enumTables, t)
+		}
+	}
+	isAPI := len(p.Templates) > 0 || len(p.Requests) > 0
+	if owner == nil && len(propTables) > 0 && !isAPI {
+		if m := resourceTitleRe.FindStringSubmatch(p.Title); m != nil {
+			owner = b.typ(ns+"."+m[1], 0, p.TitlePos)
+			if !owner.defined {
+				owner.defined, owner.page, owner.desc = true, p.Path, p.FrontMatter.Description
+			}
+			b.diags.Warnf(p.TitlePos, "resource-no-annotation", "resource page has no usable resource annotation; type %s named from the title", m[1])
+		}
+	}
+	if owner != nil {
+		if _, ok := b.pageTypes[linkKey(p.Path)]; !ok {
+			b.pageTypes[linkKey(p.Path)] = owner.key
+		}
+		for _, t := range propTables {
+			b.collectTable(owner, t, ns)
+		}
+	}
+	for _, t := range enumTables {
+		b.collectEnum(p, t, ns)
+	}
+}
+
+// collectTable reads a property or relationship table.
+func (b *builder) collectTable(tf *typeFacts, t *parser.Table, ns string) {
+	typeCol, descCol := column(t.Header, "type"), column(t.Header, "description")
+	if typeCol < 0 {
+		typeCol = 1
+	}
+	for _, row := range t.Rows {
+		if len(row.Cells) == 0 {
+			continue
+		}
+		name := propertyName(row.Cells[0].Text)
+		if name == "" {
+			continue
+		}
+		p := tf.prop(name, row.Pos)
+		p.relationship = p.relationship || t.Kind == parser.TableRelationships
+		if descCol >= 0 && descCol < len(row.Cells) && p.desc == "" {
+			p.desc = row.Cells[descCol].Text
+		}
+		if typeCol >= len(row.Cells) {
+			continue
+		}
+		cell := row.Cells[typeCol]
+		ref, ok := parseTypeText(cell.Text, ns)
+		if !ok {
+			b.diags.Warnf(row.Pos, "type-text", "property %s of %s: cannot read type %s; kept as raw JSON", name, tf.bestSpelling(), quote(cell.Text))
+			continue
+		}
+		if ref.named != "" {
+			b.typ(displayName(cell.Text, ref.named), 2, row.Pos)
+		}
+		if p.table == nil {
+			p.table = &evidence{ref: ref, pos: row.Pos, source: FromTable, text: cell.Text}
+		}
+	}
+}
+
+// displayName recovers the spelling of a named type from the cell text.
+func displayName(text, key string) string {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '`' || r == '[' || r == ']' }) {
+		if strings.HasSuffix(key, strings.ToLower(f)) && len(f) > 0 {
+			return key[:len(key)-len(f)] + f
+		}
+	}
+	return key
+}
+
+// propertyName cleans a property cell: "**id**", "`id`", "id (deprecated)".
+func propertyName(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, "*`_ "))
+	if i := strings.IndexAny(s, " \t("); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.Trim(s, "*`_ ")
+	if s == "" || strings.ContainsAny(s, "\"\\,`") {
+		return ""
+	}
+	return s
+}
+
+func column(header []string, name string) int {
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// collectRepresentation reads the JSON representation of a resource.
+func (b *builder) collectRepresentation(tf *typeFacts, body *parser.Body, ns string) {
+	for _, m := range body.JSON.Members {
+		if strings.HasPrefix(m.Key, "@") || strings.Contains(m.Key, "@odata.") {
+			continue
+		}
+		pos := offset(body.Pos, m.Line, m.Col)
+		p := tf.prop(m.Key, pos)
+		ref, ok := b.placeholderRef(m.Value, ns, pos)
+		if ok && p.rep == nil {
+			p.rep = &evidence{ref: ref, pos: pos, source: FromJSONRep}
+		}
+	}
+}
+
+// placeholderRef reads a JSON representation value: "String",
+// "String (timestamp)", {"@odata.type": "x"}, [ ... ], true, 1024.
+func (b *builder) placeholderRef(v *parser.JSONValue, ns string, pos diag.Pos) (rawRef, bool) {
+	switch v.Kind {
+	case parser.JSONString:
+		if r, ok := parseTypeText(v.String, ns); ok {
+			if r.named != "" {
+				b.typ(displayName(v.String, r.named), 2, pos)
+			}
+			return r, true
+		}
+		return rawRef{prim: String}, true
+	case parser.JSONBool:
+		return rawRef{prim: Boolean}, true
+	case parser.JSONNumber:
+		return rawRef{prim: numberPrim(v.Number)}, true
+	case parser.JSONObject:
+		if t := v.Member("@odata.type"); t != nil && t.Kind == parser.JSONString {
+			name, coll := oDataTypeName(t.String)
+			if r, ok := parseTypeText(name, ns); ok {
+				if r.named != "" {
+					b.typ(displayName(name, r.named), 1, pos)
+				}
+				r.collection = r.collection || coll
+				return r, true
+			}
+		}
+		return rawRef{prim: Untyped}, true
+	case parser.JSONArray:
+		if len(v.Elems) == 0 {
+			return rawRef{}, false
+		}
+		r, ok := b.placeholderRef(v.Elems[0], ns, pos)
+		r.collection = true
+		return r, ok
+	}
+	return rawRef{}, false
+}
+
+// collectEnum reads an enum member table.
+func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) {
+	name := ""
+	if m := valuesHeadingRe.FindStringSubmatch(t.Section); m != nil && !strings.EqualFold(m[1], "enum") {
+		name = m[1]
+	} else if m := enumTitleRe.FindStringSubmatch(p.Title); m != nil {
+		name = m[1]
+	}
+	name = strings.Trim(name, "`*")
+	if name == "" || !qualifiedRe.MatchString(name) {
+		b.diags.Warnf(t.Pos, "enum-name", "enum member table without an enum name (section %s); skipped", quote(t.Section))
+		return
+	}
+	full := name
+	if !strings.Contains(name, ".") {
+		full = ns + "." + name
+	}
+	tf := b.typ(full, 0, t.Pos)
+	tf.kind = Enum
+	if !tf.defined {
+		tf.defined, tf.page = true, p.Path
+		tf.desc = p.FrontMatter.Description
+		if enumTitleRe.MatchString(p.Title) == false {
+			tf.desc = ""
+		}
+	}
+	descCol := column(t.Header, "description")
+	for _, row := range t.Rows {
+		if len(row.Cells) == 0 {
+			continue
+		}
+		v := strings.Trim(strings.TrimSpace(row.Cells[0].Text), "`*")
+		if v == "" {
+			continue
+		}
+		if tf.memberSeen[v] {
+			b.diags.Warnf(row.Pos, "enum-duplicate", "enum %s lists member %s twice", name, quote(v))
+			continue
+		}
+		tf.memberSeen[v] = true
+		m := &EnumMember{Value: v, Pos: row.Pos}
+		if descCol >= 0 && descCol < len(row.Cells) {
+			m.Description = row.Cells[descCol].Text
+		}
+		tf.members = append(tf.members, m)
+	}
+}
+
+func offset(base diag.Pos, line, col int) diag.Pos {
+	if line <= 1 {
+		return diag.Pos{File: base.File, Line: base.Line, Col: base.Col + col - 1}
+	}
+	return diag.Pos{File: base.File, Line: base.Line + line - 1, Col: col}
+}
+
+func quote(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "..."
+	}
+	return "\"" + strings.ReplaceAll(s, "\"", "\\\"") + "\""
+}
+
+func pageBase(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}

@@ -1,0 +1,104 @@
+package spec
+
+import (
+	"strings"
+
+	"github.com/docgen-dev/docgen/diag"
+)
+
+// typeFacts gathers what all pages say about one named type, keyed by its
+// lower-cased full name (the docs are not consistent about case).
+type typeFacts struct {
+	key string
+	// spellings maps each spelling of the full name to the best rank it was
+	// seen with (0: resource or enum page, 1: annotation or hint, 2: other).
+	spellings map[string]int
+	kind      TypeKind
+	defined   bool // a resource or enum page defines it
+	pos       diag.Pos
+	hasPos    bool
+	base      string // key of the base type
+	basePos   diag.Pos
+	open      bool
+	desc      string
+	page      string
+
+	props       []*propFacts
+	byName      map[string]*propFacts
+	members     []*EnumMember
+	memberSeen  map[string]bool
+	synthesized bool
+	goName      string // fixed name for synthesized types
+
+	// stringValues and objectValues count the example values expected to
+	// be of this type, which tell an undocumented enum from a struct.
+	stringValues, objectValues int
+	resolved                   *Type
+}
+
+// propFacts gathers the evidence for one property.
+type propFacts struct {
+	jsonName     string
+	pos          diag.Pos
+	relationship bool
+	desc         string
+	table        *evidence
+	rep          *evidence
+	example      *evidence
+	params       *evidence
+	// kinds are the JSON kinds example values showed, for mismatch checks.
+	exampleKinds map[string]diag.Pos
+	arrays       *diag.Pos // first example showing an array
+}
+
+// evidence is one source's statement of a property type.
+type evidence struct {
+	ref    rawRef
+	pos    diag.Pos
+	source Source
+	text   string
+}
+
+func (b *builder) typ(name string, rank int, pos diag.Pos) *typeFacts {
+	name = strings.TrimSpace(name)
+	key := strings.ToLower(name)
+	tf := b.types[key]
+	if tf == nil {
+		tf = &typeFacts{key: key, spellings: map[string]int{}, byName: map[string]*propFacts{}, memberSeen: map[string]bool{}}
+		b.types[key] = tf
+	}
+	if r, ok := tf.spellings[name]; !ok || rank < r {
+		tf.spellings[name] = rank
+	}
+	if !tf.hasPos || (rank == 0 && !tf.defined) {
+		tf.pos, tf.hasPos = pos, true
+	}
+	return tf
+}
+
+func (tf *typeFacts) prop(name string, pos diag.Pos) *propFacts {
+	p := tf.byName[name]
+	if p == nil {
+		p = &propFacts{jsonName: name, pos: pos}
+		tf.byName[name] = p
+		tf.props = append(tf.props, p)
+	}
+	return p
+}
+
+// bestSpelling picks the full name to show: the best rank, then a spelling
+// with capitals (docs sometimes lower-case whole names), then the smallest.
+func (tf *typeFacts) bestSpelling() string {
+	best, bestRank := "", 1<<30
+	for s, r := range tf.spellings {
+		better := r < bestRank ||
+			r == bestRank && hasUpper(s) && !hasUpper(best) ||
+			r == bestRank && hasUpper(s) == hasUpper(best) && s < best
+		if better {
+			best, bestRank = s, r
+		}
+	}
+	return best
+}
+
+func hasUpper(s string) bool { return strings.ToLower(s) != s }

@@ -1,0 +1,463 @@
+package spec
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/parser"
+)
+
+// opFacts is one operation before names and types are resolved.
+type opFacts struct {
+	page     *parser.Page
+	method   string
+	tmpl     parser.Template
+	baseName string
+	// altOf is the primary operation of the page when this is an alternate
+	// path for the same call.
+	altOf    *opFacts
+	examples []exPair
+	respKind ResponseKind
+	respRef  rawRef
+	body     *bodyFacts
+	resolved *Operation
+}
+
+type exPair struct {
+	req  *parser.Request
+	resp *parser.Response
+}
+
+type bodyFacts struct {
+	ref    rawRef
+	binary bool
+}
+
+var braceRe = regexp.MustCompile(`\{[^{}]*\}`)
+
+// shape is a path with every parameter replaced by {} and literals lower
+// cased, so that templates and example URLs can be compared.
+func shape(path string) string {
+	return strings.ToLower(braceRe.ReplaceAllString(path, "{}"))
+}
+
+// matches reports whether an example path fits a template.
+func matches(tmpl, example string) bool {
+	ts := strings.Split(strings.Trim(tmpl, "/"), "/")
+	es := strings.Split(strings.Trim(example, "/"), "/")
+	if len(ts) != len(es) {
+		return false
+	}
+	for i := range ts {
+		if strings.Contains(ts[i], "{") {
+			lit := braceRe.ReplaceAllString(ts[i], "")
+			if before, _, ok := strings.Cut(lit, "("); ok && !strings.HasPrefix(strings.ToLower(es[i]), strings.ToLower(before)) {
+				return false
+			}
+			continue
+		}
+		if !strings.EqualFold(ts[i], es[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// collectOperations reads the operations of an API page: one per request
+// template, named from the page title.
+func (b *builder) collectOperations(p *parser.Page) {
+	if len(p.Templates) == 0 {
+		if len(p.Requests) > 0 {
+			b.diags.Warnf(p.Requests[0].Pos, "operation-no-template", "page has request examples but no request line in an \"HTTP request\" section; no operation generated")
+		}
+		return
+	}
+	title := p.Title
+	if title == "" {
+		title = p.FrontMatter.Title
+	}
+	if title == "" {
+		title = pageBase(p.Path)
+	}
+	var pairs []exPair
+	for i, r := range p.Requests {
+		ex := exPair{req: r}
+		for _, resp := range p.Responses {
+			if resp.RequestIndex == i {
+				ex.resp = resp
+				break
+			}
+		}
+		if ex.resp == nil {
+			b.diags.Warnf(r.Pos, "request-no-response", "request example %s has no response example", quote(r.Name))
+		}
+		pairs = append(pairs, ex)
+	}
+	// Templates with the same method share one primary, which gets the
+	// title's name; the others are alternate paths.
+	byMethod := map[string]*opFacts{}
+	seen := map[string]bool{}
+	for _, t := range p.Templates {
+		key := t.Method + " " + t.Path
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: GoName(title)}
+		for _, ex := range pairs {
+			if ex.req.Method == t.Method && matches(t.Path, ex.req.Path) {
+				op.examples = append(op.examples, ex)
+			}
+		}
+		if prim := byMethod[t.Method]; prim == nil {
+			byMethod[t.Method] = op
+		} else {
+			op.altOf = prim
+		}
+		b.ops = append(b.ops, op)
+	}
+	if len(byMethod) > 1 {
+		// A page documenting several methods: name each by its method.
+		for m, op := range byMethod {
+			if !strings.HasPrefix(strings.ToUpper(op.baseName), m) {
+				op.baseName = GoName(strings.ToLower(m)) + op.baseName
+			}
+		}
+		for _, op := range b.ops {
+			if op.page == p && op.altOf != nil {
+				op.baseName = op.altOf.baseName
+			}
+		}
+	}
+	// Examples that match no template still document the primary.
+	for _, ex := range pairs {
+		found := false
+		for _, op := range b.ops {
+			if op.page == p && slices.ContainsFunc(op.examples, func(e exPair) bool { return e.req == ex.req }) {
+				found = true
+			}
+		}
+		if !found {
+			if prim := byMethod[ex.req.Method]; prim != nil {
+				prim.examples = append(prim.examples, ex)
+			} else {
+				b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s matches no request line of the page", ex.req.Method, ex.req.Path)
+			}
+		}
+	}
+	for _, op := range b.ops {
+		if op.page != p {
+			continue
+		}
+		// An operation without examples of its own answers like the
+		// documented path of the same method.
+		var resp *parser.Response
+		for _, ex := range append(slices.Clone(op.examples), pairs...) {
+			if ex.resp != nil && ex.req.Method == op.method {
+				resp = ex.resp
+				break
+			}
+		}
+		op.respKind, op.respRef = b.responseOf(p, op, resp)
+		if op.method == "GET" && (op.respKind == ResponseSingle) && op.respRef.named != "" {
+			if _, ok := b.getTypes[shape(op.tmpl.Path)]; !ok {
+				b.getTypes[shape(op.tmpl.Path)] = op.respRef
+			}
+		}
+		for _, ex := range op.examples {
+			if ex.req.Base != "" {
+				b.origins[ex.req.Base]++
+			}
+		}
+	}
+}
+
+func headerValue(hs []parser.Header, name string) string {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+func isJSONType(ct string) bool {
+	ct = strings.ToLower(ct)
+	return ct == "" || strings.Contains(ct, "json")
+}
+
+// responseOf decides what an operation returns from its response example.
+func (b *builder) responseOf(p *parser.Page, op *opFacts, resp *parser.Response) (ResponseKind, rawRef) {
+	ns := namespaceOf(p)
+	if resp == nil {
+		if op.method != "DELETE" && len(op.examples) > 0 {
+			b.diags.Warnf(op.tmpl.Pos, "operation-no-response", "%s %s has no response example; it is generated as returning nothing", op.method, op.tmpl.Path)
+		}
+		return ResponseNone, rawRef{}
+	}
+	ct := headerValue(resp.Headers, "Content-Type")
+	if resp.ODataType != "" {
+		name, coll := oDataTypeName(resp.ODataType)
+		ref, ok := parseTypeText(name, ns)
+		if !ok {
+			b.diags.Warnf(resp.Pos, "response-type", "response @odata.type %s is not a type name", quote(resp.ODataType))
+			return ResponseSingle, rawRef{prim: Untyped}
+		}
+		if ref.named != "" {
+			b.typ(displayName(name, ref.named), 1, resp.Pos)
+		}
+		if ref.prim == Stream || (!isJSONType(ct) && resp.Body != nil) {
+			return ResponseStream, rawRef{}
+		}
+		if coll || ref.collection || resp.IsCollection {
+			ref.collection = false
+			return ResponseCollection, ref
+		}
+		return ResponseSingle, ref
+	}
+	if resp.Body == nil || resp.Status == 204 {
+		return ResponseNone, rawRef{}
+	}
+	if !isJSONType(ct) || resp.Body.JSON == nil && !strings.HasPrefix(strings.TrimSpace(resp.Body.Text), "{") {
+		return ResponseStream, rawRef{}
+	}
+	v := resp.Body.JSON
+	if v == nil {
+		return ResponseSingle, rawRef{prim: Untyped}
+	}
+	if v.Kind == parser.JSONObject {
+		if arr := v.Member("value"); arr != nil && arr.Kind == parser.JSONArray && (resp.IsCollection || onlyControl(v, "value")) {
+			for _, e := range arr.Elems {
+				if h := hint(e); h != "" {
+					b.typ(h, 1, resp.Pos)
+					return ResponseCollection, rawRef{named: strings.ToLower(h)}
+				}
+			}
+			b.diags.Warnf(resp.Pos, "response-type", "collection response names no element type; elements are kept as raw JSON")
+			return ResponseCollection, rawRef{prim: Untyped}
+		}
+		if h := hint(v); h != "" {
+			b.typ(h, 1, resp.Pos)
+			return ResponseSingle, rawRef{named: strings.ToLower(h)}
+		}
+	}
+	b.diags.Warnf(resp.Pos, "response-type", "response annotation has no @odata.type and the body names none; the response is kept as raw JSON")
+	return ResponseSingle, rawRef{prim: Untyped}
+}
+
+// onlyControl reports whether an object has no members but key and
+// "@..." control information.
+func onlyControl(v *parser.JSONValue, key string) bool {
+	for _, m := range v.Members {
+		if m.Key != key && !strings.HasPrefix(m.Key, "@") {
+			return false
+		}
+	}
+	return true
+}
+
+// hint returns the @odata.type an object carries, without "#".
+func hint(v *parser.JSONValue) string {
+	if v == nil || v.Kind != parser.JSONObject {
+		return ""
+	}
+	t := v.Member("@odata.type")
+	if t == nil || t.Kind != parser.JSONString {
+		return ""
+	}
+	name, _ := oDataTypeName(t.String)
+	if !qualifiedRe.MatchString(name) || !strings.Contains(name, ".") {
+		return ""
+	}
+	return name
+}
+
+// resolveBody decides the request body of an operation, in this order: an
+// action's parameter table; a binary upload; the @odata.type of the example
+// body; the type a GET on the same path returns; the type a POST returns.
+func (b *builder) resolveBody(op *opFacts) {
+	switch op.method {
+	case "POST", "PUT", "PATCH":
+	default:
+		return
+	}
+	p := op.page
+	ns := namespaceOf(p)
+	var reqBody *parser.Request
+	for _, ex := range op.examples {
+		if ex.req.Body != nil {
+			reqBody = ex.req
+			break
+		}
+	}
+	if reqBody == nil && op.altOf != nil {
+		for _, ex := range op.altOf.examples {
+			if ex.req.Body != nil {
+				reqBody = ex.req
+				break
+			}
+		}
+	}
+	if op.altOf != nil && op.altOf.body != nil {
+		op.body = op.altOf.body
+		return
+	}
+	if reqBody != nil && !isJSONType(headerValue(reqBody.Headers, "Content-Type")) {
+		op.body = &bodyFacts{binary: true}
+		return
+	}
+	var paramTable *parser.Table
+	for _, t := range p.Tables {
+		if t.Kind == parser.TableRequestBody && len(t.Header) > 0 && len(t.Rows) > 0 {
+			first := strings.ToLower(t.Header[0])
+			if strings.HasPrefix(first, "parameter") || first == "name" {
+				paramTable = t
+				break
+			}
+		}
+	}
+	if paramTable != nil && op.method == "POST" {
+		key := "#params:" + p.Path
+		tf := b.typ(key, 0, paramTable.Pos)
+		tf.synthesized, tf.defined, tf.page = true, true, p.Path
+		tf.goName = op.baseName + "Parameters"
+		tf.desc = "holds the parameters of " + op.baseName + "."
+		b.collectTable(tf, paramTable, ns)
+		for _, pf := range tf.props {
+			if pf.table != nil {
+				pf.params, pf.table = pf.table, nil
+				pf.params.source = FromParams
+			}
+		}
+		op.body = &bodyFacts{ref: rawRef{named: tf.key}}
+		return
+	}
+	if reqBody != nil && reqBody.Body.JSON != nil {
+		if h := hint(reqBody.Body.JSON); h != "" {
+			b.typ(h, 1, reqBody.Body.Pos)
+			op.body = &bodyFacts{ref: rawRef{named: strings.ToLower(h)}}
+			return
+		}
+	}
+	if ref, ok := b.getTypes[shape(op.tmpl.Path)]; ok && op.method != "POST" {
+		op.body = &bodyFacts{ref: ref}
+		return
+	}
+	if op.respKind == ResponseSingle && op.respRef.named != "" && op.method != "POST" {
+		op.body = &bodyFacts{ref: op.respRef}
+		return
+	}
+	if key := b.linkedType(p, reqBody); key != "" {
+		op.body = &bodyFacts{ref: rawRef{named: key}}
+		return
+	}
+	if op.respKind == ResponseSingle && op.respRef.named != "" && (reqBody != nil || hasBodyTable(p)) {
+		op.body = &bodyFacts{ref: op.respRef}
+		return
+	}
+	if reqBody == nil {
+		return
+	}
+	if reqBody.Body.JSON == nil || reqBody.Body.JSON.Kind != parser.JSONObject {
+		b.diags.Warnf(reqBody.Body.Pos, "body-type", "request body type is unknown and the example is not a JSON object; the body is sent as given")
+		op.body = &bodyFacts{ref: rawRef{prim: Untyped}}
+		return
+	}
+	key := "#body:" + p.Path + ":" + op.method
+	tf := b.typ(key, 0, reqBody.Body.Pos)
+	tf.synthesized, tf.defined, tf.page = true, true, p.Path
+	tf.goName = op.baseName + "Request"
+	tf.desc = "is the request body of " + op.baseName + ", inferred from the documented example."
+	b.diags.Warnf(reqBody.Body.Pos, "body-type-inferred", "request body names no type; %s is inferred from the example", tf.goName)
+	op.body = &bodyFacts{ref: rawRef{named: tf.key}}
+}
+
+// linkedType finds the request body type among the resources the page links
+// to in its introduction or its "Request body" section: the first one that
+// has every property the body table and the example body name.
+func (b *builder) linkedType(p *parser.Page, req *parser.Request) string {
+	var want []string
+	for _, t := range p.Tables {
+		if t.Kind == parser.TableRequestBody && len(t.Header) > 0 && strings.HasPrefix(strings.ToLower(t.Header[0]), "propert") {
+			for _, r := range t.Rows {
+				if len(r.Cells) > 0 {
+					if n := propertyName(r.Cells[0].Text); n != "" {
+						want = append(want, n)
+					}
+				}
+			}
+		}
+	}
+	if req != nil && req.Body != nil && req.Body.JSON != nil {
+		for _, m := range req.Body.JSON.Members {
+			if !strings.Contains(m.Key, "@") {
+				want = append(want, m.Key)
+			}
+		}
+	}
+	if len(want) == 0 {
+		return ""
+	}
+	for _, l := range p.Links {
+		sec := strings.ToLower(l.Section)
+		if sec != "" && !strings.Contains(sec, "request body") {
+			continue
+		}
+		key := b.pageTypes[linkKey(l.Dest)]
+		if key == "" || b.types[key].kind == Enum {
+			continue
+		}
+		all := true
+		for _, w := range want {
+			if b.owner(key, w).byName[w] == nil {
+				all = false
+				break
+			}
+		}
+		if all {
+			return key
+		}
+	}
+	return ""
+}
+
+// linkKey reduces a link destination to the page name it points at:
+// "../resources/bookcopy.md#x" → "bookcopy".
+func linkKey(dest string) string {
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	return strings.ToLower(pageBase(dest))
+}
+
+func hasBodyTable(p *parser.Page) bool {
+	for _, t := range p.Tables {
+		if t.Kind == parser.TableRequestBody && len(t.Rows) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// baseURL is the most common service root of the example requests.
+func (b *builder) baseURL() string {
+	best, n := "", 0
+	for o, c := range b.origins {
+		if c > n || c == n && o < best {
+			best, n = o, c
+		}
+	}
+	if best == "" {
+		return "https://graph.microsoft.com/v1.0"
+	}
+	return best
+}
+
+func sortOps(ops []*Operation) {
+	slices.SortStableFunc(ops, func(x, y *Operation) int { return cmp.Compare(x.Name, y.Name) })
+}
+
+var _ = diag.Pos{}

@@ -1,0 +1,383 @@
+package spec
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/docgen-dev/docgen/diag"
+)
+
+// goTypeName is the Go name of a full OData name: the local name, prefixed
+// with the sub-namespace below microsoft.graph ("microsoft.graph.callRecords.session"
+// → "CallRecordsSession").
+func goTypeName(full string) string {
+	i := strings.LastIndexByte(full, '.')
+	if i < 0 {
+		return GoName(full)
+	}
+	ns, local := full[:i], full[i+1:]
+	prefix := ""
+	switch {
+	case strings.EqualFold(ns, DefaultNamespace):
+	case len(ns) > len(DefaultNamespace) && strings.EqualFold(ns[:len(DefaultNamespace)+1], DefaultNamespace+"."):
+		prefix = GoName(ns[len(DefaultNamespace)+1:])
+	default:
+		prefix = GoName(ns[strings.LastIndexByte(ns, '.')+1:])
+	}
+	return prefix + GoName(local)
+}
+
+func (b *builder) sortedKeys() []string {
+	keys := make([]string, 0, len(b.types))
+	for k := range b.types {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// resolveTypes turns type facts into model types: names, kinds, bases,
+// members and properties.
+func (b *builder) resolveTypes(m *Model) {
+	keys := b.sortedKeys()
+	names := newNamer(b.opts.Reserved...)
+	// Documented types first, so that made-up types never take their names.
+	for _, synth := range []bool{false, true} {
+		for _, k := range keys {
+			tf := b.types[k]
+			if tf.synthesized != synth {
+				continue
+			}
+			t := &Type{Kind: tf.kind, Description: tf.desc, Pos: tf.pos, Synthesized: tf.synthesized, Open: tf.open}
+			if tf.synthesized {
+				t.Name = names.unique(tf.goName)
+			} else {
+				t.FullName = tf.bestSpelling()
+				t.Name = names.unique(goTypeName(t.FullName))
+				if !tf.defined {
+					b.undefinedKind(tf, t)
+				}
+			}
+			tf.resolved = t
+			m.Types = append(m.Types, t)
+		}
+	}
+	for _, k := range keys {
+		b.resolveBase(b.types[k])
+	}
+	for _, k := range keys {
+		tf := b.types[k]
+		t := tf.resolved
+		if t.Kind == Complex && t.Base != nil && isEntity(t.Base) {
+			t.Kind = Entity
+		}
+		if t.Kind == Enum {
+			for _, mem := range tf.members {
+				mem.Name = names.unique(t.Name + GoName(mem.Value))
+				t.Members = append(t.Members, mem)
+			}
+			if len(tf.props) > 0 {
+				b.diags.Warnf(t.Pos, "enum-properties", "%s is an enum but examples or tables give it properties; they are ignored", t.FullName)
+			}
+		}
+	}
+	for _, k := range keys {
+		b.resolveProperties(b.types[k])
+	}
+	for _, t := range m.Types {
+		if t.Base != nil {
+			t.Base.Subtypes = append(t.Base.Subtypes, t)
+		}
+	}
+	for _, t := range m.Types {
+		slices.SortFunc(t.Subtypes, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
+	}
+	slices.SortFunc(m.Types, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
+}
+
+func isEntity(t *Type) bool {
+	for i := 0; t != nil && i < 64; i++ {
+		if t.Kind == Entity {
+			return true
+		}
+		t = t.Base
+	}
+	return false
+}
+
+// undefinedKind decides the kind of a type no page defines: a type whose
+// example values are all strings is an enum without known members.
+func (b *builder) undefinedKind(tf *typeFacts, t *Type) {
+	if len(tf.props) == 0 && tf.stringValues > 0 && tf.objectValues == 0 {
+		tf.kind, t.Kind = Enum, Enum
+	}
+	b.diags.Warnf(tf.pos, "type-undefined", "type %s has no resource or enum page; it is generated as %s from the evidence of examples and tables", t.FullName, t.Kind)
+}
+
+func (b *builder) resolveBase(tf *typeFacts) {
+	if tf.base == "" {
+		return
+	}
+	seen := map[string]bool{tf.key: true}
+	for k := tf.base; k != ""; k = b.types[k].base {
+		if seen[k] {
+			b.diags.Warnf(tf.basePos, "base-cycle", "base types of %s form a cycle; base type dropped", tf.resolved.FullName)
+			tf.base = ""
+			return
+		}
+		seen[k] = true
+		if b.types[k] == nil {
+			break
+		}
+	}
+	base := b.types[tf.base].resolved
+	if base.Kind == Enum {
+		b.diags.Warnf(tf.basePos, "base-enum", "base type %s of %s is an enum; base type dropped", base.FullName, tf.resolved.FullName)
+		tf.base = ""
+		return
+	}
+	tf.resolved.Base = base
+}
+
+// ancestorProps returns the JSON and Go names declared by the bases of tf.
+func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]bool, goNames []string) {
+	jsonNames = map[string]bool{}
+	for k, depth := tf.base, 0; k != "" && depth < 64; depth++ {
+		a := b.types[k]
+		goNames = append(goNames, a.resolved.Name)
+		for _, p := range a.props {
+			jsonNames[p.jsonName] = true
+			goNames = append(goNames, GoName(p.jsonName))
+		}
+		k = a.base
+	}
+	return jsonNames, goNames
+}
+
+func (b *builder) resolveProperties(tf *typeFacts) {
+	t := tf.resolved
+	if t.Kind == Enum {
+		return
+	}
+	inherited, reserved := b.ancestorProps(tf)
+	fields := newNamer(reserved...)
+	// Table rows keep their order; properties only the representation or
+	// examples know come after, in the order first seen.
+	props := slices.Clone(tf.props)
+	rank := func(p *propFacts) int {
+		switch {
+		case p.table != nil || p.params != nil:
+			return 0
+		case p.rep != nil:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(props, func(x, y *propFacts) int { return cmp.Compare(rank(x), rank(y)) })
+	for _, p := range props {
+		if inherited[p.jsonName] {
+			continue
+		}
+		if !validJSONName(p.jsonName) {
+			b.diags.Warnf(p.pos, "property-name", "property name %s of %s cannot be carried by a struct tag; skipped", quote(p.jsonName), t.FullName)
+			continue
+		}
+		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Description: p.desc, Pos: p.pos}
+		prop.Type, prop.Source = b.propertyType(tf, p)
+		prop.Name = fields.unique(GoName(p.jsonName))
+		t.Properties = append(t.Properties, prop)
+	}
+}
+
+// validJSONName reports whether name can be written in a json struct tag.
+func validJSONName(name string) bool {
+	if name == "" || name == "-" {
+		return false
+	}
+	for _, r := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// propertyType applies the evidence ranking to one property.
+func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
+	name := tf.resolved.FullName + "." + p.jsonName
+	if tf.synthesized {
+		name = tf.resolved.Name + "." + p.jsonName
+	}
+	var chosen *evidence
+	for _, e := range []*evidence{p.table, p.params, p.rep, p.example} {
+		if e != nil && (!e.ref.zero() || e.ref.collection) {
+			chosen = e
+			break
+		}
+	}
+	if chosen == nil {
+		if len(p.exampleKinds) == 0 && p.example == nil && p.pos.Line > 0 {
+			b.diags.Warnf(p.pos, "type-unknown", "property %s: no source states its type (examples show only null); kept as raw JSON", name)
+		}
+		return TypeRef{Primitive: Untyped}, FromExample
+	}
+	ref := chosen.ref
+	if ref.zero() {
+		ref.prim = Untyped
+	}
+	// A weaker source may refine a stronger one without contradicting it.
+	if chosen != p.rep && p.rep != nil {
+		if refined, ok := b.refines(ref, p.rep.ref); ok {
+			b.diags.Warnf(chosen.pos, "type-refined", "property %s: %s says %s, the JSON representation says %s; using %s", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), b.refText(refined))
+			ref = refined
+		} else if k1, k2 := ref.jsonKindNoColl(b), p.rep.ref.jsonKindNoColl(b); k1 != k2 && k1 != "any" && k2 != "any" {
+			b.diags.Warnf(p.rep.pos, "type-conflict", "property %s: %s says %s, the JSON representation says %s; the %s wins", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), chosen.source)
+		}
+	}
+	if !ref.collection {
+		var shows *evidence
+		switch {
+		case p.rep != nil && p.rep.ref.collection && chosen != p.rep:
+			shows = p.rep
+		case p.arrays != nil:
+			shows = &evidence{pos: *p.arrays, source: FromExample}
+		}
+		if shows != nil {
+			b.diags.Warnf(shows.pos, "collection-from-"+string(shows.source), "property %s: %s says %s, but the %s shows an array; made a collection", name, chosen.source, b.refText(ref), shows.source)
+			ref.collection = true
+		}
+	}
+	if ref.prim == String && !ref.collection {
+		if enum := b.enumFromText(p.desc); enum != "" {
+			b.diags.Warnf(chosen.pos, "type-from-text", "property %s: %s says String, its description lists the values of enum %s; using the enum", name, chosen.source, b.types[enum].resolved.FullName)
+			ref = rawRef{named: enum}
+		}
+	}
+	// Example values of the wrong JSON kind are docs errors.
+	want := ref.jsonKindNoColl(b)
+	for _, k := range sortedKinds(p.exampleKinds) {
+		got := k
+		if ref.collection {
+			if k != "array" {
+				b.diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), k)
+			}
+			continue
+		}
+		if want != "any" && got != want && !(want == "object" && got == "string" && b.types[ref.named] != nil && b.types[ref.named].kind == Enum) {
+			b.diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), got)
+		}
+	}
+	return b.resolveRef(ref), chosen.source
+}
+
+func sortedKinds(m map[string]diag.Pos) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+func (r rawRef) jsonKindNoColl(b *builder) string {
+	r.collection = false
+	return r.jsonKind(b)
+}
+
+// refines returns the refinement of strong by weak when weak is a more
+// specific type of the same JSON kind: String → DateTimeOffset, an enum...
+func (b *builder) refines(strong, weak rawRef) (rawRef, bool) {
+	if strong.prim != String || weak.collection && !strong.collection {
+		if !(strong.prim == String && weak.collection) {
+			return strong, false
+		}
+	}
+	out := weak
+	out.collection = strong.collection || weak.collection
+	switch {
+	case weak.prim != "" && weak.prim != String && isStringy(weak.prim):
+		return out, true
+	case weak.named != "" && b.types[weak.named] != nil && b.types[weak.named].kind == Enum:
+		return out, true
+	}
+	return strong, false
+}
+
+func (b *builder) refText(r rawRef) string {
+	s := "Edm." + string(r.prim)
+	if r.named != "" {
+		s = b.types[r.named].resolved.FullName
+		if s == "" {
+			s = b.types[r.named].resolved.Name
+		}
+	}
+	if r.collection {
+		return "Collection(" + s + ")"
+	}
+	return s
+}
+
+func (b *builder) resolveRef(r rawRef) TypeRef {
+	out := TypeRef{Primitive: r.prim, Collection: r.collection}
+	if r.named != "" {
+		out.Primitive = ""
+		out.Named = b.types[r.named].resolved
+	}
+	if out.IsZero() {
+		out.Primitive = Untyped
+	}
+	return out
+}
+
+var possibleRe = regexp.MustCompile("(?i)possible values (?:are|include)[:\\s]*(.*)")
+var valueTokenRe = regexp.MustCompile("`([^`]+)`|([A-Za-z][A-Za-z0-9]*)")
+
+// enumFromText returns the key of the only enum whose members are exactly
+// the values a "Possible values are ..." sentence lists.
+func (b *builder) enumFromText(desc string) string {
+	m := possibleRe.FindStringSubmatch(desc)
+	if m == nil {
+		return ""
+	}
+	list := m[1]
+	if i := strings.Index(list, "."); i >= 0 && !strings.Contains(list[:i], "`") {
+		list = list[:i]
+	}
+	var vals []string
+	for _, t := range valueTokenRe.FindAllStringSubmatch(list, -1) {
+		v := t[1] + t[2]
+		if strings.EqualFold(v, "and") || strings.EqualFold(v, "or") {
+			continue
+		}
+		vals = append(vals, strings.ToLower(v))
+	}
+	if len(vals) < 2 {
+		return ""
+	}
+	slices.Sort(vals)
+	vals = slices.Compact(vals)
+	found := ""
+	for _, k := range b.sortedKeys() {
+		tf := b.types[k]
+		if tf.kind != Enum || len(tf.members) != len(vals) {
+			continue
+		}
+		ms := make([]string, 0, len(tf.members))
+		for _, mem := range tf.members {
+			ms = append(ms, strings.ToLower(mem.Value))
+		}
+		slices.Sort(ms)
+		if slices.Equal(ms, vals) {
+			if found != "" {
+				return "" // ambiguous
+			}
+			found = k
+		}
+	}
+	return found
+}

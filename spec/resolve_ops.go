@@ -1,0 +1,272 @@
+package spec
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/docgen-dev/docgen/parser"
+)
+
+// resolveOperations names operations and resolves their types. Operations
+// are named in page order: the title's name, or for an alternate path the
+// primary's name plus "Via" and the path's distinguishing segments.
+func (b *builder) resolveOperations(m *Model) {
+	names := newNamer()
+	for _, of := range b.ops {
+		if of.altOf != nil {
+			continue
+		}
+		of.resolved = b.operation(of, b.opName(names, of.baseName, of.page))
+	}
+	for _, of := range b.ops {
+		if of.altOf == nil {
+			continue
+		}
+		base := of.altOf.resolved.Name + "Via" + altSuffix(of.altOf.tmpl.Path, of.tmpl.Path)
+		of.resolved = b.operation(of, names.unique(base))
+	}
+	for _, of := range b.ops {
+		m.Operations = append(m.Operations, of.resolved)
+	}
+	sortOps(m.Operations)
+}
+
+// opName reserves a name for a primary operation; when the title's name is
+// taken by an earlier page, the page's file name disambiguates it.
+func (b *builder) opName(names *namer, base string, p *parser.Page) string {
+	if !names.taken(base) {
+		return names.unique(base)
+	}
+	alt := GoName(pageBase(p.Path))
+	if !names.taken(alt) {
+		b.diags.Warnf(p.TitlePos, "operation-name", "operation name %s is taken by another page; this page's operation is named %s", base, alt)
+		return names.unique(alt)
+	}
+	return names.unique(base)
+}
+
+// altSuffix names an alternate path by the literal segments it has and the
+// primary path lacks: "/me/books/{id}" beside "/users/{id}/books/{id}" → "Me".
+func altSuffix(primary, alt string) string {
+	have := map[string]bool{}
+	for _, s := range strings.Split(primary, "/") {
+		if !strings.Contains(s, "{") {
+			have[strings.ToLower(s)] = true
+		}
+	}
+	var parts []string
+	for _, s := range strings.Split(alt, "/") {
+		if s == "" || strings.Contains(s, "{") || have[strings.ToLower(s)] {
+			continue
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) == 0 {
+		return "Path"
+	}
+	return GoName(strings.Join(parts, " "))
+}
+
+func (b *builder) operation(of *opFacts, name string) *Operation {
+	p := of.page
+	op := &Operation{
+		Name:        name,
+		Method:      of.method,
+		Path:        of.tmpl.Path,
+		Response:    of.respKind,
+		Description: p.FrontMatter.Description,
+		Page:        p.Path,
+		Pos:         of.tmpl.Pos,
+	}
+	if of.respKind == ResponseSingle || of.respKind == ResponseCollection {
+		op.ResponseType = b.resolveRef(of.respRef)
+	}
+	if of.body != nil {
+		op.Body = &RequestBody{Binary: of.body.binary}
+		if !of.body.binary {
+			op.Body.Type = b.resolveRef(of.body.ref)
+		}
+	}
+	op.Parts, op.Params = pathParts(of.tmpl.Path, paramDescriptions(p))
+	for _, ex := range of.examples {
+		op.Examples = append(op.Examples, b.example(ex))
+	}
+	return op
+}
+
+func paramDescriptions(p *parser.Page) map[string]string {
+	out := map[string]string{}
+	for _, t := range p.Tables {
+		if t.Kind != parser.TablePathParams {
+			continue
+		}
+		desc := column(t.Header, "description")
+		for _, r := range t.Rows {
+			if len(r.Cells) == 0 || desc < 0 || desc >= len(r.Cells) {
+				continue
+			}
+			k := strings.ToLower(strings.Trim(r.Cells[0].Text, "`* {}"))
+			if _, ok := out[k]; !ok {
+				out[k] = r.Cells[desc].Text
+			}
+		}
+	}
+	return out
+}
+
+// pathParts splits a template into literals and parameters. A parameter
+// named "id" (or "id | something") takes its name from the segment before
+// it: "/books/{id}/copies/{id}" → bookID, copyID.
+func pathParts(path string, descs map[string]string) ([]PathPart, []*PathParam) {
+	var parts []PathPart
+	var params []*PathParam
+	names := newNamer()
+	rest := path
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			break
+		}
+		j += i
+		lit := rest[:i]
+		ph := strings.TrimSpace(rest[i+1 : j])
+		quoted := strings.HasSuffix(lit, "'") && strings.HasPrefix(rest[j+1:], "'")
+		if lit != "" {
+			parts = append(parts, PathPart{Literal: lit})
+		}
+		prev := parts
+		pp := &PathParam{Placeholder: ph, Quoted: quoted}
+		pp.Name = names.unique(paramName(ph, prev, quoted))
+		pp.Description = descs[strings.ToLower(ph)]
+		if pp.Description == "" {
+			first, _, _ := strings.Cut(ph, "|")
+			pp.Description = descs[strings.ToLower(strings.TrimSpace(first))]
+		}
+		parts = append(parts, PathPart{Param: pp})
+		params = append(params, pp)
+		rest = rest[j+1:]
+	}
+	if rest != "" {
+		parts = append(parts, PathPart{Literal: rest})
+	}
+	return parts, params
+}
+
+func paramName(ph string, prev []PathPart, quoted bool) string {
+	first, _, _ := strings.Cut(ph, "|")
+	first = strings.TrimSpace(first)
+	generic := first == "" || strings.EqualFold(first, "id") || strings.EqualFold(first, "key")
+	if !generic || quoted {
+		return LowerName(first)
+	}
+	seg := ""
+	for k := len(prev) - 1; k >= 0 && seg == ""; k-- {
+		if prev[k].Literal == "" {
+			break
+		}
+		segs := strings.Split(strings.Trim(prev[k].Literal, "/"), "/")
+		seg = segs[len(segs)-1]
+		if i := strings.IndexByte(seg, '('); i >= 0 {
+			seg = seg[:i]
+		}
+	}
+	if seg == "" {
+		return LowerName(first)
+	}
+	return LowerName(singular(seg) + "Id")
+}
+
+// singular makes a plural path segment singular: "books" → "book",
+// "policies" → "policy", "addresses" → "address".
+func singular(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(l, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "xes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "shes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "us"), strings.HasSuffix(l, "is"):
+		return s
+	case strings.HasSuffix(l, "s") && len(s) > 1:
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func (b *builder) example(ex exPair) *Example {
+	e := &Example{Name: ex.req.Name, Pos: ex.req.Pos, Method: ex.req.Method, Path: ex.req.Path, Query: ex.req.Query}
+	if ex.req.Body != nil {
+		e.RequestBody = ex.req.Body.Text
+		e.RequestJSON = ex.req.Body.Strict
+	}
+	if r := ex.resp; r != nil {
+		e.Status = r.Status
+		for _, h := range r.Headers {
+			e.ResponseHeaders = append(e.ResponseHeaders, [2]string{h.Name, h.Value})
+		}
+		if r.Body != nil {
+			e.ResponseBody = r.Body.Text
+			e.ResponseJSON = r.Body.Strict
+		}
+		if r.ODataType != "" {
+			name, coll := oDataTypeName(r.ODataType)
+			if ref, ok := parseTypeText(name, DefaultNamespace); ok && (ref.prim != "" || b.types[ref.named] != nil) {
+				ref.collection = ref.collection || coll || r.IsCollection
+				e.ResponseType = b.resolveRef(ref)
+			}
+		}
+	}
+	return e
+}
+
+// summarize records what every page contributed.
+func (b *builder) summarize(m *Model) {
+	for _, k := range b.sortedKeys() {
+		tf := b.types[k]
+		if !tf.defined || tf.page == "" || tf.synthesized {
+			continue
+		}
+		s := b.summary[tf.page]
+		if s == nil {
+			continue
+		}
+		if tf.kind == Enum {
+			s.Enums = append(s.Enums, tf.resolved.Name)
+		} else {
+			s.Types = append(s.Types, tf.resolved.Name)
+		}
+	}
+	for _, of := range b.ops {
+		if s := b.summary[of.page.Path]; s != nil {
+			s.Operations = append(s.Operations, of.resolved.Name)
+		}
+	}
+	for _, p := range b.pages {
+		s := b.summary[p.Path]
+		slices.Sort(s.Types)
+		slices.Sort(s.Enums)
+		slices.Sort(s.Operations)
+		if len(s.Types)+len(s.Enums)+len(s.Operations) == 0 {
+			s.Reason = emptyReason(p)
+		}
+		m.Pages = append(m.Pages, s)
+	}
+}
+
+func emptyReason(p *parser.Page) string {
+	switch {
+	case len(p.Annotations) == 0 && len(p.Tables) == 0:
+		return "conceptual page: no annotations and no tables"
+	case len(p.Requests) > 0 && len(p.Templates) == 0:
+		return "request examples without an HTTP request section"
+	case len(p.Annotations) == 0:
+		return "no annotations"
+	case len(p.Resources) == 0 && len(p.Requests) == 0:
+		return "annotations name no request or resource"
+	}
+	return "its facts were merged into types defined elsewhere"
+}

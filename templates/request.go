@@ -1,0 +1,222 @@
+package templates
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// maxDrain caps how much of an unread response body is discarded before the
+// body is closed, so that small leftovers do not prevent connection reuse.
+const maxDrain = 64 << 10
+
+// send performs one request and returns the response when its status is
+// 2xx; the caller must close the response body. path must start with "/"
+// and be escaped already (see pathSegment and pathLiteral); it is appended to
+// the base URL together with the query that opts set. A non-nil body is sent
+// as is when it is an io.Reader, and JSON-encoded otherwise. A non-2xx
+// response is returned as an *APIError.
+func (c *Client) send(ctx context.Context, method, path string, body any, opts []RequestOption) (*http.Response, error) {
+	cfg := newRequestConfig(opts)
+	return c.do(ctx, method, c.requestURL(path, cfg.query), body, cfg.header)
+}
+
+// requestURL joins the base URL, path and the encoded query.
+func (c *Client) requestURL(path string, query url.Values) string {
+	u := c.baseURL + path
+	if q := encodeQuery(query); q != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		u += sep + q
+	}
+	return u
+}
+
+// do sends a request to the absolute URL rawURL. header is applied after the
+// default Accept and Content-Type headers, so it can override them.
+func (c *Client) do(ctx context.Context, method, rawURL string, body any, header http.Header) (*http.Response, error) {
+	var (
+		r           io.Reader
+		contentType string
+	)
+	switch b := body.(type) {
+	case nil:
+	case io.Reader:
+		r, contentType = b, "application/octet-stream"
+	default:
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(b); err != nil {
+			return nil, fmt.Errorf("graph: encode %s %s request body: %w", method, rawURL, err)
+		}
+		r, contentType = &buf, "application/json"
+	}
+	req, err := http.NewRequestWithContext(ctx, method, rawURL, r)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	req.Header.Set("Accept", "application/json")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range header {
+		req.Header[k] = slices.Clone(v)
+	}
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, newAPIError(resp)
+	}
+	return resp, nil
+}
+
+// closeBody discards what is left of body, up to maxDrain bytes, and closes
+// it.
+func closeBody(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, maxDrain))
+	_ = body.Close()
+}
+
+// doJSON sends a request and decodes the JSON response body into a new T. A
+// 204 No Content response, or any other empty body, yields (nil, nil).
+func doJSON[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) (*T, error) {
+	resp, err := c.send(ctx, method, path, body, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer closeBody(resp.Body)
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
+	}
+	v := new(T)
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("graph: decode %s %s response: %w", method, path, err)
+	}
+	return v, nil
+}
+
+// valueWrapper is the envelope Graph puts around a primitive result.
+type valueWrapper[T any] struct {
+	Value T `json:"value"`
+}
+
+// doValue sends a request whose response wraps a primitive or a collection
+// of primitives in {"value": ...}, and returns the wrapped value.
+func doValue[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) (*T, error) {
+	w, err := doJSON[valueWrapper[T]](ctx, c, method, path, body, opts)
+	if err != nil || w == nil {
+		return nil, err
+	}
+	return &w.Value, nil
+}
+
+// doNoContent sends a request whose response body is of no interest; the
+// body is drained and closed.
+func doNoContent(ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) error {
+	resp, err := c.send(ctx, method, path, body, opts)
+	if err != nil {
+		return err
+	}
+	closeBody(resp.Body)
+	return nil
+}
+
+// doStream sends a request and returns the response body, for binary
+// content. The caller must close it.
+func doStream(ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) (io.ReadCloser, error) {
+	resp, err := c.send(ctx, method, path, body, opts)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
+// collectionPage is one page of a Graph collection response.
+type collectionPage[T any] struct {
+	Value    []T    `json:"value"`
+	NextLink string `json:"@odata.nextLink"`
+}
+
+// doCollection returns an iterator over every element of a paged Graph
+// collection. Nothing is sent until iteration starts. The first page is
+// requested with method, path, body and opts; later pages are requested with
+// GET from the absolute @odata.nextLink URL as is, with the header options of
+// opts but not the query options, which the link already carries. Iteration
+// ends after the last page, when the consumer stops, or after yielding the
+// first error (with a zero T). Iterating again starts over from the first
+// page; an io.Reader body can only be sent once.
+func doCollection[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		cfg := newRequestConfig(opts)
+		pageMethod, pageURL, pageBody := method, c.requestURL(path, cfg.query), body
+		for {
+			page, err := fetchPage[T](ctx, c, pageMethod, pageURL, pageBody, cfg.header)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, v := range page.Value {
+				if !yield(v, nil) {
+					return
+				}
+			}
+			switch page.NextLink {
+			case "":
+				return
+			case pageURL:
+				yield(zero, fmt.Errorf("graph: @odata.nextLink %s points to the page just fetched", pageURL))
+				return
+			}
+			pageMethod, pageURL, pageBody = http.MethodGet, page.NextLink, nil
+		}
+	}
+}
+
+// fetchPage requests one collection page from the absolute URL rawURL. An
+// empty body yields an empty last page.
+func fetchPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, header http.Header) (*collectionPage[T], error) {
+	resp, err := c.do(ctx, method, rawURL, body, header)
+	if err != nil {
+		return nil, err
+	}
+	defer closeBody(resp.Body)
+	page := new(collectionPage[T])
+	if resp.StatusCode == http.StatusNoContent {
+		return page, nil
+	}
+	if err := json.NewDecoder(resp.Body).Decode(page); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("graph: decode %s %s response: %w", method, rawURL, err)
+	}
+	return page, nil
+}
+
+// pathSegment escapes s for use as one path segment, such as an ID in
+// "/users/{id}".
+func pathSegment(s string) string {
+	return url.PathEscape(s)
+}
+
+// pathLiteral escapes s for use inside the single quotes of an OData string
+// literal in a path, such as a function parameter in
+// "/reports/getTeamsUserActivityUserDetail(period='{s}')": quotes are doubled
+// as OData requires, then the result is path-escaped.
+func pathLiteral(s string) string {
+	return url.PathEscape(strings.ReplaceAll(s, "'", "''"))
+}
