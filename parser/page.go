@@ -103,7 +103,7 @@ type Request struct {
 	Name       string      `json:"name,omitempty"`
 	Method     string      `json:"method"`
 	// Path is the URL path without scheme, host and version segment.
-	Path    string   `json:"path"`
+	Path  string `json:"path"`
 	Query string `json:"query,omitempty"`
 	// Base is the scheme, host and version of an absolute URL.
 	Base    string   `json:"base,omitempty"`

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -67,7 +66,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		ins = listFlag{"seeds"}
 	}
 	start := time.Now()
-	cfg := pipeline.Config{Inputs: ins, Package: *pkg, GenerateLine: generateLine(ins, *out, *pkg)}
+	cfg := pipeline.Config{Inputs: ins, Package: *pkg, GenerateLine: pipeline.GenerateLine(ins, *out, *pkg)}
 	res, err := pipeline.Run(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
@@ -94,35 +93,6 @@ func printDiag(w io.Writer, d diag.Diagnostic, paths map[string]string) {
 		d.Pos.File = p
 	}
 	fmt.Fprintln(w, d)
-}
-
-// generateLine is the go:generate command that reruns this generation from
-// inside the output folder.
-func generateLine(ins []string, out, pkg string) string {
-	var b strings.Builder
-	b.WriteString("go run github.com/docgen-dev/docgen/cmd/docgen")
-	for _, in := range ins {
-		rel := in
-		if r, err := relTo(out, in); err == nil {
-			rel = r
-		}
-		b.WriteString(" -in " + rel)
-	}
-	b.WriteString(" -out . -pkg " + pkg)
-	return b.String()
-}
-
-func relTo(base, target string) (string, error) {
-	ab, err := filepath.Abs(base)
-	if err != nil {
-		return "", err
-	}
-	at, err := filepath.Abs(target)
-	if err != nil {
-		return "", err
-	}
-	r, err := filepath.Rel(ab, at)
-	return filepath.ToSlash(r), err
 }
 
 // moduleVersion is the version of the docgen module from the build info.
