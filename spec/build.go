@@ -166,6 +166,9 @@ func (b *builder) collectTable(tf *typeFacts, t *parser.Table, ns string) {
 		}
 		name := propertyName(row.Cells[0].Text)
 		if name == "" {
+			if t := strings.TrimSpace(row.Cells[0].Text); t != "" {
+				b.diags.Warnf(row.Pos, "property-name", "property name %s of %s is not a usable name; row skipped", quote(t), tf.bestSpelling())
+			}
 			continue
 		}
 		p := tf.prop(name, row.Pos)

@@ -122,9 +122,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 	if len(byMethod) > 1 {
 		// A page documenting several methods: name each by its method.
 		for m, op := range byMethod {
-			if !strings.HasPrefix(strings.ToUpper(op.baseName), m) {
-				op.baseName = GoName(strings.ToLower(m)) + op.baseName
-			}
+			op.baseName = methodName(m, title)
 		}
 		for _, op := range b.ops {
 			if op.page == p && op.altOf != nil {
@@ -173,6 +171,33 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 	}
+}
+
+// verbs are the leading words of titles that name an HTTP method's action.
+var verbs = map[string]bool{
+	"get": true, "list": true, "create": true, "add": true, "update": true, "delete": true,
+	"remove": true, "put": true, "replace": true, "upload": true, "download": true, "set": true,
+}
+
+// methodVerb is the verb that names each method on a page documenting
+// several.
+var methodVerb = map[string]string{
+	"GET": "Get", "POST": "Create", "PATCH": "Update", "PUT": "Put", "DELETE": "Delete",
+	"HEAD": "Head", "OPTIONS": "Options",
+}
+
+// methodName names the operation of one method on a page that documents
+// several: the title's verb is replaced by the method's ("Get thing content"
+// → PutThingContent for PUT), unless the title's verb already fits.
+func methodName(method, title string) string {
+	ws := words(title)
+	if len(ws) > 1 && verbs[strings.ToLower(ws[0])] {
+		if method == "GET" && strings.EqualFold(ws[0], "list") {
+			return GoName(title)
+		}
+		return methodVerb[method] + GoName(strings.Join(ws[1:], " "))
+	}
+	return methodVerb[method] + GoName(title)
 }
 
 func headerValue(hs []parser.Header, name string) string {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/docgen-dev/docgen/diag"
 )
@@ -186,12 +187,22 @@ func (b *builder) resolveProperties(tf *typeFacts) {
 		}
 		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Description: p.desc, Pos: p.pos}
 		prop.Type, prop.Source = b.propertyType(tf, p)
+		switch prop.Source {
+		case FromJSONRep:
+			b.diags.Warnf(p.pos, "property-from-json-representation", "property %s of %s is only in the JSON representation, not in the property table; added", p.jsonName, t.FullName)
+		case FromExample:
+			if !tf.synthesized && tf.defined {
+				b.diags.Warnf(p.pos, "property-from-example", "property %s of %s is only in examples, not on its resource page; added", p.jsonName, t.FullName)
+			}
+		}
 		prop.Name = fields.unique(GoName(p.jsonName))
 		t.Properties = append(t.Properties, prop)
 	}
 }
 
-// validJSONName reports whether name can be written in a json struct tag.
+// validJSONName reports whether name can be written in a json struct tag,
+// by the rule encoding/json applies: letters, digits and a set of
+// punctuation, no quotes, backslashes or commas.
 func validJSONName(name string) bool {
 	if name == "" || name == "-" {
 		return false
@@ -199,7 +210,7 @@ func validJSONName(name string) bool {
 	for _, r := range name {
 		switch {
 		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
-		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 		default:
 			return false
 		}
