@@ -226,7 +226,11 @@ func (st *state) body(text string, pos diag.Pos, json bool) *Body {
 		if is.Code == "json-too-deep" {
 			code = "json-too-deep"
 		}
-		st.warnf(offsetPos(pos, is.Line, is.Col), code, "example body is not valid JSON: %s", is.Message)
+		what := "example body is not valid JSON"
+		if strict {
+			what = "example body JSON is suspect"
+		}
+		st.warnf(offsetPos(pos, is.Line, is.Col), code, "%s: %s", what, is.Message)
 	}
 	return b
 }

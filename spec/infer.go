@@ -175,6 +175,14 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 		}
 		if m.Value.Kind != parser.JSONNull {
 			k := m.Value.Kind.String()
+			if m.Value.Kind == parser.JSONNumber {
+				switch numberPrim(m.Value.Number) {
+				case Double:
+					k = "non-integer number"
+				case Int64:
+					k = "64-bit integer"
+				}
+			}
 			if _, seen := p.exampleKinds[k]; !seen {
 				p.exampleKinds[k] = pos
 			}

@@ -279,7 +279,14 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
 			}
 			continue
 		}
-		if want != "any" && got != want && !(want == "object" && got == "string" && b.types[ref.named] != nil && b.types[ref.named].kind == Enum) {
+		if want == "number" {
+			switch {
+			case got == "non-integer number" && (ref.prim == Double || ref.prim == Single || ref.prim == Decimal),
+				got == "64-bit integer" && ref.prim != Int32 && ref.prim != Int16 && ref.prim != Byte && ref.prim != SByte:
+				got = "number"
+			}
+		}
+		if want != "any" && got != want {
 			b.diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), got)
 		}
 	}

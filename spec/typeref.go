@@ -63,7 +63,6 @@ func (r rawRef) zero() bool { return r.prim == "" && r.named == "" }
 
 var (
 	collectionOfRe = regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
-	collectionRe   = regexp.MustCompile(`(?i)^(?:a\s+)?(?:collection\s+of\s+)?(.*?)\s*(?:collection|\[\]|array)?$`)
 	qualifiedRe    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 )
 
@@ -108,11 +107,12 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 		}
 		t, lower = head, strings.ToLower(head)
 	}
+	edm := strings.HasPrefix(lower, "edm.")
 	lower = strings.TrimPrefix(lower, "edm.")
 	if p, found := synonyms[lower]; found {
 		return rawRef{prim: p, collection: coll}, true
 	}
-	if strings.HasPrefix(lower, "edm.") {
+	if edm {
 		return r, false
 	}
 	if !qualifiedRe.MatchString(t) {
@@ -129,7 +129,7 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 // "microsoft.graph.user", "Collection(microsoft.graph.user)" → the element
 // type with collection set.
 func oDataTypeName(v string) (name string, collection bool) {
-	v = strings.TrimSpace(v)
+	v = strings.TrimPrefix(strings.TrimSpace(v), "#")
 	if m := collectionOfRe.FindStringSubmatch(v); m != nil {
 		v, collection = strings.TrimSpace(m[1]), true
 	}
