@@ -74,6 +74,11 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 	if err := add("operations.go", ops); err != nil {
 		return nil, err
 	}
+	reg := newFile(opts.Package)
+	genRegistry(reg, m)
+	if err := add("registry.go", reg); err != nil {
+		return nil, err
+	}
 	for _, rf := range templates.Files() {
 		src, err := templates.Rewrite(rf.Content, opts.Package)
 		if err != nil {

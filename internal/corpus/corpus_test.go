@@ -1,0 +1,186 @@
+// Package corpus tests docgen on the real Microsoft Graph reference in
+// ../shared/graph-docs: each version generates a package that must build
+// and pass go vet, and whose documented examples must decode strictly into
+// the generated types and re-encode to the same JSON. The tests skip, with
+// a message, where the corpus is absent or under -short.
+package corpus
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/pipeline"
+	"github.com/docgen-dev/docgen/spec"
+)
+
+const corpusRoot = "../../../shared/graph-docs"
+
+// minRoundTrip is the fraction of strictly valid examples that must
+// round-trip; it only ever goes up.
+var minRoundTrip = map[string]float64{"v1.0": 0.0, "beta": 0.0}
+
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus tests skipped under -short")
+	}
+	if _, err := os.Stat(corpusRoot); err != nil {
+		t.Skipf("corpus not found at %s: %v", corpusRoot, err)
+	}
+	for _, version := range []string{"v1.0", "beta"} {
+		t.Run(version, func(t *testing.T) { testVersion(t, version) })
+	}
+}
+
+type example struct {
+	Pos        string          `json:"pos"`
+	Type       string          `json:"type"`
+	Collection bool            `json:"collection"`
+	Body       json.RawMessage `json:"body"`
+}
+
+type outcome struct {
+	Pos    string `json:"pos"`
+	Type   string `json:"type"`
+	OK     bool   `json:"ok"`
+	Reason string `json:"reason,omitempty"`
+}
+
+func testVersion(t *testing.T, version string) {
+	res, err := pipeline.Run(pipeline.Config{Inputs: []string{filepath.Join(corpusRoot, version)}, Package: "graph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Model.Diags {
+		if d.Code == "internal-error" {
+			t.Errorf("%s", d)
+		}
+	}
+	t.Logf("%s: %s", version, res.Summary())
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "graph")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module scratch\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if err := os.WriteFile(filepath.Join(pkg, f.Name), f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exs := examples(res.Model)
+	b, _ := json.Marshal(exs)
+	if err := os.WriteFile(filepath.Join(pkg, "examples.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := os.ReadFile("testdata/roundtrip_test.go.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pkg, "roundtrip_test.go"), tmpl, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "DOCGEN_RESULTS="+filepath.Join(dir, "results.json"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, truncate(string(out), 4000))
+		}
+	}
+	run("vet", "./graph")
+	run("test", "-count=1", "-run", "TestExamplesRoundTrip", "./graph")
+	rb, err := os.ReadFile(filepath.Join(dir, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outs []outcome
+	if err := json.Unmarshal(rb, &outs); err != nil {
+		t.Fatal(err)
+	}
+	ok := 0
+	reasons := map[string]int{}
+	var failures []string
+	for _, o := range outs {
+		if o.OK {
+			ok++
+			continue
+		}
+		reasons[reasonClass(o.Reason)]++
+		failures = append(failures, o.Pos+": "+o.Type+": "+o.Reason)
+	}
+	frac := float64(ok) / float64(max(len(outs), 1))
+	t.Logf("%s: %d of %d strictly valid examples round-trip (%.1f%%)", version, ok, len(outs), 100*frac)
+	keys := make([]string, 0, len(reasons))
+	for k := range reasons {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return reasons[b] - reasons[a] })
+	for _, k := range keys {
+		t.Logf("  %5d %s", reasons[k], k)
+	}
+	if path := os.Getenv("DOCGEN_CORPUS_FAILURES"); path != "" {
+		_ = os.WriteFile(path+"."+version, []byte(strings.Join(failures, "\n")+"\n"), 0o644)
+	}
+	if frac < minRoundTrip[version] {
+		t.Errorf("%s: round-trip rate %.3f fell below %.3f", version, frac, minRoundTrip[version])
+	}
+}
+
+// examples lists the documented bodies whose type the model knows and whose
+// JSON is strictly valid.
+func examples(m *spec.Model) []example {
+	var out []example
+	for _, op := range m.Operations {
+		for _, ex := range op.Examples {
+			if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != spec.Enum &&
+				(op.Response == spec.ResponseSingle || op.Response == spec.ResponseCollection) {
+				out = append(out, example{
+					Pos:        ex.Pos.String(),
+					Type:       ex.ResponseType.Named.FullName,
+					Collection: op.Response == spec.ResponseCollection,
+					Body:       json.RawMessage(ex.ResponseBody),
+				})
+			}
+			if ex.RequestJSON && op.Body != nil && op.Body.Type.Named != nil && !op.Body.Type.Collection && op.Body.Type.Named.FullName != "" &&
+				op.Body.Type.Named.Kind != spec.Enum {
+				out = append(out, example{Pos: ex.Pos.String(), Type: op.Body.Type.Named.FullName, Body: json.RawMessage(ex.RequestBody)})
+			}
+		}
+	}
+	return out
+}
+
+// reasonClass groups failure messages for the summary.
+func reasonClass(r string) string {
+	switch {
+	case strings.Contains(r, "unknown field"):
+		return "property missing from the type"
+	case strings.Contains(r, "cannot unmarshal"):
+		i := strings.Index(r, "cannot unmarshal")
+		return truncate(r[i:], 80)
+	case strings.Contains(r, "differs"):
+		return "re-encoded JSON differs"
+	case strings.Contains(r, "no generated type"):
+		return "no generated type"
+	}
+	return truncate(r, 60)
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
+
+var _ = fmt.Sprint
