@@ -41,9 +41,13 @@ func primitiveType(p spec.Primitive) *jen.Statement {
 	return jen.Qual("encoding/json", "RawMessage")
 }
 
-// elemType is the Go type of one value of r, ignoring Collection.
+// elemType is the Go type of one value of r, ignoring Collection. A type
+// with subtypes is held by its Ref wrapper, which decodes by @odata.type.
 func elemType(r spec.TypeRef) *jen.Statement {
 	if r.Named != nil {
+		if r.Named.Polymorphic() {
+			return jen.Id(r.Named.RefName)
+		}
 		return jen.Id(r.Named.Name)
 	}
 	return primitiveType(r.Primitive)
@@ -59,6 +63,9 @@ func fieldType(r spec.TypeRef) *jen.Statement {
 	}
 	if r.Named == nil && (r.Primitive == spec.Untyped || r.Primitive == spec.Binary || r.Primitive == "") {
 		return elemType(r)
+	}
+	if r.Named.Polymorphic() {
+		return elemType(r) // a Ref is nil-able through its interface
 	}
 	return jen.Op("*").Add(elemType(r))
 }

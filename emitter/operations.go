@@ -21,6 +21,8 @@ func genOperation(f *jen.File, op *spec.Operation) {
 			params = append(params, jen.Id("body").Qual("io", "Reader"))
 		case op.Body.Type.Collection:
 			params = append(params, jen.Id("body").Add(fieldType(op.Body.Type)))
+		case op.Body.Type.Named.Polymorphic():
+			params = append(params, jen.Id("body").Id(op.Body.Type.Named.ClassName))
 		case op.Body.Type.Named != nil:
 			params = append(params, jen.Id("body").Op("*").Id(op.Body.Type.Named.Name))
 		default:
@@ -33,6 +35,29 @@ func genOperation(f *jen.File, op *spec.Operation) {
 
 	var result jen.Code
 	var call *jen.Statement
+	poly := op.ResponseType.Named.Polymorphic() && !op.ResponseType.Collection
+	switch {
+	case poly && op.Response == spec.ResponseCollection:
+		t := op.ResponseType.Named
+		result = jen.Qual("iter", "Seq2").Types(jen.Id(t.ClassName), jen.Error())
+		call = jen.Id("unwrapSeq").Types(jen.Id(t.RefName), jen.Id(t.ClassName)).Call(jen.Id("doCollection").Types(jen.Id(t.RefName)).Call(args...))
+	case poly && op.Response == spec.ResponseSingle:
+		t := op.ResponseType.Named
+		result = jen.Params(jen.Id(t.ClassName), jen.Error())
+		call = jen.Id("unwrapOne").Types(jen.Id(t.RefName), jen.Id(t.ClassName)).Call(jen.Id("doJSON").Types(jen.Id(t.RefName)).Call(args...))
+	default:
+		result, call = plainResult(op, args)
+	}
+
+	f.Add(doc(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Add(result).Block(
+		jen.Return(call),
+	)
+	f.Line()
+}
+
+// plainResult is the result type and call of an operation whose response
+// is not polymorphic.
+func plainResult(op *spec.Operation, args []jen.Code) (result jen.Code, call *jen.Statement) {
 	switch op.Response {
 	case spec.ResponseCollection:
 		elem := elemType(op.ResponseType)
@@ -60,11 +85,7 @@ func genOperation(f *jen.File, op *spec.Operation) {
 		result = jen.Error()
 		call = jen.Id("doNoContent").Call(args...)
 	}
-
-	f.Add(doc(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Add(result).Block(
-		jen.Return(call),
-	)
-	f.Line()
+	return result, call
 }
 
 // paramDoc describes the path parameters.

@@ -20,6 +20,9 @@ func genStruct(f *jen.File, t *spec.Type) {
 	var fields []jen.Code
 	if t.Base != nil {
 		fields = append(fields, jen.Id(t.Base.Name))
+	} else if !t.Synthesized {
+		fields = append(fields, jen.Comment("ODataType is the @odata.type discriminator: the concrete type of the value.").Line().
+			Id(spec.ODataTypeField).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}))
 	}
 	for _, p := range t.Properties {
 		if p.Type.Primitive == spec.Stream && p.Type.Named == nil {
@@ -31,11 +34,46 @@ func genStruct(f *jen.File, t *spec.Type) {
 		if p.Description != "" {
 			c.Add(doc(p.Description))
 		}
-		tag := p.JSONName + ",omitempty"
+		tag := p.JSONName + ",omitzero"
 		c.Id(p.Name).Add(fieldType(p.Type)).Tag(map[string]string{"json": tag})
 		fields = append(fields, c)
 	}
 	f.Add(doc(summary, desc, source(t.Pos.File))).Type().Id(t.Name).Struct(fields...)
+	f.Line()
+	if t.Polymorphic() {
+		genClass(f, t)
+	}
+}
+
+// genClass writes the interface a polymorphic type and its subtypes
+// implement, and the Ref wrapper that decodes a value of the hierarchy into
+// the type its @odata.type names.
+func genClass(f *jen.File, t *spec.Type) {
+	class, ref := t.ClassName, t.RefName
+	f.Commentf("%s is implemented by *%s and by every type derived from it.", class, t.Name)
+	f.Type().Id(class).Interface(jen.Id(t.AsName).Params().Op("*").Id(t.Name))
+	f.Line()
+	f.Commentf("%s returns v as its base type %s; types derived from %s inherit it.", t.AsName, t.Name, t.Name)
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id(t.AsName).Params().Op("*").Id(t.Name).Block(jen.Return(jen.Id("v")))
+	f.Line()
+	f.Commentf("%s holds a value of type %s or of a type derived from it. It decodes", ref, t.Name)
+	f.Comment(`JSON into the type the "@odata.type" discriminator names.`)
+	f.Type().Id(ref).Struct(jen.Id(class))
+	f.Line()
+	f.Func().Params(jen.Id("r").Id(ref)).Id("unwrap").Params().Id(class).Block(jen.Return(jen.Id("r").Dot(class)))
+	f.Line()
+	f.Comment("UnmarshalJSON decodes into the type named by @odata.type.")
+	f.Func().Params(jen.Id("r").Op("*").Id(ref)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("decodePoly").Call(jen.Id("b"),
+			jen.Func().Params().Id(class).Block(jen.Return(jen.New(jen.Id(t.Name))))),
+		jen.Id("r").Dot(class).Op("=").Id("v"),
+		jen.Return(jen.Err()),
+	)
+	f.Line()
+	f.Comment("MarshalJSON encodes the value held.")
+	f.Func().Params(jen.Id("r").Id(ref)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("r").Dot(class))),
+	)
 	f.Line()
 }
 

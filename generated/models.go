@@ -2,7 +2,10 @@
 
 package generated
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Book is the microsoft.graph.book entity type.
 //
@@ -14,62 +17,62 @@ type Book struct {
 	Entity
 	// Names of the people credited as authors, in the order they appear on the
 	// title page.
-	Authors []string `json:"authors,omitempty"`
+	Authors []string `json:"authors,omitzero"`
 	// Mean of all member ratings, on a scale from 1.0 to 5.0. Read-only.
-	AverageRating *float64 `json:"averageRating,omitempty"`
+	AverageRating *float64 `json:"averageRating,omitzero"`
 	// Key of the matching record in the regional union catalog that all branches
 	// share.
-	CatalogID *string `json:"catalogId,omitempty"`
+	CatalogID *string `json:"catalogId,omitzero"`
 	// Number of copies, of any format, that the library owns. Read-only.
-	CopyCount *int32 `json:"copyCount,omitempty"`
+	CopyCount *int32 `json:"copyCount,omitzero"`
 	// When the title entered the catalog, in UTC, written in ISO 8601 form such as
 	// 2021-07-01T09:30:00Z. Read-only.
-	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	CreatedDateTime *time.Time `json:"createdDateTime,omitzero"`
 	// Other printings and versions of the same work that the catalog knows about.
-	Editions []Edition `json:"editions,omitempty"`
+	Editions []Edition `json:"editions,omitzero"`
 	// The form in which the catalog record was first acquired. Possible values
 	// are: hardcover, paperback, ebook, audiobook.
-	Format *BookFormat `json:"format,omitempty"`
+	Format *BookFormat `json:"format,omitzero"`
 	// Shelving genres for the title, for example ["mystery", "historical
 	// fiction"].
-	Genres []string `json:"genres,omitempty"`
+	Genres []string `json:"genres,omitzero"`
 	// ISBN-13 of the edition the catalog record describes, digits only.
-	Isbn *string `json:"isbn,omitempty"`
+	Isbn *string `json:"isbn,omitzero"`
 	// true if the title may be consulted in the reading room but never lent;
 	// otherwise, false.
-	IsReferenceOnly *bool `json:"isReferenceOnly,omitempty"`
+	IsReferenceOnly *bool `json:"isReferenceOnly,omitzero"`
 	// Free-form subject terms that catalog search matches against.
-	Keywords []string `json:"keywords,omitempty"`
+	Keywords []string `json:"keywords,omitzero"`
 	// Language of the text as an IETF language tag, for example en-GB.
-	Language *string `json:"language,omitempty"`
+	Language *string `json:"language,omitzero"`
 	// When any property of the title last changed, in UTC. Read-only.
-	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitzero"`
 	// Default length of a loan for copies of this title, as an ISO 8601 duration
 	// such as P14D.
-	LoanPeriod *Duration `json:"loanPeriod,omitempty"`
+	LoanPeriod *Duration `json:"loanPeriod,omitzero"`
 	// Number of numbered pages in the printed text. null for audiobooks.
-	PageCount *int32 `json:"pageCount,omitempty"`
+	PageCount *int32 `json:"pageCount,omitzero"`
 	// Who published the title, and in which series.
-	Publication *PublicationInfo `json:"publication,omitempty"`
+	Publication *PublicationInfo `json:"publication,omitzero"`
 	// Day on which the edition described went on sale.
-	PublishedDate *Date `json:"publishedDate,omitempty"`
+	PublishedDate *Date `json:"publishedDate,omitzero"`
 	// How many members have rated the title. Read-only.
-	RatingCount *int32 `json:"ratingCount,omitempty"`
+	RatingCount *int32 `json:"ratingCount,omitzero"`
 	// Local time of day from which the title can first be borrowed on its
 	// publishedDate; used for embargoed midnight launches.
-	ReleaseTime *TimeOfDay `json:"releaseTime,omitempty"`
+	ReleaseTime *TimeOfDay `json:"releaseTime,omitzero"`
 	// Secondary title printed beneath the main title, if any.
-	Subtitle *string `json:"subtitle,omitempty"`
+	Subtitle *string `json:"subtitle,omitzero"`
 	// Tiny base64-encoded JPEG preview of the cover for list views; never larger
 	// than 4 KB.
-	Thumbnail []byte `json:"thumbnail,omitempty"`
+	Thumbnail []byte `json:"thumbnail,omitzero"`
 	// Main title as printed on the cover. Required when the title is created.
-	Title *string `json:"title,omitempty"`
+	Title *string `json:"title,omitzero"`
 	// Estimated number of words in the text.
-	WordCount *int64 `json:"wordCount,omitempty"`
+	WordCount *int64 `json:"wordCount,omitzero"`
 	// The individual items of this title that members can borrow. Read-only.
 	// Nullable.
-	Copies []BookCopy `json:"copies,omitempty"`
+	Copies []BookCopy `json:"copies,omitzero"`
 }
 
 // BookCheckoutParameters holds the parameters of BookCheckout.
@@ -77,13 +80,13 @@ type Book struct {
 // Documented in seeds/api/book-checkout.md.
 type BookCheckoutParameters struct {
 	// Key of the member who takes the copy. Required.
-	BorrowerID *string `json:"borrowerId,omitempty"`
+	BorrowerID *string `json:"borrowerId,omitzero"`
 	// Day by which the copy must come back. Optional; when left out, the service
 	// adds the book's loanPeriod to today's date.
-	DueDate *Date `json:"dueDate,omitempty"`
+	DueDate *Date `json:"dueDate,omitzero"`
 	// true to send the member a confirmation that states the due date. Optional;
 	// the default is false.
-	NotifyBorrower *bool `json:"notifyBorrower,omitempty"`
+	NotifyBorrower *bool `json:"notifyBorrower,omitzero"`
 }
 
 // BookCopy is the microsoft.graph.bookCopy entity type.
@@ -94,30 +97,30 @@ type BookCheckoutParameters struct {
 type BookCopy struct {
 	Entity
 	// When the copy was received and accessioned, in UTC.
-	AcquiredDateTime *time.Time `json:"acquiredDateTime,omitempty"`
+	AcquiredDateTime *time.Time `json:"acquiredDateTime,omitzero"`
 	// Number on the barcode label stuck inside the cover.
-	Barcode *string `json:"barcode,omitempty"`
+	Barcode *string `json:"barcode,omitzero"`
 	// Key of the book this copy belongs to. Read-only.
-	BookID *string `json:"bookId,omitempty"`
+	BookID *string `json:"bookId,omitzero"`
 	// Short code of the branch that holds the copy, for example central or
 	// northgate.
-	Branch *string `json:"branch,omitempty"`
+	Branch *string `json:"branch,omitzero"`
 	// Physical state of the copy as last assessed by staff. Possible values are:
 	// new, good, worn, damaged, withdrawn.
-	Condition *CopyCondition `json:"condition,omitempty"`
+	Condition *CopyCondition `json:"condition,omitzero"`
 	// Day by which the current borrower must return the copy. null when the copy
 	// is not on loan.
-	CurrentDueDate *Date `json:"currentDueDate,omitempty"`
+	CurrentDueDate *Date `json:"currentDueDate,omitzero"`
 	// Form of this copy. Possible values are: hardcover, paperback, ebook,
 	// audiobook.
-	Format *BookFormat `json:"format,omitempty"`
+	Format *BookFormat `json:"format,omitzero"`
 	// Whether the copy can be borrowed. Possible values are: available, onLoan,
 	// onHold, inTransit, lost, unknownFutureValue.
-	LoanStatus *LoanStatus `json:"loanStatus,omitempty"`
+	LoanStatus *LoanStatus `json:"loanStatus,omitzero"`
 	// Price paid for the copy, in the library's accounting currency.
-	PurchasePrice *float64 `json:"purchasePrice,omitempty"`
+	PurchasePrice *float64 `json:"purchasePrice,omitzero"`
 	// Shelf mark under which the copy is filed, for example FIC OST.
-	ShelfCode *string `json:"shelfCode,omitempty"`
+	ShelfCode *string `json:"shelfCode,omitzero"`
 }
 
 // Edition is the microsoft.graph.edition complex type.
@@ -126,21 +129,23 @@ type BookCopy struct {
 //
 // Documented in seeds/resources/edition.md.
 type Edition struct {
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
 	// Ordinal of the edition as the publisher counts them, for example 2 for a
 	// second edition.
-	EditionNumber *int32 `json:"editionNumber,omitempty"`
+	EditionNumber *int32 `json:"editionNumber,omitzero"`
 	// Form of this edition. Possible values are: hardcover, paperback, ebook,
 	// audiobook.
-	Format *BookFormat `json:"format,omitempty"`
+	Format *BookFormat `json:"format,omitzero"`
 	// ISBN-13 of this edition, digits only.
-	Isbn *string `json:"isbn,omitempty"`
+	Isbn *string `json:"isbn,omitzero"`
 	// How the edition describes itself, for example Second revised edition.
-	Label *string `json:"label,omitempty"`
+	Label *string `json:"label,omitzero"`
 	// Running time of an audiobook edition as an ISO 8601 duration, such as
 	// PT11H42M. null for other formats.
-	NarrationLength *Duration `json:"narrationLength,omitempty"`
+	NarrationLength *Duration `json:"narrationLength,omitzero"`
 	// Day on which this edition went on sale.
-	PublishedDate *Date `json:"publishedDate,omitempty"`
+	PublishedDate *Date `json:"publishedDate,omitzero"`
 }
 
 // Entity is the microsoft.graph.entity entity type.
@@ -150,16 +155,54 @@ type Edition struct {
 //
 // Documented in seeds/resources/entity.md.
 type Entity struct {
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
 	// Key that the service assigns when the object is created. Read-only.
-	ID *string `json:"id,omitempty"`
+	ID *string `json:"id,omitzero"`
+}
+
+// EntityClass is implemented by *Entity and by every type derived from it.
+type EntityClass interface {
+	AsEntity() *Entity
+}
+
+// AsEntity returns v as its base type Entity; types derived from Entity inherit it.
+func (v *Entity) AsEntity() *Entity {
+	return v
+}
+
+// EntityRef holds a value of type Entity or of a type derived from it. It decodes
+// JSON into the type the "@odata.type" discriminator names.
+type EntityRef struct {
+	EntityClass
+}
+
+func (r EntityRef) unwrap() EntityClass {
+	return r.EntityClass
+}
+
+// UnmarshalJSON decodes into the type named by @odata.type.
+func (r *EntityRef) UnmarshalJSON(b []byte) error {
+	v, err := decodePoly(b, func() EntityClass {
+		return new(Entity)
+	})
+	r.EntityClass = v
+	return err
+}
+
+// MarshalJSON encodes the value held.
+func (r EntityRef) MarshalJSON() ([]byte, error) {
+	return json.Marshal(r.EntityClass)
 }
 
 // KeyValuePair is the microsoft.graph.keyValuePair complex type.
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type KeyValuePair struct {
-	Name  *string `json:"name,omitempty"`
-	Value *string `json:"value,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
+	Name      *string `json:"name,omitzero"`
+	Value     *string `json:"value,omitzero"`
 }
 
 // Loan is the microsoft.graph.loan entity type.
@@ -170,23 +213,23 @@ type KeyValuePair struct {
 type Loan struct {
 	Entity
 	// Key of the book that was borrowed.
-	BookID *string `json:"bookId,omitempty"`
+	BookID *string `json:"bookId,omitzero"`
 	// Key of the member who borrowed the copy.
-	BorrowerID *string `json:"borrowerId,omitempty"`
+	BorrowerID *string `json:"borrowerId,omitzero"`
 	// true if a confirmation with the due date was sent to the borrower.
-	BorrowerNotified *bool `json:"borrowerNotified,omitempty"`
+	BorrowerNotified *bool `json:"borrowerNotified,omitzero"`
 	// When the copy left the library, in UTC.
-	CheckedOutDateTime *time.Time `json:"checkedOutDateTime,omitempty"`
+	CheckedOutDateTime *time.Time `json:"checkedOutDateTime,omitzero"`
 	// Key of the bookCopy that was lent.
-	CopyID *string `json:"copyId,omitempty"`
+	CopyID *string `json:"copyId,omitzero"`
 	// Day by which the copy must be returned.
-	DueDate *Date `json:"dueDate,omitempty"`
+	DueDate *Date `json:"dueDate,omitzero"`
 	// Length of the loan as granted, as an ISO 8601 duration such as P21D.
-	LoanPeriod *Duration `json:"loanPeriod,omitempty"`
+	LoanPeriod *Duration `json:"loanPeriod,omitzero"`
 	// How many more times the borrower may extend the loan.
-	RenewalsRemaining *int32 `json:"renewalsRemaining,omitempty"`
+	RenewalsRemaining *int32 `json:"renewalsRemaining,omitzero"`
 	// When the copy was handed back, in UTC. null while the loan is open.
-	ReturnedDateTime *time.Time `json:"returnedDateTime,omitempty"`
+	ReturnedDateTime *time.Time `json:"returnedDateTime,omitzero"`
 }
 
 // PostalAddress is the microsoft.graph.postalAddress complex type.
@@ -195,16 +238,18 @@ type Loan struct {
 //
 // Documented in seeds/resources/postaladdress.md.
 type PostalAddress struct {
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
 	// Town or city.
-	City *string `json:"city,omitempty"`
+	City *string `json:"city,omitzero"`
 	// Two-letter ISO 3166-1 country code, for example GB.
-	CountryCode *string `json:"countryCode,omitempty"`
+	CountryCode *string `json:"countryCode,omitzero"`
 	// Postcode or ZIP code.
-	PostalCode *string `json:"postalCode,omitempty"`
+	PostalCode *string `json:"postalCode,omitzero"`
 	// County, state or province, where the country uses one.
-	Region *string `json:"region,omitempty"`
+	Region *string `json:"region,omitzero"`
 	// Building and street lines, first line first.
-	StreetLines []string `json:"streetLines,omitempty"`
+	StreetLines []string `json:"streetLines,omitzero"`
 }
 
 // PublicationInfo is the microsoft.graph.publicationInfo complex type.
@@ -213,18 +258,20 @@ type PostalAddress struct {
 //
 // Documented in seeds/resources/publicationinfo.md.
 type PublicationInfo struct {
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
 	// Year given in the copyright notice, for example 2019.
-	CopyrightYear *int32 `json:"copyrightYear,omitempty"`
+	CopyrightYear *int32 `json:"copyrightYear,omitzero"`
 	// City named on the title page as the place of publication.
-	PlaceOfPublication *string `json:"placeOfPublication,omitempty"`
+	PlaceOfPublication *string `json:"placeOfPublication,omitzero"`
 	// Number of copies in the first printing, when the publisher discloses it.
-	PrintRun *int64 `json:"printRun,omitempty"`
+	PrintRun *int64 `json:"printRun,omitzero"`
 	// The firm that published the edition.
-	Publisher *Publisher `json:"publisher,omitempty"`
+	Publisher *Publisher `json:"publisher,omitzero"`
 	// Name of the series the title belongs to, if any.
-	SeriesName *string `json:"seriesName,omitempty"`
+	SeriesName *string `json:"seriesName,omitzero"`
 	// Position of the title within seriesName, starting at 1.
-	SeriesNumber *int32 `json:"seriesNumber,omitempty"`
+	SeriesNumber *int32 `json:"seriesNumber,omitzero"`
 }
 
 // Publisher is the microsoft.graph.publisher complex type.
@@ -233,17 +280,19 @@ type PublicationInfo struct {
 //
 // Documented in seeds/resources/publisher.md.
 type Publisher struct {
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
 	// Postal address of the publisher's main office.
-	Address *PostalAddress `json:"address,omitempty"`
+	Address *PostalAddress `json:"address,omitzero"`
 	// Imprint or list under which the publisher issued the title, if it differs
 	// from name.
-	Imprint *string `json:"imprint,omitempty"`
+	Imprint *string `json:"imprint,omitzero"`
 	// true when the publisher is not owned by a larger publishing group.
-	IsIndependent *bool `json:"isIndependent,omitempty"`
+	IsIndependent *bool `json:"isIndependent,omitzero"`
 	// Trading name of the publisher.
-	Name *string `json:"name,omitempty"`
+	Name *string `json:"name,omitzero"`
 	// Home page URL of the publisher.
-	Website *string `json:"website,omitempty"`
+	Website *string `json:"website,omitzero"`
 }
 
 // StringKeyLongValuePair is the microsoft.graph.stringKeyLongValuePair complex
@@ -251,8 +300,10 @@ type Publisher struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type StringKeyLongValuePair struct {
-	Key   *string `json:"key,omitempty"`
-	Value *int32  `json:"value,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType *string `json:"@odata.type,omitzero"`
+	Key       *string `json:"key,omitzero"`
+	Value     *int32  `json:"value,omitzero"`
 }
 
 // SynchronizationError is the microsoft.graph.synchronizationError complex
@@ -260,20 +311,24 @@ type StringKeyLongValuePair struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationError struct {
-	Code             *string `json:"code,omitempty"`
-	Message          *string `json:"message,omitempty"`
-	TenantActionable *bool   `json:"tenantActionable,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType        *string `json:"@odata.type,omitzero"`
+	Code             *string `json:"code,omitzero"`
+	Message          *string `json:"message,omitzero"`
+	TenantActionable *bool   `json:"tenantActionable,omitzero"`
 }
 
 // SynchronizationJob is the microsoft.graph.synchronizationJob complex type.
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationJob struct {
-	ID                         *string                  `json:"id,omitempty"`
-	TemplateID                 *string                  `json:"templateId,omitempty"`
-	Schedule                   *SynchronizationSchedule `json:"schedule,omitempty"`
-	Status                     *SynchronizationStatus   `json:"status,omitempty"`
-	SynchronizationJobSettings []KeyValuePair           `json:"synchronizationJobSettings,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType                  *string                  `json:"@odata.type,omitzero"`
+	ID                         *string                  `json:"id,omitzero"`
+	TemplateID                 *string                  `json:"templateId,omitzero"`
+	Schedule                   *SynchronizationSchedule `json:"schedule,omitzero"`
+	Status                     *SynchronizationStatus   `json:"status,omitzero"`
+	SynchronizationJobSettings []KeyValuePair           `json:"synchronizationJobSettings,omitzero"`
 }
 
 // SynchronizationProgress is the microsoft.graph.synchronizationProgress
@@ -281,10 +336,12 @@ type SynchronizationJob struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationProgress struct {
-	CompletedUnits              *int32     `json:"completedUnits,omitempty"`
-	ProgressObservationDateTime *time.Time `json:"progressObservationDateTime,omitempty"`
-	TotalUnits                  *int32     `json:"totalUnits,omitempty"`
-	Units                       *string    `json:"units,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType                   *string    `json:"@odata.type,omitzero"`
+	CompletedUnits              *int32     `json:"completedUnits,omitzero"`
+	ProgressObservationDateTime *time.Time `json:"progressObservationDateTime,omitzero"`
+	TotalUnits                  *int32     `json:"totalUnits,omitzero"`
+	Units                       *string    `json:"units,omitzero"`
 }
 
 // SynchronizationQuarantine is the microsoft.graph.synchronizationQuarantine
@@ -292,11 +349,13 @@ type SynchronizationProgress struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationQuarantine struct {
-	CurrentBegan *time.Time `json:"currentBegan,omitempty"`
-	NextAttempt  *time.Time `json:"nextAttempt,omitempty"`
-	Reason       *string    `json:"reason,omitempty"`
-	SeriesBegan  *time.Time `json:"seriesBegan,omitempty"`
-	SeriesCount  *int32     `json:"seriesCount,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType    *string    `json:"@odata.type,omitzero"`
+	CurrentBegan *time.Time `json:"currentBegan,omitzero"`
+	NextAttempt  *time.Time `json:"nextAttempt,omitzero"`
+	Reason       *string    `json:"reason,omitzero"`
+	SeriesBegan  *time.Time `json:"seriesBegan,omitzero"`
+	SeriesCount  *int32     `json:"seriesCount,omitzero"`
 }
 
 // SynchronizationSchedule is the microsoft.graph.synchronizationSchedule
@@ -304,9 +363,11 @@ type SynchronizationQuarantine struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationSchedule struct {
-	Expiration *time.Time `json:"expiration,omitempty"`
-	Interval   *Duration  `json:"interval,omitempty"`
-	State      *string    `json:"state,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType  *string    `json:"@odata.type,omitzero"`
+	Expiration *time.Time `json:"expiration,omitzero"`
+	Interval   *Duration  `json:"interval,omitzero"`
+	State      *string    `json:"state,omitzero"`
 }
 
 // SynchronizationStatus is the microsoft.graph.synchronizationStatus complex
@@ -314,18 +375,20 @@ type SynchronizationSchedule struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationStatus struct {
-	CountSuccessiveCompleteFailures    *int32                        `json:"countSuccessiveCompleteFailures,omitempty"`
-	EscrowsPruned                      *bool                         `json:"escrowsPruned,omitempty"`
-	Code                               *string                       `json:"code,omitempty"`
-	LastExecution                      *SynchronizationTaskExecution `json:"lastExecution,omitempty"`
-	LastSuccessfulExecution            *SynchronizationTaskExecution `json:"lastSuccessfulExecution,omitempty"`
-	LastSuccessfulExecutionWithExports *SynchronizationTaskExecution `json:"lastSuccessfulExecutionWithExports,omitempty"`
-	Progress                           []SynchronizationProgress     `json:"progress,omitempty"`
-	Quarantine                         *SynchronizationQuarantine    `json:"quarantine,omitempty"`
-	SteadyStateFirstAchievedTime       *time.Time                    `json:"steadyStateFirstAchievedTime,omitempty"`
-	SteadyStateLastAchievedTime        *time.Time                    `json:"steadyStateLastAchievedTime,omitempty"`
-	SynchronizedEntryCountByType       []StringKeyLongValuePair      `json:"synchronizedEntryCountByType,omitempty"`
-	TroubleshootingURL                 *string                       `json:"troubleshootingUrl,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType                          *string                       `json:"@odata.type,omitzero"`
+	CountSuccessiveCompleteFailures    *int32                        `json:"countSuccessiveCompleteFailures,omitzero"`
+	EscrowsPruned                      *bool                         `json:"escrowsPruned,omitzero"`
+	Code                               *string                       `json:"code,omitzero"`
+	LastExecution                      *SynchronizationTaskExecution `json:"lastExecution,omitzero"`
+	LastSuccessfulExecution            *SynchronizationTaskExecution `json:"lastSuccessfulExecution,omitzero"`
+	LastSuccessfulExecutionWithExports *SynchronizationTaskExecution `json:"lastSuccessfulExecutionWithExports,omitzero"`
+	Progress                           []SynchronizationProgress     `json:"progress,omitzero"`
+	Quarantine                         *SynchronizationQuarantine    `json:"quarantine,omitzero"`
+	SteadyStateFirstAchievedTime       *time.Time                    `json:"steadyStateFirstAchievedTime,omitzero"`
+	SteadyStateLastAchievedTime        *time.Time                    `json:"steadyStateLastAchievedTime,omitzero"`
+	SynchronizedEntryCountByType       []StringKeyLongValuePair      `json:"synchronizedEntryCountByType,omitzero"`
+	TroubleshootingURL                 *string                       `json:"troubleshootingUrl,omitzero"`
 }
 
 // SynchronizationTaskExecution is the
@@ -333,18 +396,20 @@ type SynchronizationStatus struct {
 //
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationTaskExecution struct {
-	ActivityIdentifier           *string               `json:"activityIdentifier,omitempty"`
-	CountEntitled                *int32                `json:"countEntitled,omitempty"`
-	CountEntitledForProvisioning *int32                `json:"countEntitledForProvisioning,omitempty"`
-	CountEscrowed                *int32                `json:"countEscrowed,omitempty"`
-	CountEscrowedRaw             *int32                `json:"countEscrowedRaw,omitempty"`
-	CountExported                *int32                `json:"countExported,omitempty"`
-	CountExports                 *int32                `json:"countExports,omitempty"`
-	CountImported                *int32                `json:"countImported,omitempty"`
-	CountImportedDeltas          *int32                `json:"countImportedDeltas,omitempty"`
-	CountImportedReferenceDeltas *int32                `json:"countImportedReferenceDeltas,omitempty"`
-	State                        *string               `json:"state,omitempty"`
-	Error                        *SynchronizationError `json:"error,omitempty"`
-	TimeBegan                    *time.Time            `json:"timeBegan,omitempty"`
-	TimeEnded                    *time.Time            `json:"timeEnded,omitempty"`
+	// ODataType is the @odata.type discriminator: the concrete type of the value.
+	ODataType                    *string               `json:"@odata.type,omitzero"`
+	ActivityIdentifier           *string               `json:"activityIdentifier,omitzero"`
+	CountEntitled                *int32                `json:"countEntitled,omitzero"`
+	CountEntitledForProvisioning *int32                `json:"countEntitledForProvisioning,omitzero"`
+	CountEscrowed                *int32                `json:"countEscrowed,omitzero"`
+	CountEscrowedRaw             *int32                `json:"countEscrowedRaw,omitzero"`
+	CountExported                *int32                `json:"countExported,omitzero"`
+	CountExports                 *int32                `json:"countExports,omitzero"`
+	CountImported                *int32                `json:"countImported,omitzero"`
+	CountImportedDeltas          *int32                `json:"countImportedDeltas,omitzero"`
+	CountImportedReferenceDeltas *int32                `json:"countImportedReferenceDeltas,omitzero"`
+	State                        *string               `json:"state,omitzero"`
+	Error                        *SynchronizationError `json:"error,omitzero"`
+	TimeBegan                    *time.Time            `json:"timeBegan,omitzero"`
+	TimeEnded                    *time.Time            `json:"timeEnded,omitzero"`
 }

@@ -57,9 +57,35 @@ type Type struct {
 	// Synthesized is set for types docgen made up, such as the parameters
 	// of an action.
 	Synthesized bool
+	// Defined reports whether a page defines the type: its resource or
+	// enum page, or for a synthesized type the API page it comes from. A
+	// type only examples and tables mention is not defined.
+	Defined bool
 	// Open reports an OData open type.
 	Open bool
+	// ClassName and RefName are set for types with subtypes: the interface
+	// every type of the hierarchy implements, and the wrapper that decodes
+	// a value of the hierarchy by its @odata.type.
+	ClassName, RefName string
+	// AsName is the method of ClassName that returns the value as this type.
+	AsName string
 }
+
+// Polymorphic reports whether values of t may be of a derived type.
+func (t *Type) Polymorphic() bool { return t != nil && len(t.Subtypes) > 0 }
+
+// Root returns the topmost base type of t.
+func (t *Type) Root() *Type {
+	for i := 0; t.Base != nil && i < 64; i++ {
+		t = t.Base
+	}
+	return t
+}
+
+// ODataTypeField is the Go name of the "@odata.type" field every root
+// struct type carries, so that discriminators survive decoding and
+// encoding.
+const ODataTypeField = "ODataType"
 
 // Source names the kind of docs text a fact came from.
 type Source string

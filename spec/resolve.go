@@ -51,7 +51,7 @@ func (b *builder) resolveTypes(m *Model) {
 			if tf.synthesized != synth {
 				continue
 			}
-			t := &Type{Kind: tf.kind, Description: tf.desc, Pos: tf.pos, Synthesized: tf.synthesized, Open: tf.open}
+			t := &Type{Kind: tf.kind, Description: tf.desc, Pos: tf.pos, Synthesized: tf.synthesized, Open: tf.open, Defined: tf.defined}
 			if tf.synthesized {
 				t.Name = names.unique(tf.goName)
 			} else {
@@ -84,9 +84,6 @@ func (b *builder) resolveTypes(m *Model) {
 			}
 		}
 	}
-	for _, k := range keys {
-		b.resolveProperties(b.types[k])
-	}
 	for _, t := range m.Types {
 		if t.Base != nil {
 			t.Base.Subtypes = append(t.Base.Subtypes, t)
@@ -94,6 +91,16 @@ func (b *builder) resolveTypes(m *Model) {
 	}
 	for _, t := range m.Types {
 		slices.SortFunc(t.Subtypes, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
+	}
+	for _, k := range keys {
+		if t := b.types[k].resolved; t.Polymorphic() {
+			t.ClassName = names.unique(t.Name + "Class")
+			t.RefName = names.unique(t.Name + "Ref")
+			t.AsName = "As" + t.Name
+		}
+	}
+	for _, k := range keys {
+		b.resolveProperties(b.types[k])
 	}
 	slices.SortFunc(m.Types, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
 }
@@ -163,6 +170,14 @@ func (b *builder) resolveProperties(tf *typeFacts) {
 		return
 	}
 	inherited, reserved := b.ancestorProps(tf)
+	// Field names must not collide with the discriminator field or the
+	// As methods of the hierarchy.
+	reserved = append(reserved, ODataTypeField)
+	for a, i := t, 0; a != nil && i < 64; a, i = a.Base, i+1 {
+		if a.AsName != "" {
+			reserved = append(reserved, a.AsName)
+		}
+	}
 	fields := newNamer(reserved...)
 	// Table rows keep their order; properties only the representation or
 	// examples know come after, in the order first seen.
@@ -178,7 +193,9 @@ func (b *builder) resolveProperties(tf *typeFacts) {
 	}
 	slices.SortStableFunc(props, func(x, y *propFacts) int { return cmp.Compare(rank(x), rank(y)) })
 	for _, p := range props {
-		if inherited[p.jsonName] {
+		if inherited[p.jsonName] || strings.HasPrefix(p.jsonName, "@odata.") {
+			// Inherited, or OData control information (the discriminator
+			// has its own field).
 			continue
 		}
 		if !validJSONName(p.jsonName) {

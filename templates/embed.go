@@ -3,11 +3,12 @@
 // APIError, the request helpers that generated operations call, and value
 // types for Edm primitives.
 //
-// The runtime files (client.go, errors.go, options.go, request.go and
-// values.go) are ordinary Go files of this package, so they are compiled and
-// tested here. They import only the standard library and rely on a single
-// identifier they do not declare, the constant defaultBaseURL, which the
-// emitter generates and defaults.go provides here. The emitter obtains them
+// The runtime files (client.go, errors.go, options.go, poly.go, request.go
+// and values.go) are ordinary Go files of this package, so they are compiled
+// and tested here. They import only the standard library and rely on two
+// identifiers they do not declare, the constant defaultBaseURL and the
+// function newByODataType, which the emitter generates and defaults.go
+// provides here. The emitter obtains them
 // through Files, renames their package with Rewrite, and consults
 // Identifiers to keep generated names from clashing with the runtime's.
 package templates
@@ -25,7 +26,7 @@ import (
 
 // runtimeFS holds the runtime files, and nothing else.
 //
-//go:embed client.go errors.go options.go request.go values.go
+//go:embed client.go errors.go options.go poly.go request.go values.go
 var runtimeFS embed.FS
 
 // File is one runtime source file.
@@ -81,10 +82,10 @@ func Rewrite(src []byte, pkg string) ([]byte, error) {
 
 // Identifiers returns the sorted top-level identifiers (types, functions,
 // constants and variables, but not methods) that the runtime files declare,
-// plus defaultBaseURL, which the emitter generates alongside them. Generated
-// declarations must not reuse these names.
+// plus defaultBaseURL and newByODataType, which the emitter generates
+// alongside them. Generated declarations must not reuse these names.
 func Identifiers() []string {
-	names := []string{"defaultBaseURL"}
+	names := []string{"defaultBaseURL", "newByODataType"}
 	fset := token.NewFileSet()
 	for _, file := range Files() {
 		f, err := parser.ParseFile(fset, file.Name, file.Content, parser.SkipObjectResolution)

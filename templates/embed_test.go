@@ -15,7 +15,7 @@ import (
 )
 
 func TestFiles(t *testing.T) {
-	runtimeNames := []string{"client.go", "errors.go", "options.go", "request.go", "values.go"}
+	runtimeNames := []string{"client.go", "errors.go", "options.go", "poly.go", "request.go", "values.go"}
 	files := Files()
 	var names []string
 	for _, f := range files {
@@ -83,12 +83,12 @@ func TestRuntimeFilesShape(t *testing.T) {
 }
 
 // TestRuntimeSelfContained type-checks the runtime files on their own, with
-// defaultBaseURL as the only extra declaration, as the emitter will emit
+// defaultBaseURL and newByODataType as the only extra declarations, as the emitter will emit
 // them.
 func TestRuntimeSelfContained(t *testing.T) {
 	fset := token.NewFileSet()
 	files := parseRuntime(t, fset, 0)
-	stub, err := parser.ParseFile(fset, "stub.go", "package templates\nconst defaultBaseURL = \"https://example.com\"\n", 0)
+	stub, err := parser.ParseFile(fset, "stub.go", "package templates\nconst defaultBaseURL = \"https://example.com\"\nfunc newByODataType(string) any { return nil }\n", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestIdentifiers(t *testing.T) {
 
 	// Cross-check against the type checker's view of the package scope.
 	fset := token.NewFileSet()
-	stub, err := parser.ParseFile(fset, "stub.go", "package templates\nconst defaultBaseURL = \"\"\n", 0)
+	stub, err := parser.ParseFile(fset, "stub.go", "package templates\nconst defaultBaseURL = \"\"\nfunc newByODataType(string) any { return nil }\n", 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,174 @@
+package spec_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/emitter"
+	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/spec"
+)
+
+// lintLines formats findings as "pos [code]".
+func lintLines(l diag.List) []string {
+	var out []string
+	for _, d := range l {
+		out = append(out, d.Pos.String()+" ["+d.Code+"]")
+	}
+	return out
+}
+
+// TestLintSeeds checks the findings on the seed pages: the broken example
+// JSON of bookcopy-update.md, the links to the synchronizationJob resource
+// page that the seeds lack, and the operation that returns that type.
+func TestLintSeeds(t *testing.T) {
+	m, pages := seedModel(t)
+	got := lintLines(spec.Lint(pages, m))
+	want := []string{
+		"seeds/api/bookcopy-update.md:77:27 [example-json]",
+		"seeds/api/bookcopy-update.md:78:25 [example-json]",
+		"seeds/api/synchronization-synchronizationjob-list.md:14:1 [lint-broken-link]",
+		"seeds/api/synchronization-synchronizationjob-list.md:31:1 [lint-response-no-page]",
+		"seeds/api/synchronization-synchronizationjob-list.md:43:1 [lint-broken-link]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("lint findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Findings carry only lint codes; the model's other warnings (such as
+	// type-undefined) are left to a normal run.
+	for _, d := range spec.Lint(pages, m) {
+		if !slices.Contains(spec.LintCodes(), d.Code) {
+			t.Errorf("finding with code %s, not a lint code: %v", d.Code, d)
+		}
+	}
+}
+
+func TestLintCodesSorted(t *testing.T) {
+	codes := spec.LintCodes()
+	if !slices.IsSorted(codes) || len(slices.Compact(slices.Clone(codes))) != len(codes) {
+		t.Errorf("LintCodes not sorted and unique: %v", codes)
+	}
+}
+
+const lintResource = `# thing resource type
+
+Namespace: microsoft.graph
+
+See [other](other.md), [the list call](../api/thing-list.md), [the web](https://example.com/x.md),
+[concepts](/concepts/overview.md), [an anchor](#properties), [a picture](thing.png) and
+[mail](mailto:docs@example.com).
+
+## Properties
+
+| Property | Type | Description |
+|:---|:---|:---|
+| id | String | The id. |
+| kind | [kind](kind.md) | Its kind. |
+| owner | [owner](../resources/owner.md#props) | Its owner. |
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.thing"
+} -->
+` + "```json" + `
+{
+  "id": "String",
+  "kind": "String",
+  "owner": "String"
+}
+` + "```" + `
+`
+
+const lintAPI = `# List things
+
+Namespace: microsoft.graph
+
+Returns [thing](../resources/thing.md) objects.
+
+## HTTP request
+
+<!-- { "blockType": "ignored" } -->
+` + "```http" + `
+GET /things
+` + "```" + `
+
+## Example
+
+### Request
+
+<!-- {
+  "blockType": "request",
+  "name": "list_things"
+} -->
+` + "```http" + `
+GET https://graph.microsoft.com/v1.0/things
+` + "```" + `
+
+<!-- { "blockType": "response", "truncated": true, "@odata.type": "microsoft.graph.gadget", "isCollection": true } -->
+` + "```http" + `
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{"value": [{"id": "1"}]}
+` + "```" + `
+
+### Request 2
+
+<!-- { "blockType": "request", "name": "second" } -->
+` + "```http" + `
+GET https://graph.microsoft.com/v1.0/things
+` + "```" + `
+
+<!-- { "blockType": "request", "name": "bad", } x -->
+`
+
+// TestLintChecks runs Lint on two hand-written pages: links in paragraphs
+// and table cells, resolved against the page or by file name; a response
+// type without a page; a request without a response; and that errors
+// always pass.
+func TestLintChecks(t *testing.T) {
+	p := parser.New()
+	pages := []*parser.Page{
+		p.Parse("docs/resources/thing.md", []byte(lintResource)),
+		p.Parse("docs/api/thing-list.md", []byte(lintAPI)),
+		p.Parse("docs/resources/kind.md", []byte("# kind enum type\n")),
+	}
+	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	m.Diags.Errorf(diag.Pos{File: "docs/api/thing-list.md", Line: 1}, "read", "an error is always reported")
+	findings := spec.Lint(pages, m)
+	got := strings.Join(lintLines(findings), "\n")
+	for _, want := range []string{
+		// other.md and owner.md are no input pages; kind.md, thing.md and
+		// ../api/thing-list.md are.
+		"docs/resources/thing.md:5:1 [lint-broken-link]",
+		"docs/resources/thing.md:15:1 [lint-broken-link]",
+		"[lint-response-no-page]",
+		"[request-no-response]",
+		"docs/api/thing-list.md:1 [read]",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	var broken []string
+	for _, d := range findings {
+		if d.Code == spec.CodeBrokenLink {
+			broken = append(broken, d.Message)
+		}
+	}
+	wantBroken := []string{
+		"link to other.md: no input page other.md",
+		"link to ../resources/owner.md#props: no input page owner.md",
+	}
+	if !slices.Equal(broken, wantBroken) {
+		t.Errorf("broken links %q, want %q", broken, wantBroken)
+	}
+	if !slices.IsSortedFunc(findings, func(a, b diag.Diagnostic) int { return a.Pos.Compare(b.Pos) }) {
+		t.Error("findings not sorted")
+	}
+}
