@@ -3,6 +3,8 @@ package pipeline
 import (
 	"fmt"
 	"os"
+	"path"
+	"regexp"
 	"runtime"
 	"sync"
 
@@ -28,6 +30,58 @@ type Config struct {
 	Workers int
 	// MaxPageBytes bounds page size; 0 means DefaultMaxPageBytes.
 	MaxPageBytes int64
+
+	// Include, if not empty, keeps only the operations documented on pages
+	// whose stable name ("seeds/api/book-get.md") or base name
+	// ("book-get.md") matches one of these path.Match patterns. Every page
+	// is still read, so types are complete whatever the selection.
+	Include []string
+	// Exclude drops the operations documented on pages whose stable name
+	// or base name matches one of these path.Match patterns.
+	Exclude []string
+	// Ops, if not nil, keeps only the operations whose Go name it matches.
+	Ops *regexp.Regexp
+}
+
+// selects reports whether cfg selects part of the operations.
+func (cfg Config) selects() bool {
+	return len(cfg.Include) > 0 || len(cfg.Exclude) > 0 || cfg.Ops != nil
+}
+
+// keep reports whether cfg selects op. The patterns must have been
+// checked with checkPatterns.
+func (cfg Config) keep(op *spec.Operation) bool {
+	if len(cfg.Include) > 0 && !matchPage(cfg.Include, op.Page) {
+		return false
+	}
+	if matchPage(cfg.Exclude, op.Page) {
+		return false
+	}
+	return cfg.Ops == nil || cfg.Ops.MatchString(op.Name)
+}
+
+// matchPage reports whether a page's stable name or its base name matches
+// one of patterns.
+func matchPage(patterns []string, name string) bool {
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, name); ok {
+			return true
+		}
+		if ok, _ := path.Match(p, path.Base(name)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPatterns reports the first malformed Include or Exclude pattern.
+func (cfg Config) checkPatterns() error {
+	for _, p := range append(append([]string(nil), cfg.Include...), cfg.Exclude...) {
+		if _, err := path.Match(p, ""); err != nil {
+			return fmt.Errorf("bad page pattern %q: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // Result is a generated package, in memory.
@@ -38,25 +92,47 @@ type Result struct {
 	Pages int
 	// Paths maps stable page names to the paths they were read from.
 	Paths map[string]string
+	// Parsed are the parsed pages, in input order, for checks of the docs
+	// such as spec.Lint.
+	Parsed []*parser.Page
 }
 
-// Run generates the package for cfg in memory.
+// Run generates the package for cfg in memory. When cfg selects part of
+// the operations (Include, Exclude, Ops), the model is the spec.Model.Subset
+// of the selected operations, and a selection of none is an error.
 func Run(cfg Config) (*Result, error) {
+	if err := cfg.checkPatterns(); err != nil {
+		return nil, err
+	}
 	inputs, err := Collect(cfg.Inputs)
 	if err != nil {
 		return nil, err
 	}
 	pages := ParsePages(inputs, cfg)
 	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	if cfg.selects() {
+		all := len(m.Operations)
+		m = m.Subset(cfg.keep)
+		if len(m.Operations) == 0 {
+			return nil, fmt.Errorf("the selection of operations (include %q, exclude %q, ops %q) matches none of the %d operations", cfg.Include, cfg.Exclude, opsText(cfg.Ops), all)
+		}
+	}
 	files, err := emitter.Generate(m, emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine})
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Files: files, Model: m, Pages: len(pages), Paths: map[string]string{}}
+	res := &Result{Files: files, Model: m, Pages: len(pages), Paths: map[string]string{}, Parsed: pages}
 	for _, in := range inputs {
 		res.Paths[in.Name] = in.Path
 	}
 	return res, nil
+}
+
+func opsText(re *regexp.Regexp) string {
+	if re == nil {
+		return ""
+	}
+	return re.String()
 }
 
 // ParsePages reads and parses inputs concurrently. The result is in input

@@ -127,10 +127,11 @@ GET https://graph.microsoft.com/v1.0/things
 <!-- { "blockType": "request", "name": "bad", } x -->
 `
 
-// TestLintChecks runs Lint on two hand-written pages: links in paragraphs
-// and table cells, resolved against the page or by file name; a response
-// type without a page; a request without a response; and that errors
-// always pass.
+// TestLintChecks runs Lint on hand-written pages: links in paragraphs and
+// table cells, resolved against the page or by file name; a response type
+// without a page; a request without a response; a malformed annotation;
+// and that errors always pass while other warnings (type-undefined,
+// type-conflict) do not.
 func TestLintChecks(t *testing.T) {
 	p := parser.New()
 	pages := []*parser.Page{
@@ -147,12 +148,18 @@ func TestLintChecks(t *testing.T) {
 		// ../api/thing-list.md are.
 		"docs/resources/thing.md:5:1 [lint-broken-link]",
 		"docs/resources/thing.md:15:1 [lint-broken-link]",
-		"[lint-response-no-page]",
-		"[request-no-response]",
+		"docs/api/thing-list.md:11:1 [lint-response-no-page]",
+		"docs/api/thing-list.md:38:1 [request-no-response]",
+		"docs/api/thing-list.md:41:49 [annotation-json]",
 		"docs/api/thing-list.md:1 [read]",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	for _, code := range []string{"type-undefined", "type-conflict"} {
+		if strings.Contains(got, "["+code+"]") {
+			t.Errorf("findings include %s:\n%s", code, got)
 		}
 	}
 	var broken []string

@@ -3,20 +3,15 @@
 //
 // Usage:
 //
-//	docgen [-in PATH]... [-out DIR] [-pkg NAME]
+//	docgen [-in PATH]... [-out DIR] [-pkg NAME] [-check [-diff-lines N]] [-lint]
+//	       [-diag text|json|github] [-strict] [-q]
+//	       [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-version]
 //
 // docgen reads every *.md page under each -in folder (or each -in file),
 // merges what the pages say into one API model and writes a self-contained
 // Go package (standard library only) to -out: a struct per resource type,
 // a string type with constants per enum, a method on Client per documented
 // request, and a small client runtime.
-//
-// Flags:
-//
-//	-in PATH    a folder or file of pages; repeatable (default "seeds")
-//	-out DIR    the output folder (default "generated")
-//	-pkg NAME   the package name of the output (default "generated")
-//	-version    print docgen's version and exit
 //
 // For example, to generate a client for the v1.0 reference into ./graph:
 //
@@ -25,13 +20,131 @@
 // docgen prints one diagnostic per problem it finds in the pages, as
 // "file:line:col: message [code]", skips what it cannot use and goes on;
 // then one summary line with the number of pages, types, enums, operations
-// and diagnostics and the time taken. It exits 0 on success, 1 when the
-// run failed, 2 on a usage error.
+// and diagnostics and the time taken.
+//
+// # Input and output
+//
+// -in PATH reads the pages under the folder PATH, or the page PATH itself.
+// It is repeatable; without it docgen reads "seeds". A page is known by
+// its stable name, the base name of its -in folder joined with its path
+// inside it ("v1.0/api/user-get.md"), which diagnostics and the generated
+// doc comments use.
+//
+//	docgen -in docs/api -in docs/resources
+//
+// -out DIR is the folder the package is written to (default "generated").
+//
+//	docgen -in docs -out graph
+//
+// -pkg NAME is the package name of the output (default "generated").
+//
+//	docgen -in docs -out graph -pkg graph
+//
+// -version prints docgen's module version and exits.
+//
+//	docgen -version
+//
+// # Diagnostics
+//
+// -diag FORMAT chooses how diagnostics are printed (to standard error):
+//
+//   - text (the default): "file:line:col: message [code]", with "error: "
+//     before the message of errors;
+//   - json: one JSON object per line, {"file", "line", "col", "severity",
+//     "code", "message"}, every field always present (line and col are 0
+//     when unknown); failures of the run itself have an empty file and the
+//     code "run", "write" or "check"; no summary line is printed;
+//   - github: GitHub Actions workflow commands,
+//     "::warning file=F,line=L,col=C::message [code]" ("::error" for
+//     errors), which GitHub shows as annotations on the pull request.
+//
+// For example:
+//
+//	docgen -in docs -out graph -pkg graph -diag github
+//
+// -strict treats warnings as errors: they are printed as errors and make
+// the run exit 1. The output is still written (unless -check is given).
+//
+//	docgen -strict -in docs -out graph -pkg graph
+//
+// -q prints errors only, and the summary line only when the run fails.
+//
+//	docgen -q -in docs -out graph -pkg graph
+//
+// # Catching drift
+//
+// -check writes nothing. It compares the -out folder with what docgen would
+// generate and, when they differ, prints one line per file ("added: x.go",
+// "changed: x.go", or "removed: x.go" for a generated file docgen would no
+// longer produce) and a unified diff to standard output, and exits 1. It
+// exits 0 when the folder is up to date. Files without the generated
+// header are not compared, except that a file to generate clashing with
+// one is an error, as it is when writing.
+//
+//	docgen -check -in docs -out graph -pkg graph
+//
+// -diff-lines N cuts the diff after N lines in all (default 200) with a
+// "... (diff truncated)" line; 0 prints no diff.
+//
+//	docgen -check -diff-lines 50 -in docs -out graph -pkg graph
+//
+// # Generating part of an API
+//
+// -include GLOB generates only the operations of the pages whose stable
+// name or base name matches GLOB (path.Match syntax, so * does not match
+// "/"); -exclude GLOB leaves out the operations of the pages that match.
+// Both are repeatable; a page is selected when it matches some -include
+// (or none is given) and no -exclude. Every page is still read, so the
+// types are exactly those of the whole client.
+//
+//	docgen -in docs -out books -pkg books -include 'docs/api/book-*.md' -exclude '*-delete.md'
+//
+// -ops REGEXP generates only the operations whose Go method name matches
+// REGEXP (Go regexp syntax, unanchored).
+//
+//	docgen -in docs -out books -pkg books -ops '^(Get|List)Book'
+//
+// The package then holds the selected operations and the types they need:
+// request and response types, the types of their properties, base types,
+// and the subtypes of every type used as a value, which the service may
+// send in its place. A selection of no operation is an error. The
+// go:generate line in doc.go repeats the selection flags, so go generate
+// regenerates the same subset.
+//
+// # Checking the docs
+//
+// -lint checks the docs and writes no code. It reports, in the -diag
+// format and with file:line:col, these problems, each with a stable code:
+//
+//	property-from-example  an example has a property its resource page lacks
+//	example-type-mismatch  an example value has the wrong JSON type
+//	example-json           an example body is not valid JSON
+//	annotation-json        an annotation comment's JSON is malformed
+//	request-no-response    a request example has no response example
+//	lint-response-no-page  an operation returns a type no page defines
+//	lint-broken-link       a link names a .md page that no -in page is
+//
+// and every error. It exits 1 when it finds an error, or with -strict any
+// finding. It cannot be combined with -check.
+//
+//	docgen -lint -strict -in docs
+//
+// # Exit status
+//
+// docgen exits 0 on success; 1 when the run failed: an error in the pages
+// or in writing, a warning under -strict, drift under -check; and 2 on a
+// usage error: an unknown flag, a bad flag value (-diag, -diff-lines), a
+// malformed -include or -exclude pattern, a -ops regexp that does not
+// compile, or an argument that is not a flag.
+//
+// # Safe output
 //
 // docgen only writes files that carry its "// Code generated by docgen. DO
 // NOT EDIT." header: a file in the output folder without that header is
-// never overwritten or removed. Files are replaced atomically and unchanged
-// files are left alone.
+// never overwritten or removed, and a generated file of the same name is
+// an error that fails the run before anything is written. Files are
+// replaced atomically, unchanged files are left alone (with their mtime),
+// and generated .go files docgen no longer produces are removed.
 //
 // To regenerate from go generate, put a line like this in a .go file of the
 // output package (docgen writes it into doc.go for you):

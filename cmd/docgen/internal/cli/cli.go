@@ -1,5 +1,7 @@
 // Package cli implements the docgen command: flag parsing, running the
-// pipeline, printing diagnostics and the summary line, and writing output.
+// pipeline, printing diagnostics and the summary line, and writing,
+// checking or linting the output. The manual is the package doc of
+// cmd/docgen; the text of "docgen -h" is in usage.go.
 package cli
 
 import (
@@ -7,26 +9,92 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path"
+	"regexp"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/pipeline"
+	"github.com/docgen-dev/docgen/spec"
 )
 
 // Exit codes.
 const (
-	ExitOK    = 0
-	ExitFail  = 1
+	// ExitOK is success: output written (or, with -check, up to date).
+	ExitOK = 0
+	// ExitFail is a failed run: an error, a warning under -strict, or
+	// drift under -check.
+	ExitFail = 1
+	// ExitUsage is a usage error: a bad flag or flag value, or an argument.
 	ExitUsage = 2
 )
+
+// DefaultDiffLines is the default of -diff-lines.
+const DefaultDiffLines = 200
 
 // listFlag is a repeatable string flag.
 type listFlag []string
 
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// globFlag is a repeatable path.Match pattern flag.
+type globFlag []string
+
+func (g *globFlag) String() string { return strings.Join(*g, ",") }
+func (g *globFlag) Set(v string) error {
+	if _, err := path.Match(v, ""); err != nil {
+		return fmt.Errorf("bad pattern %q: %v", v, err)
+	}
+	*g = append(*g, v)
+	return nil
+}
+
+// options are the parsed flags.
+type options struct {
+	ins       listFlag
+	out, pkg  string
+	check     bool
+	diffLines int
+	format    diagFormat
+	strict    bool
+	quiet     bool
+	include   globFlag
+	exclude   globFlag
+	ops       string
+	lint      bool
+	version   bool
+}
+
+// newFlagSet defines docgen's flags on a new flag set that fills o. Every
+// flag's usage text ends with an example; the tests check that each one is
+// in the -h text and in the manual.
+func newFlagSet(o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("docgen", flag.ContinueOnError)
+	o.format = formatText
+	fs.Var(&o.ins, "in", "read the pages under the folder `PATH`, or the page PATH itself; repeatable (default seeds)\n"+
+		"example: -in docs/api -in docs/resources")
+	fs.StringVar(&o.out, "out", "generated", "write the package to the folder `DIR`\nexample: -out graph")
+	fs.StringVar(&o.pkg, "pkg", "generated", "name the package `NAME`\nexample: -pkg graph")
+	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 and print what differs when -out is not what docgen would generate\n"+
+		"example: -check -in docs -out graph -pkg graph")
+	fs.IntVar(&o.diffLines, "diff-lines", DefaultDiffLines, "with -check, show at most `N` lines of unified diff; 0 shows none\nexample: -check -diff-lines 50")
+	fs.Var(&o.format, "diag", "print diagnostics as `FORMAT`: text, json or github\nexample: -diag github")
+	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors: any warning makes the run exit 1\nexample: -strict -diag github")
+	fs.BoolVar(&o.quiet, "q", false, "quiet: print errors only, and the summary line only when the run fails\nexample: -q")
+	fs.Var(&o.include, "include", "generate only the operations of pages whose name or file name matches `GLOB`; repeatable\n"+
+		"example: -include 'seeds/api/book-*.md'")
+	fs.Var(&o.exclude, "exclude", "leave out the operations of pages whose name or file name matches `GLOB`; repeatable\n"+
+		"example: -exclude '*-delete.md'")
+	fs.StringVar(&o.ops, "ops", "", "generate only the operations whose Go name matches `REGEXP`\nexample: -ops '^(Get|List)Book'")
+	fs.BoolVar(&o.lint, "lint", false, "check the docs and write no code: report docs problems with their codes\nexample: -lint -strict -in docs")
+	fs.BoolVar(&o.version, "version", false, "print docgen's version and exit\nexample: -version")
+	return fs
+}
 
 // Main runs docgen with args and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) (code int) {
@@ -36,63 +104,145 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			code = ExitFail
 		}
 	}()
-	fs := flag.NewFlagSet("docgen", flag.ContinueOnError)
+	var o options
+	fs := newFlagSet(&o)
 	fs.SetOutput(stderr)
-	var ins listFlag
-	fs.Var(&ins, "in", "a folder or file of markdown pages; repeatable (default \"seeds\")")
-	out := fs.String("out", "generated", "the output folder")
-	pkg := fs.String("pkg", "generated", "the package name of the output")
-	version := fs.Bool("version", false, "print docgen's version and exit")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: docgen [-in PATH]... [-out DIR] [-pkg NAME]\n\nExample:\n  docgen -in ../graph-docs/v1.0 -out graph -pkg graph\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() {} // the error is printed by Parse; help by us
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			printUsage(stdout, fs)
 			return ExitOK
 		}
-		return ExitUsage
+		return usageError(stderr, "")
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "docgen: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return ExitUsage
+		return usageError(stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
-	if *version {
+	if o.version {
 		fmt.Fprintln(stdout, "docgen", moduleVersion())
 		return ExitOK
 	}
-	if len(ins) == 0 {
-		ins = listFlag{"seeds"}
+	var opsRe *regexp.Regexp
+	if o.ops != "" {
+		re, err := regexp.Compile(o.ops)
+		if err != nil {
+			return usageError(stderr, fmt.Sprintf("invalid value %q for flag -ops: %v", o.ops, err))
+		}
+		opsRe = re
 	}
+	if o.diffLines < 0 {
+		return usageError(stderr, fmt.Sprintf("invalid value %d for flag -diff-lines: must be 0 or more", o.diffLines))
+	}
+	if o.lint && o.check {
+		return usageError(stderr, "-lint and -check cannot be combined")
+	}
+	if len(o.ins) == 0 {
+		o.ins = listFlag{"seeds"}
+	}
+	return run(&o, opsRe, stdout, stderr)
+}
+
+// usageError prints msg (if any) and a pointer to -h, and returns ExitUsage.
+func usageError(stderr io.Writer, msg string) int {
+	if msg != "" {
+		fmt.Fprintln(stderr, "docgen: "+msg)
+	}
+	fmt.Fprintln(stderr, `run "docgen -h" for usage`)
+	return ExitUsage
+}
+
+// run generates, then writes, checks or lints.
+func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	start := time.Now()
-	cfg := pipeline.Config{Inputs: ins, Package: *pkg, GenerateLine: pipeline.GenerateLine(ins, *out, *pkg)}
+	cfg := pipeline.Config{
+		Inputs:       o.ins,
+		Package:      o.pkg,
+		GenerateLine: generateLine(o),
+		Include:      o.include,
+		Exclude:      o.exclude,
+		Ops:          opsRe,
+	}
+	pr := &printer{w: stderr, format: o.format, quiet: o.quiet}
 	res, err := pipeline.Run(cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		pr.fail("run", err)
 		return ExitFail
 	}
-	for _, d := range res.Model.Diags {
-		printDiag(stderr, d, res.Paths)
+	pr.paths = res.Paths
+	diags := res.Model.Diags
+	if o.lint {
+		diags = spec.Lint(res.Parsed, res.Model)
 	}
-	code = ExitOK
-	if res.Model.Diags.HasErrors() {
+	if o.strict {
+		diags = promote(diags)
+	}
+	for _, d := range diags {
+		pr.diag(d)
+	}
+	code := ExitOK
+	if diags.HasErrors() {
 		code = ExitFail
 	}
-	if _, err := pipeline.Write(*out, res.Files); err != nil {
-		fmt.Fprintf(stderr, "docgen: %v\n", err)
+	elapsed := func() time.Duration { return time.Since(start).Round(time.Millisecond) }
+	if o.lint {
+		pr.summary(code, fmt.Sprintf("docgen: lint: %d findings in %d pages in %s", len(diags), res.Pages, elapsed()))
+		return code
+	}
+	if o.check {
+		changes, err := pipeline.Check(o.out, res.Files)
+		switch {
+		case err != nil:
+			pr.fail("check", err)
+			code = ExitFail
+		case len(changes) > 0:
+			if err := pipeline.Report(stdout, o.out, changes, o.diffLines); err != nil {
+				pr.fail("check", err)
+			}
+			pr.summary(ExitFail, fmt.Sprintf("docgen: %d files in %s differ from what docgen generates; run docgen without -check to update them", len(changes), o.out))
+			code = ExitFail
+		}
+	} else if _, err := pipeline.Write(o.out, res.Files); err != nil {
+		pr.fail("write", err)
 		code = ExitFail
 	}
-	fmt.Fprintf(stderr, "docgen: %s in %s\n", res.Summary(), time.Since(start).Round(time.Millisecond))
+	pr.summary(code, fmt.Sprintf("docgen: %s in %s", res.Summary(), elapsed()))
 	return code
 }
 
-// printDiag prints d with the path the page was read from.
-func printDiag(w io.Writer, d diag.Diagnostic, paths map[string]string) {
-	if p, ok := paths[d.Pos.File]; ok {
-		d.Pos.File = p
+// promote makes every warning an error, for -strict.
+func promote(l diag.List) diag.List {
+	out := slices.Clone(l)
+	for i := range out {
+		out[i].Severity = diag.Error
 	}
-	fmt.Fprintln(w, d)
+	return out
+}
+
+// generateLine is the go:generate command of the run: the inputs, output
+// and package, and the selection flags, which change the output.
+func generateLine(o *options) string {
+	line := pipeline.GenerateLine(o.ins, o.out, o.pkg)
+	for _, g := range o.include {
+		line += " -include " + generateArg(g)
+	}
+	for _, g := range o.exclude {
+		line += " -exclude " + generateArg(g)
+	}
+	if o.ops != "" {
+		line += " -ops " + generateArg(o.ops)
+	}
+	return line
+}
+
+// generateArg writes s as one argument of a go:generate line: go generate
+// expands $NAME and ${NAME} (so "$" is written ${DOLLAR}) and reads a
+// double-quoted Go string as one word.
+func generateArg(s string) string {
+	s = strings.ReplaceAll(s, "$", "${DOLLAR}")
+	if s == "" || strings.ContainsAny(s, " \t\"\\'") {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // moduleVersion is the version of the docgen module from the build info.
