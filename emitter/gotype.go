@@ -69,3 +69,15 @@ func fieldType(r spec.TypeRef) *jen.Statement {
 	}
 	return jen.Op("*").Add(elemType(r))
 }
+
+// omitOption is the json tag option that leaves an unset field out: nil
+// pointers by omitempty (omitzero would also drop a pointer to the zero
+// time, whose IsZero reports true), slices and wrappers by omitzero, which
+// keeps an explicitly empty collection.
+func omitOption(r spec.TypeRef) string {
+	if !r.Collection && r.Named != nil && !r.Named.Polymorphic() ||
+		!r.Collection && r.Named == nil && r.Primitive != spec.Untyped && r.Primitive != spec.Binary && r.Primitive != "" {
+		return ",omitempty"
+	}
+	return ",omitzero"
+}

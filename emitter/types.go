@@ -34,8 +34,7 @@ func genStruct(f *jen.File, t *spec.Type) {
 		if p.Description != "" {
 			c.Add(doc(p.Description))
 		}
-		tag := p.JSONName + ",omitzero"
-		c.Id(p.Name).Add(fieldType(p.Type)).Tag(map[string]string{"json": tag})
+		c.Id(p.Name).Add(fieldType(p.Type)).Tag(map[string]string{"json": p.JSONName + omitOption(p.Type)})
 		fields = append(fields, c)
 	}
 	f.Add(doc(summary, desc, source(t.Pos.File))).Type().Id(t.Name).Struct(fields...)

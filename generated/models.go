@@ -19,57 +19,57 @@ type Book struct {
 	// title page.
 	Authors []string `json:"authors,omitzero"`
 	// Mean of all member ratings, on a scale from 1.0 to 5.0. Read-only.
-	AverageRating *float64 `json:"averageRating,omitzero"`
+	AverageRating *float64 `json:"averageRating,omitempty"`
 	// Key of the matching record in the regional union catalog that all branches
 	// share.
-	CatalogID *string `json:"catalogId,omitzero"`
+	CatalogID *string `json:"catalogId,omitempty"`
 	// Number of copies, of any format, that the library owns. Read-only.
-	CopyCount *int32 `json:"copyCount,omitzero"`
+	CopyCount *int32 `json:"copyCount,omitempty"`
 	// When the title entered the catalog, in UTC, written in ISO 8601 form such as
 	// 2021-07-01T09:30:00Z. Read-only.
-	CreatedDateTime *time.Time `json:"createdDateTime,omitzero"`
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
 	// Other printings and versions of the same work that the catalog knows about.
 	Editions []Edition `json:"editions,omitzero"`
 	// The form in which the catalog record was first acquired. Possible values
 	// are: hardcover, paperback, ebook, audiobook.
-	Format *BookFormat `json:"format,omitzero"`
+	Format *BookFormat `json:"format,omitempty"`
 	// Shelving genres for the title, for example ["mystery", "historical
 	// fiction"].
 	Genres []string `json:"genres,omitzero"`
 	// ISBN-13 of the edition the catalog record describes, digits only.
-	Isbn *string `json:"isbn,omitzero"`
+	Isbn *string `json:"isbn,omitempty"`
 	// true if the title may be consulted in the reading room but never lent;
 	// otherwise, false.
-	IsReferenceOnly *bool `json:"isReferenceOnly,omitzero"`
+	IsReferenceOnly *bool `json:"isReferenceOnly,omitempty"`
 	// Free-form subject terms that catalog search matches against.
 	Keywords []string `json:"keywords,omitzero"`
 	// Language of the text as an IETF language tag, for example en-GB.
-	Language *string `json:"language,omitzero"`
+	Language *string `json:"language,omitempty"`
 	// When any property of the title last changed, in UTC. Read-only.
-	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitzero"`
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
 	// Default length of a loan for copies of this title, as an ISO 8601 duration
 	// such as P14D.
-	LoanPeriod *Duration `json:"loanPeriod,omitzero"`
+	LoanPeriod *Duration `json:"loanPeriod,omitempty"`
 	// Number of numbered pages in the printed text. null for audiobooks.
-	PageCount *int32 `json:"pageCount,omitzero"`
+	PageCount *int32 `json:"pageCount,omitempty"`
 	// Who published the title, and in which series.
-	Publication *PublicationInfo `json:"publication,omitzero"`
+	Publication *PublicationInfo `json:"publication,omitempty"`
 	// Day on which the edition described went on sale.
-	PublishedDate *Date `json:"publishedDate,omitzero"`
+	PublishedDate *Date `json:"publishedDate,omitempty"`
 	// How many members have rated the title. Read-only.
-	RatingCount *int32 `json:"ratingCount,omitzero"`
+	RatingCount *int32 `json:"ratingCount,omitempty"`
 	// Local time of day from which the title can first be borrowed on its
 	// publishedDate; used for embargoed midnight launches.
-	ReleaseTime *TimeOfDay `json:"releaseTime,omitzero"`
+	ReleaseTime *TimeOfDay `json:"releaseTime,omitempty"`
 	// Secondary title printed beneath the main title, if any.
-	Subtitle *string `json:"subtitle,omitzero"`
+	Subtitle *string `json:"subtitle,omitempty"`
 	// Tiny base64-encoded JPEG preview of the cover for list views; never larger
 	// than 4 KB.
 	Thumbnail []byte `json:"thumbnail,omitzero"`
 	// Main title as printed on the cover. Required when the title is created.
-	Title *string `json:"title,omitzero"`
+	Title *string `json:"title,omitempty"`
 	// Estimated number of words in the text.
-	WordCount *int64 `json:"wordCount,omitzero"`
+	WordCount *int64 `json:"wordCount,omitempty"`
 	// The individual items of this title that members can borrow. Read-only.
 	// Nullable.
 	Copies []BookCopy `json:"copies,omitzero"`
@@ -80,13 +80,13 @@ type Book struct {
 // Documented in seeds/api/book-checkout.md.
 type BookCheckoutParameters struct {
 	// Key of the member who takes the copy. Required.
-	BorrowerID *string `json:"borrowerId,omitzero"`
+	BorrowerID *string `json:"borrowerId,omitempty"`
 	// Day by which the copy must come back. Optional; when left out, the service
 	// adds the book's loanPeriod to today's date.
-	DueDate *Date `json:"dueDate,omitzero"`
+	DueDate *Date `json:"dueDate,omitempty"`
 	// true to send the member a confirmation that states the due date. Optional;
 	// the default is false.
-	NotifyBorrower *bool `json:"notifyBorrower,omitzero"`
+	NotifyBorrower *bool `json:"notifyBorrower,omitempty"`
 }
 
 // BookCopy is the microsoft.graph.bookCopy entity type.
@@ -97,30 +97,30 @@ type BookCheckoutParameters struct {
 type BookCopy struct {
 	Entity
 	// When the copy was received and accessioned, in UTC.
-	AcquiredDateTime *time.Time `json:"acquiredDateTime,omitzero"`
+	AcquiredDateTime *time.Time `json:"acquiredDateTime,omitempty"`
 	// Number on the barcode label stuck inside the cover.
-	Barcode *string `json:"barcode,omitzero"`
+	Barcode *string `json:"barcode,omitempty"`
 	// Key of the book this copy belongs to. Read-only.
-	BookID *string `json:"bookId,omitzero"`
+	BookID *string `json:"bookId,omitempty"`
 	// Short code of the branch that holds the copy, for example central or
 	// northgate.
-	Branch *string `json:"branch,omitzero"`
+	Branch *string `json:"branch,omitempty"`
 	// Physical state of the copy as last assessed by staff. Possible values are:
 	// new, good, worn, damaged, withdrawn.
-	Condition *CopyCondition `json:"condition,omitzero"`
+	Condition *CopyCondition `json:"condition,omitempty"`
 	// Day by which the current borrower must return the copy. null when the copy
 	// is not on loan.
-	CurrentDueDate *Date `json:"currentDueDate,omitzero"`
+	CurrentDueDate *Date `json:"currentDueDate,omitempty"`
 	// Form of this copy. Possible values are: hardcover, paperback, ebook,
 	// audiobook.
-	Format *BookFormat `json:"format,omitzero"`
+	Format *BookFormat `json:"format,omitempty"`
 	// Whether the copy can be borrowed. Possible values are: available, onLoan,
 	// onHold, inTransit, lost, unknownFutureValue.
-	LoanStatus *LoanStatus `json:"loanStatus,omitzero"`
+	LoanStatus *LoanStatus `json:"loanStatus,omitempty"`
 	// Price paid for the copy, in the library's accounting currency.
-	PurchasePrice *float64 `json:"purchasePrice,omitzero"`
+	PurchasePrice *float64 `json:"purchasePrice,omitempty"`
 	// Shelf mark under which the copy is filed, for example FIC OST.
-	ShelfCode *string `json:"shelfCode,omitzero"`
+	ShelfCode *string `json:"shelfCode,omitempty"`
 }
 
 // Edition is the microsoft.graph.edition complex type.
@@ -133,19 +133,19 @@ type Edition struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Ordinal of the edition as the publisher counts them, for example 2 for a
 	// second edition.
-	EditionNumber *int32 `json:"editionNumber,omitzero"`
+	EditionNumber *int32 `json:"editionNumber,omitempty"`
 	// Form of this edition. Possible values are: hardcover, paperback, ebook,
 	// audiobook.
-	Format *BookFormat `json:"format,omitzero"`
+	Format *BookFormat `json:"format,omitempty"`
 	// ISBN-13 of this edition, digits only.
-	Isbn *string `json:"isbn,omitzero"`
+	Isbn *string `json:"isbn,omitempty"`
 	// How the edition describes itself, for example Second revised edition.
-	Label *string `json:"label,omitzero"`
+	Label *string `json:"label,omitempty"`
 	// Running time of an audiobook edition as an ISO 8601 duration, such as
 	// PT11H42M. null for other formats.
-	NarrationLength *Duration `json:"narrationLength,omitzero"`
+	NarrationLength *Duration `json:"narrationLength,omitempty"`
 	// Day on which this edition went on sale.
-	PublishedDate *Date `json:"publishedDate,omitzero"`
+	PublishedDate *Date `json:"publishedDate,omitempty"`
 }
 
 // Entity is the microsoft.graph.entity entity type.
@@ -158,7 +158,7 @@ type Entity struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Key that the service assigns when the object is created. Read-only.
-	ID *string `json:"id,omitzero"`
+	ID *string `json:"id,omitempty"`
 }
 
 // EntityClass is implemented by *Entity and by every type derived from it.
@@ -201,8 +201,8 @@ func (r EntityRef) MarshalJSON() ([]byte, error) {
 type KeyValuePair struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
-	Name      *string `json:"name,omitzero"`
-	Value     *string `json:"value,omitzero"`
+	Name      *string `json:"name,omitempty"`
+	Value     *string `json:"value,omitempty"`
 }
 
 // Loan is the microsoft.graph.loan entity type.
@@ -213,23 +213,23 @@ type KeyValuePair struct {
 type Loan struct {
 	Entity
 	// Key of the book that was borrowed.
-	BookID *string `json:"bookId,omitzero"`
+	BookID *string `json:"bookId,omitempty"`
 	// Key of the member who borrowed the copy.
-	BorrowerID *string `json:"borrowerId,omitzero"`
+	BorrowerID *string `json:"borrowerId,omitempty"`
 	// true if a confirmation with the due date was sent to the borrower.
-	BorrowerNotified *bool `json:"borrowerNotified,omitzero"`
+	BorrowerNotified *bool `json:"borrowerNotified,omitempty"`
 	// When the copy left the library, in UTC.
-	CheckedOutDateTime *time.Time `json:"checkedOutDateTime,omitzero"`
+	CheckedOutDateTime *time.Time `json:"checkedOutDateTime,omitempty"`
 	// Key of the bookCopy that was lent.
-	CopyID *string `json:"copyId,omitzero"`
+	CopyID *string `json:"copyId,omitempty"`
 	// Day by which the copy must be returned.
-	DueDate *Date `json:"dueDate,omitzero"`
+	DueDate *Date `json:"dueDate,omitempty"`
 	// Length of the loan as granted, as an ISO 8601 duration such as P21D.
-	LoanPeriod *Duration `json:"loanPeriod,omitzero"`
+	LoanPeriod *Duration `json:"loanPeriod,omitempty"`
 	// How many more times the borrower may extend the loan.
-	RenewalsRemaining *int32 `json:"renewalsRemaining,omitzero"`
+	RenewalsRemaining *int32 `json:"renewalsRemaining,omitempty"`
 	// When the copy was handed back, in UTC. null while the loan is open.
-	ReturnedDateTime *time.Time `json:"returnedDateTime,omitzero"`
+	ReturnedDateTime *time.Time `json:"returnedDateTime,omitempty"`
 }
 
 // PostalAddress is the microsoft.graph.postalAddress complex type.
@@ -241,13 +241,13 @@ type PostalAddress struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Town or city.
-	City *string `json:"city,omitzero"`
+	City *string `json:"city,omitempty"`
 	// Two-letter ISO 3166-1 country code, for example GB.
-	CountryCode *string `json:"countryCode,omitzero"`
+	CountryCode *string `json:"countryCode,omitempty"`
 	// Postcode or ZIP code.
-	PostalCode *string `json:"postalCode,omitzero"`
+	PostalCode *string `json:"postalCode,omitempty"`
 	// County, state or province, where the country uses one.
-	Region *string `json:"region,omitzero"`
+	Region *string `json:"region,omitempty"`
 	// Building and street lines, first line first.
 	StreetLines []string `json:"streetLines,omitzero"`
 }
@@ -261,17 +261,17 @@ type PublicationInfo struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Year given in the copyright notice, for example 2019.
-	CopyrightYear *int32 `json:"copyrightYear,omitzero"`
+	CopyrightYear *int32 `json:"copyrightYear,omitempty"`
 	// City named on the title page as the place of publication.
-	PlaceOfPublication *string `json:"placeOfPublication,omitzero"`
+	PlaceOfPublication *string `json:"placeOfPublication,omitempty"`
 	// Number of copies in the first printing, when the publisher discloses it.
-	PrintRun *int64 `json:"printRun,omitzero"`
+	PrintRun *int64 `json:"printRun,omitempty"`
 	// The firm that published the edition.
-	Publisher *Publisher `json:"publisher,omitzero"`
+	Publisher *Publisher `json:"publisher,omitempty"`
 	// Name of the series the title belongs to, if any.
-	SeriesName *string `json:"seriesName,omitzero"`
+	SeriesName *string `json:"seriesName,omitempty"`
 	// Position of the title within seriesName, starting at 1.
-	SeriesNumber *int32 `json:"seriesNumber,omitzero"`
+	SeriesNumber *int32 `json:"seriesNumber,omitempty"`
 }
 
 // Publisher is the microsoft.graph.publisher complex type.
@@ -283,16 +283,16 @@ type Publisher struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Postal address of the publisher's main office.
-	Address *PostalAddress `json:"address,omitzero"`
+	Address *PostalAddress `json:"address,omitempty"`
 	// Imprint or list under which the publisher issued the title, if it differs
 	// from name.
-	Imprint *string `json:"imprint,omitzero"`
+	Imprint *string `json:"imprint,omitempty"`
 	// true when the publisher is not owned by a larger publishing group.
-	IsIndependent *bool `json:"isIndependent,omitzero"`
+	IsIndependent *bool `json:"isIndependent,omitempty"`
 	// Trading name of the publisher.
-	Name *string `json:"name,omitzero"`
+	Name *string `json:"name,omitempty"`
 	// Home page URL of the publisher.
-	Website *string `json:"website,omitzero"`
+	Website *string `json:"website,omitempty"`
 }
 
 // StringKeyLongValuePair is the microsoft.graph.stringKeyLongValuePair complex
@@ -302,8 +302,8 @@ type Publisher struct {
 type StringKeyLongValuePair struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
-	Key       *string `json:"key,omitzero"`
-	Value     *int32  `json:"value,omitzero"`
+	Key       *string `json:"key,omitempty"`
+	Value     *int32  `json:"value,omitempty"`
 }
 
 // SynchronizationError is the microsoft.graph.synchronizationError complex
@@ -313,9 +313,9 @@ type StringKeyLongValuePair struct {
 type SynchronizationError struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType        *string `json:"@odata.type,omitzero"`
-	Code             *string `json:"code,omitzero"`
-	Message          *string `json:"message,omitzero"`
-	TenantActionable *bool   `json:"tenantActionable,omitzero"`
+	Code             *string `json:"code,omitempty"`
+	Message          *string `json:"message,omitempty"`
+	TenantActionable *bool   `json:"tenantActionable,omitempty"`
 }
 
 // SynchronizationJob is the microsoft.graph.synchronizationJob complex type.
@@ -324,10 +324,10 @@ type SynchronizationError struct {
 type SynchronizationJob struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType                  *string                  `json:"@odata.type,omitzero"`
-	ID                         *string                  `json:"id,omitzero"`
-	TemplateID                 *string                  `json:"templateId,omitzero"`
-	Schedule                   *SynchronizationSchedule `json:"schedule,omitzero"`
-	Status                     *SynchronizationStatus   `json:"status,omitzero"`
+	ID                         *string                  `json:"id,omitempty"`
+	TemplateID                 *string                  `json:"templateId,omitempty"`
+	Schedule                   *SynchronizationSchedule `json:"schedule,omitempty"`
+	Status                     *SynchronizationStatus   `json:"status,omitempty"`
 	SynchronizationJobSettings []KeyValuePair           `json:"synchronizationJobSettings,omitzero"`
 }
 
@@ -338,10 +338,10 @@ type SynchronizationJob struct {
 type SynchronizationProgress struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType                   *string    `json:"@odata.type,omitzero"`
-	CompletedUnits              *int32     `json:"completedUnits,omitzero"`
-	ProgressObservationDateTime *time.Time `json:"progressObservationDateTime,omitzero"`
-	TotalUnits                  *int32     `json:"totalUnits,omitzero"`
-	Units                       *string    `json:"units,omitzero"`
+	CompletedUnits              *int32     `json:"completedUnits,omitempty"`
+	ProgressObservationDateTime *time.Time `json:"progressObservationDateTime,omitempty"`
+	TotalUnits                  *int32     `json:"totalUnits,omitempty"`
+	Units                       *string    `json:"units,omitempty"`
 }
 
 // SynchronizationQuarantine is the microsoft.graph.synchronizationQuarantine
@@ -351,11 +351,11 @@ type SynchronizationProgress struct {
 type SynchronizationQuarantine struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType    *string    `json:"@odata.type,omitzero"`
-	CurrentBegan *time.Time `json:"currentBegan,omitzero"`
-	NextAttempt  *time.Time `json:"nextAttempt,omitzero"`
-	Reason       *string    `json:"reason,omitzero"`
-	SeriesBegan  *time.Time `json:"seriesBegan,omitzero"`
-	SeriesCount  *int32     `json:"seriesCount,omitzero"`
+	CurrentBegan *time.Time `json:"currentBegan,omitempty"`
+	NextAttempt  *time.Time `json:"nextAttempt,omitempty"`
+	Reason       *string    `json:"reason,omitempty"`
+	SeriesBegan  *time.Time `json:"seriesBegan,omitempty"`
+	SeriesCount  *int32     `json:"seriesCount,omitempty"`
 }
 
 // SynchronizationSchedule is the microsoft.graph.synchronizationSchedule
@@ -365,9 +365,9 @@ type SynchronizationQuarantine struct {
 type SynchronizationSchedule struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType  *string    `json:"@odata.type,omitzero"`
-	Expiration *time.Time `json:"expiration,omitzero"`
-	Interval   *Duration  `json:"interval,omitzero"`
-	State      *string    `json:"state,omitzero"`
+	Expiration *time.Time `json:"expiration,omitempty"`
+	Interval   *Duration  `json:"interval,omitempty"`
+	State      *string    `json:"state,omitempty"`
 }
 
 // SynchronizationStatus is the microsoft.graph.synchronizationStatus complex
@@ -377,18 +377,18 @@ type SynchronizationSchedule struct {
 type SynchronizationStatus struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType                          *string                       `json:"@odata.type,omitzero"`
-	CountSuccessiveCompleteFailures    *int32                        `json:"countSuccessiveCompleteFailures,omitzero"`
-	EscrowsPruned                      *bool                         `json:"escrowsPruned,omitzero"`
-	Code                               *string                       `json:"code,omitzero"`
-	LastExecution                      *SynchronizationTaskExecution `json:"lastExecution,omitzero"`
-	LastSuccessfulExecution            *SynchronizationTaskExecution `json:"lastSuccessfulExecution,omitzero"`
-	LastSuccessfulExecutionWithExports *SynchronizationTaskExecution `json:"lastSuccessfulExecutionWithExports,omitzero"`
+	CountSuccessiveCompleteFailures    *int32                        `json:"countSuccessiveCompleteFailures,omitempty"`
+	EscrowsPruned                      *bool                         `json:"escrowsPruned,omitempty"`
+	Code                               *string                       `json:"code,omitempty"`
+	LastExecution                      *SynchronizationTaskExecution `json:"lastExecution,omitempty"`
+	LastSuccessfulExecution            *SynchronizationTaskExecution `json:"lastSuccessfulExecution,omitempty"`
+	LastSuccessfulExecutionWithExports *SynchronizationTaskExecution `json:"lastSuccessfulExecutionWithExports,omitempty"`
 	Progress                           []SynchronizationProgress     `json:"progress,omitzero"`
-	Quarantine                         *SynchronizationQuarantine    `json:"quarantine,omitzero"`
-	SteadyStateFirstAchievedTime       *time.Time                    `json:"steadyStateFirstAchievedTime,omitzero"`
-	SteadyStateLastAchievedTime        *time.Time                    `json:"steadyStateLastAchievedTime,omitzero"`
+	Quarantine                         *SynchronizationQuarantine    `json:"quarantine,omitempty"`
+	SteadyStateFirstAchievedTime       *time.Time                    `json:"steadyStateFirstAchievedTime,omitempty"`
+	SteadyStateLastAchievedTime        *time.Time                    `json:"steadyStateLastAchievedTime,omitempty"`
 	SynchronizedEntryCountByType       []StringKeyLongValuePair      `json:"synchronizedEntryCountByType,omitzero"`
-	TroubleshootingURL                 *string                       `json:"troubleshootingUrl,omitzero"`
+	TroubleshootingURL                 *string                       `json:"troubleshootingUrl,omitempty"`
 }
 
 // SynchronizationTaskExecution is the
@@ -398,18 +398,18 @@ type SynchronizationStatus struct {
 type SynchronizationTaskExecution struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType                    *string               `json:"@odata.type,omitzero"`
-	ActivityIdentifier           *string               `json:"activityIdentifier,omitzero"`
-	CountEntitled                *int32                `json:"countEntitled,omitzero"`
-	CountEntitledForProvisioning *int32                `json:"countEntitledForProvisioning,omitzero"`
-	CountEscrowed                *int32                `json:"countEscrowed,omitzero"`
-	CountEscrowedRaw             *int32                `json:"countEscrowedRaw,omitzero"`
-	CountExported                *int32                `json:"countExported,omitzero"`
-	CountExports                 *int32                `json:"countExports,omitzero"`
-	CountImported                *int32                `json:"countImported,omitzero"`
-	CountImportedDeltas          *int32                `json:"countImportedDeltas,omitzero"`
-	CountImportedReferenceDeltas *int32                `json:"countImportedReferenceDeltas,omitzero"`
-	State                        *string               `json:"state,omitzero"`
-	Error                        *SynchronizationError `json:"error,omitzero"`
-	TimeBegan                    *time.Time            `json:"timeBegan,omitzero"`
-	TimeEnded                    *time.Time            `json:"timeEnded,omitzero"`
+	ActivityIdentifier           *string               `json:"activityIdentifier,omitempty"`
+	CountEntitled                *int32                `json:"countEntitled,omitempty"`
+	CountEntitledForProvisioning *int32                `json:"countEntitledForProvisioning,omitempty"`
+	CountEscrowed                *int32                `json:"countEscrowed,omitempty"`
+	CountEscrowedRaw             *int32                `json:"countEscrowedRaw,omitempty"`
+	CountExported                *int32                `json:"countExported,omitempty"`
+	CountExports                 *int32                `json:"countExports,omitempty"`
+	CountImported                *int32                `json:"countImported,omitempty"`
+	CountImportedDeltas          *int32                `json:"countImportedDeltas,omitempty"`
+	CountImportedReferenceDeltas *int32                `json:"countImportedReferenceDeltas,omitempty"`
+	State                        *string               `json:"state,omitempty"`
+	Error                        *SynchronizationError `json:"error,omitempty"`
+	TimeBegan                    *time.Time            `json:"timeBegan,omitempty"`
+	TimeEnded                    *time.Time            `json:"timeEnded,omitempty"`
 }

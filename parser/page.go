@@ -20,6 +20,9 @@ type Page struct {
 	Responses []*Response `json:"responses,omitempty"`
 	Resources []*Resource `json:"resources,omitempty"`
 	Tables    []*Table    `json:"tables,omitempty"`
+	// InheritsFrom is the type an "Inherits from [x](x.md)" line names.
+	InheritsFrom    string   `json:"inheritsFrom,omitempty"`
+	InheritsFromPos diag.Pos `json:"inheritsFromPos"`
 	// Links are the links in the page's paragraphs, with their sections.
 	Links []PageLink `json:"links,omitempty"`
 	// Diags are the problems found on this page.

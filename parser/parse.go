@@ -251,6 +251,10 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	for _, l := range links {
 		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
 	}
+	if strings.HasPrefix(t, "Inherits from") && len(links) > 0 && st.page.InheritsFrom == "" {
+		st.page.InheritsFrom = strings.Trim(strings.TrimSpace(links[0].Text), "`*")
+		st.page.InheritsFromPos = pos
+	}
 	if st.page.Namespace != "" {
 		return
 	}

@@ -67,9 +67,11 @@ func Build(pages []*parser.Page, opts Options) *Model {
 	for _, op := range b.ops {
 		b.walkExamples(op)
 	}
+	b.applyBaseCandidates()
 	m := &Model{}
 	b.resolveTypes(m)
 	b.resolveOperations(m)
+	b.validateExamples()
 	b.summarize(m)
 	m.BaseURL = b.baseURL()
 	b.diags.Sort()
@@ -139,6 +141,17 @@ func (b *builder) collectTypes(p *parser.Page) {
 				owner.defined, owner.page, owner.desc = true, p.Path, p.FrontMatter.Description
 			}
 			b.diags.Warnf(p.TitlePos, "resource-no-annotation", "resource page has no usable resource annotation; type %s named from the title", m[1])
+		}
+	}
+	if owner != nil && owner.base == "" && p.InheritsFrom != "" && qualifiedRe.MatchString(p.InheritsFrom) {
+		base := p.InheritsFrom
+		if !strings.Contains(base, ".") {
+			base = ns + "." + base
+		}
+		if !strings.EqualFold(base, owner.key) {
+			b.typ(base, 2, p.InheritsFromPos)
+			owner.base, owner.basePos = strings.ToLower(base), p.InheritsFromPos
+			b.diags.Warnf(p.InheritsFromPos, "base-from-text", "the resource annotation names no baseType; base type %s taken from the \"Inherits from\" line", base)
 		}
 	}
 	if owner != nil {

@@ -33,7 +33,10 @@ type typeFacts struct {
 	// stringValues and objectValues count the example values expected to
 	// be of this type, which tell an undocumented enum from a struct.
 	stringValues, objectValues int
-	resolved                   *Type
+	// baseCandidate is the type an example used this type in place of.
+	baseCandidate    string
+	baseCandidatePos diag.Pos
+	resolved         *Type
 }
 
 // propFacts gathers the evidence for one property.

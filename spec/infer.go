@@ -155,7 +155,14 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 		return
 	}
 	if h := hint(v); h != "" {
-		tf = b.typ(h, 1, offset(base, v.Line, v.Col))
+		pos := offset(base, v.Line, v.Col)
+		sub := b.typ(h, 1, pos)
+		if tf != nil && sub != tf && tf.kind != Enum && sub.base == "" && sub.baseCandidate == "" && !b.derives(tf.key, sub.key) {
+			// A value of another type where tf is expected: evidence that
+			// it derives from tf, used if nothing else names its base.
+			sub.baseCandidate, sub.baseCandidatePos = tf.key, pos
+		}
+		tf = sub
 	}
 	if tf == nil {
 		return
@@ -281,4 +288,33 @@ func isStringy(p Primitive) bool {
 		return true
 	}
 	return false
+}
+
+// derives reports whether the type key derives from base (or is it).
+func (b *builder) derives(key, base string) bool {
+	for i := 0; key != "" && i < 64; i++ {
+		if key == base {
+			return true
+		}
+		tf := b.types[key]
+		if tf == nil {
+			return false
+		}
+		key = tf.base
+	}
+	return false
+}
+
+// applyBaseCandidates gives types that no page gives a base the base their
+// examples imply.
+func (b *builder) applyBaseCandidates() {
+	for _, k := range b.sortedKeys() {
+		tf := b.types[k]
+		if tf.base != "" || tf.baseCandidate == "" || tf.kind == Enum {
+			continue
+		}
+		tf.base, tf.basePos = tf.baseCandidate, tf.baseCandidatePos
+		b.diags.Warnf(tf.baseCandidatePos, "base-from-example", "%s appears where %s is expected and no page names its base type; it is made to derive from %s",
+			tf.bestSpelling(), b.types[tf.baseCandidate].bestSpelling(), b.types[tf.baseCandidate].bestSpelling())
+	}
 }

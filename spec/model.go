@@ -218,14 +218,17 @@ type Example struct {
 	// Path and Query are the example URL without scheme, host and version.
 	Path  string
 	Query string
-	// RequestBody is the request body text, if any.
-	RequestBody string
+	// RequestBody is the request body text, if any, and RequestBodyPos where
+	// it starts.
+	RequestBody    string
+	RequestBodyPos diag.Pos
 	// RequestJSON reports whether the request body is valid JSON.
 	RequestJSON bool
 	Status      int
 	// ResponseHeaders are the documented response headers.
 	ResponseHeaders [][2]string
 	ResponseBody    string
+	ResponseBodyPos diag.Pos
 	ResponseJSON    bool
 	// ResponseType is the type the response annotation names.
 	ResponseType TypeRef

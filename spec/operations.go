@@ -130,7 +130,8 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 	}
-	// Examples that match no template still document the primary.
+	// Examples that match no template document a call the page does not
+	// declare; they are reported, not guessed onto another operation.
 	for _, ex := range pairs {
 		found := false
 		for _, op := range b.ops {
@@ -139,11 +140,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 		if !found {
-			if prim := byMethod[ex.req.Method]; prim != nil {
-				prim.examples = append(prim.examples, ex)
-			} else {
-				b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s matches no request line of the page", ex.req.Method, ex.req.Path)
-			}
+			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s matches no request line of the page; it documents no operation", ex.req.Method, ex.req.Path)
 		}
 	}
 	for _, op := range b.ops {
@@ -360,12 +357,24 @@ func (b *builder) resolveBody(op *opFacts) {
 		op.body = &bodyFacts{ref: rawRef{named: tf.key}}
 		return
 	}
-	if reqBody != nil && reqBody.Body.JSON != nil {
-		if h := hint(reqBody.Body.JSON); h != "" {
-			b.typ(h, 1, reqBody.Body.Pos)
-			op.body = &bodyFacts{ref: rawRef{named: strings.ToLower(h)}}
-			return
+	// The @odata.type of the example bodies: when examples send different
+	// types, the body is their nearest common base type.
+	var hinted []string
+	for _, ex := range op.examples {
+		if rb := ex.req.Body; rb != nil && rb.JSON != nil {
+			if h := hint(rb.JSON); h != "" {
+				hinted = append(hinted, b.typ(h, 1, rb.Pos).key)
+			}
 		}
+	}
+	if len(hinted) > 0 {
+		key := b.commonBase(hinted)
+		if key == "" {
+			key = hinted[0]
+			b.diags.Warnf(reqBody.Body.Pos, "body-type-conflict", "request examples send unrelated types %s; the body is typed by the first", strings.Join(hinted, ", "))
+		}
+		op.body = &bodyFacts{ref: rawRef{named: key}}
+		return
 	}
 	if ref, ok := b.getTypes[shape(op.tmpl.Path)]; ok && op.method != "POST" {
 		op.body = &bodyFacts{ref: ref}
@@ -486,3 +495,26 @@ func sortOps(ops []*Operation) {
 }
 
 var _ = diag.Pos{}
+
+// commonBase returns the nearest type every key is or derives from, or "".
+func (b *builder) commonBase(keys []string) string {
+	cand := keys[0]
+	for i := 0; cand != "" && i < 64; i++ {
+		all := true
+		for _, k := range keys[1:] {
+			if !b.derives(k, cand) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return cand
+		}
+		tf := b.types[cand]
+		if tf == nil {
+			return ""
+		}
+		cand = tf.base
+	}
+	return ""
+}

@@ -200,7 +200,7 @@ func singular(s string) string {
 func (b *builder) example(ex exPair) *Example {
 	e := &Example{Name: ex.req.Name, Pos: ex.req.Pos, Method: ex.req.Method, Path: ex.req.Path, Query: ex.req.Query}
 	if ex.req.Body != nil {
-		e.RequestBody = ex.req.Body.Text
+		e.RequestBody, e.RequestBodyPos = ex.req.Body.Text, ex.req.Body.Pos
 		e.RequestJSON = ex.req.Body.Strict
 	}
 	if r := ex.resp; r != nil {
@@ -209,7 +209,7 @@ func (b *builder) example(ex exPair) *Example {
 			e.ResponseHeaders = append(e.ResponseHeaders, [2]string{h.Name, h.Value})
 		}
 		if r.Body != nil {
-			e.ResponseBody = r.Body.Text
+			e.ResponseBody, e.ResponseBodyPos = r.Body.Text, r.Body.Pos
 			e.ResponseJSON = r.Body.Strict
 		}
 		if r.ODataType != "" {

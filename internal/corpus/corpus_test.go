@@ -40,6 +40,7 @@ func TestCorpus(t *testing.T) {
 
 type example struct {
 	Pos        string          `json:"pos"`
+	Lines      int             `json:"lines"`
 	Type       string          `json:"type"`
 	Collection bool            `json:"collection"`
 	Body       json.RawMessage `json:"body"`
@@ -109,7 +110,11 @@ func testVersion(t *testing.T, version string) {
 	}
 	ok := 0
 	reasons := map[string]int{}
-	var failures []string
+	var failures, undiagnosed []string
+	lines := map[string]int{}
+	for _, ex := range exs {
+		lines[ex.Pos] = ex.Lines
+	}
 	for _, o := range outs {
 		if o.OK {
 			ok++
@@ -117,6 +122,14 @@ func testVersion(t *testing.T, version string) {
 		}
 		reasons[reasonClass(o.Reason)]++
 		failures = append(failures, o.Pos+": "+o.Type+": "+o.Reason)
+		if !diagnosed(res.Model, o.Pos, lines[o.Pos]) {
+			undiagnosed = append(undiagnosed, o.Pos+": "+o.Type+": "+o.Reason)
+		}
+	}
+	// Every example that does not round-trip must be explained by a
+	// diagnostic inside its body: the docs error behind it.
+	for _, u := range undiagnosed {
+		t.Errorf("no diagnostic explains the failure of %s", u)
 	}
 	frac := float64(ok) / float64(max(len(outs), 1))
 	t.Logf("%s: %d of %d strictly valid examples round-trip (%.1f%%)", version, ok, len(outs), 100*frac)
@@ -142,22 +155,49 @@ func examples(m *spec.Model) []example {
 	var out []example
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
-			if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != spec.Enum &&
-				(op.Response == spec.ResponseSingle || op.Response == spec.ResponseCollection) {
+			if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != spec.Enum {
 				out = append(out, example{
-					Pos:        ex.Pos.String(),
+					Pos:        ex.ResponseBodyPos.String(),
+					Lines:      strings.Count(ex.ResponseBody, "\n") + 1,
 					Type:       ex.ResponseType.Named.FullName,
-					Collection: op.Response == spec.ResponseCollection,
+					Collection: ex.ResponseType.Collection,
 					Body:       json.RawMessage(ex.ResponseBody),
 				})
 			}
 			if ex.RequestJSON && op.Body != nil && op.Body.Type.Named != nil && !op.Body.Type.Collection && op.Body.Type.Named.FullName != "" &&
 				op.Body.Type.Named.Kind != spec.Enum {
-				out = append(out, example{Pos: ex.Pos.String(), Type: op.Body.Type.Named.FullName, Body: json.RawMessage(ex.RequestBody)})
+				out = append(out, example{Pos: ex.RequestBodyPos.String(), Lines: strings.Count(ex.RequestBody, "\n") + 1,
+					Type: op.Body.Type.Named.FullName, Body: json.RawMessage(ex.RequestBody)})
 			}
 		}
 	}
 	return out
+}
+
+// exampleCodes are the diagnostics that explain an example that does not
+// decode.
+var exampleCodes = map[string]bool{"example-invalid-value": true, "example-unknown-property": true, "example-type-mismatch": true}
+
+// diagnosed reports whether a diagnostic about example values lies inside
+// the body that starts at pos and spans n lines.
+func diagnosed(m *spec.Model, pos string, n int) bool {
+	file, line := splitPos(pos)
+	for _, d := range m.Diags {
+		if exampleCodes[d.Code] && d.Pos.File == file && d.Pos.Line >= line && d.Pos.Line < line+n {
+			return true
+		}
+	}
+	return false
+}
+
+func splitPos(pos string) (string, int) {
+	parts := strings.Split(pos, ":")
+	if len(parts) < 3 {
+		return pos, 0
+	}
+	var line int
+	fmt.Sscan(parts[len(parts)-2], &line)
+	return strings.Join(parts[:len(parts)-2], ":"), line
 }
 
 // reasonClass groups failure messages for the summary.

@@ -1,0 +1,191 @@
+package spec
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/templates"
+)
+
+// validateExamples checks every strictly valid example body against the
+// resolved model, as a strict decoder of the generated types would: each
+// value that would not decode is a docs error, reported with its position.
+func (b *builder) validateExamples() {
+	for _, of := range b.ops {
+		op := of.resolved
+		for _, ex := range of.examples {
+			_ = op
+			if rb := ex.req.Body; rb != nil && rb.JSON != nil && rb.Strict && op.Body != nil && !op.Body.Binary {
+				b.validate(rb.JSON, op.Body.Type, rb.Pos, 0)
+			}
+			r := ex.resp
+			if r == nil || r.Body == nil || r.Body.JSON == nil || !r.Body.Strict {
+				continue
+			}
+			// Each example is checked against the type its own annotation
+			// names, which is what it documents.
+			typ := b.example(ex).ResponseType
+			if typ.IsZero() || typ.Primitive != "" {
+				continue
+			}
+			if typ.Collection || r.IsCollection {
+				if arr := r.Body.JSON.Member("value"); arr != nil {
+					typ.Collection = true
+					b.validate(arr, typ, r.Body.Pos, 0)
+				} else {
+					b.invalid(r.Body.Pos, r.Body.JSON, "collection response has no \"value\" array")
+				}
+				continue
+			}
+			b.validate(r.Body.JSON, typ, r.Body.Pos, 0)
+		}
+	}
+}
+
+func (b *builder) invalid(base diag.Pos, v *parser.JSONValue, format string, args ...any) {
+	b.diags.Warnf(offset(base, v.Line, v.Col), "example-invalid-value", format, args...)
+}
+
+// validate checks one value against the type it decodes into.
+func (b *builder) validate(v *parser.JSONValue, ref TypeRef, base diag.Pos, depth int) {
+	if v == nil || v.Kind == parser.JSONNull || depth > 64 || ref.IsZero() || ref.Primitive == Untyped {
+		return
+	}
+	if ref.Collection {
+		if v.Kind != parser.JSONArray {
+			b.invalid(base, v, "example gives a %s where %s is documented", v.Kind, ref)
+			return
+		}
+		elem := ref
+		elem.Collection = false
+		for _, e := range v.Elems {
+			b.validate(e, elem, base, depth+1)
+		}
+		return
+	}
+	if t := ref.Named; t != nil {
+		if t.Kind == Enum {
+			if v.Kind != parser.JSONString {
+				b.invalid(base, v, "example gives a %s where enum %s is documented", v.Kind, t.FullName)
+			}
+			return
+		}
+		if v.Kind != parser.JSONObject {
+			b.invalid(base, v, "example gives a %s where an object of type %s is documented", v.Kind, t.FullName)
+			return
+		}
+		b.validateObject(v, t, base, depth)
+		return
+	}
+	if msg := checkPrimitive(v, ref.Primitive); msg != "" {
+		b.invalid(base, v, "example value %s: %s", shortValue(v), msg)
+	}
+}
+
+func (b *builder) validateObject(v *parser.JSONValue, t *Type, base diag.Pos, depth int) {
+	actual := t
+	if h := hint(v); h != "" && t.Polymorphic() {
+		if tf := b.types[strings.ToLower(h)]; tf != nil && tf.resolved != nil && derivesFrom(tf.resolved, t) {
+			actual = tf.resolved
+		}
+	}
+	for _, m := range v.Members {
+		if strings.Contains(m.Key, "@") {
+			continue
+		}
+		p := findProperty(actual, m.Key)
+		if p == nil {
+			b.diags.Warnf(offset(base, m.Line, m.Col), "example-unknown-property", "example property %q is not a property of %s or its base types", m.Key, actual.FullName)
+			continue
+		}
+		if p.Type.Primitive == Stream && p.Type.Named == nil {
+			continue
+		}
+		b.validate(m.Value, p.Type, base, depth+1)
+	}
+}
+
+func derivesFrom(t, base *Type) bool {
+	for i := 0; t != nil && i < 64; i, t = i+1, t.Base {
+		if t == base {
+			return true
+		}
+	}
+	return false
+}
+
+// findProperty finds a property in t or its bases the way encoding/json
+// matches keys: exactly, else case-insensitively.
+func findProperty(t *Type, key string) *Property {
+	var fold *Property
+	for i := 0; t != nil && i < 64; i, t = i+1, t.Base {
+		for _, p := range t.Properties {
+			if p.JSONName == key {
+				return p
+			}
+			if fold == nil && strings.EqualFold(p.JSONName, key) {
+				fold = p
+			}
+		}
+	}
+	return fold
+}
+
+// checkPrimitive says why v does not decode as p, or "".
+func checkPrimitive(v *parser.JSONValue, p Primitive) string {
+	want := map[Primitive]parser.JSONKind{Boolean: parser.JSONBool, Byte: parser.JSONNumber, SByte: parser.JSONNumber,
+		Int16: parser.JSONNumber, Int32: parser.JSONNumber, Int64: parser.JSONNumber, Single: parser.JSONNumber,
+		Double: parser.JSONNumber, Decimal: parser.JSONNumber}
+	k, ok := want[p]
+	if !ok {
+		k = parser.JSONString
+	}
+	if v.Kind != k {
+		return "a " + v.Kind.String() + " where Edm." + string(p) + " is documented"
+	}
+	var err error
+	switch p {
+	case Byte:
+		_, err = strconv.ParseUint(v.Number, 10, 8)
+	case SByte:
+		_, err = strconv.ParseInt(v.Number, 10, 8)
+	case Int16:
+		_, err = strconv.ParseInt(v.Number, 10, 16)
+	case Int32:
+		_, err = strconv.ParseInt(v.Number, 10, 32)
+	case Int64:
+		_, err = strconv.ParseInt(v.Number, 10, 64)
+	case Single:
+		_, err = strconv.ParseFloat(v.Number, 32)
+	case Double, Decimal:
+		_, err = strconv.ParseFloat(v.Number, 64)
+	case DateTimeOffset:
+		_, err = time.Parse(time.RFC3339Nano, v.String)
+	case Date:
+		var d templates.Date
+		err = d.UnmarshalText([]byte(v.String))
+	case TimeOfDay:
+		var t templates.TimeOfDay
+		err = t.UnmarshalText([]byte(v.String))
+	case Duration:
+		_, err = templates.ParseDuration(v.String)
+	case Binary:
+		_, err = base64.StdEncoding.DecodeString(v.String)
+	}
+	if err != nil {
+		return "not a valid Edm." + string(p) + " value"
+	}
+	return ""
+}
+
+func shortValue(v *parser.JSONValue) string {
+	s := string(v.Encode())
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return s
+}
