@@ -104,6 +104,11 @@ func (st *state) annotation(n *ast.HTMLBlock) *Annotation {
 			a.Name = st.stringField(a, m)
 		case "@odata.type":
 			a.ODataType = strings.TrimSpace(st.stringField(a, m))
+		case "@type":
+			// A common misspelling of "@odata.type".
+			if v.Member("@odata.type") == nil {
+				a.ODataType = strings.TrimSpace(st.stringField(a, m))
+			}
 		case "truncated":
 			a.Truncated = st.boolField(a, m)
 		case "isCollection":
@@ -213,8 +218,8 @@ func (st *state) body(text string, pos diag.Pos, json bool) *Body {
 		return nil
 	}
 	b := &Body{Pos: pos, Text: text}
-	if !json && t[0] != '{' && t[0] != '[' {
-		return b
+	if !json {
+		return b // the Content-Type says it is not JSON
 	}
 	v, strict, issues := ParseJSON([]byte(text), st.p.MaxJSONDepth)
 	b.JSON, b.Strict = v, strict

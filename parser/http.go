@@ -14,15 +14,15 @@ var methods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": t
 // versionSegment matches the API version that absolute example URLs carry.
 var versionSegment = regexp.MustCompile(`^(?i:v\d+(\.\d+)?|beta|localtest|stagingbeta|testprodbeta\w*|canary)$`)
 
-var statusLine = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})\b`)
+var statusLine = regexp.MustCompile(`^HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b`)
 
 // SplitURL turns an example or template URL into its path (no scheme, host
 // or version segment, always starting with "/") and its raw query.
 func SplitURL(raw string) (path, query string) {
 	u := strings.TrimSpace(raw)
-	if i := strings.Index(u, "://"); i >= 0 {
-		rest := u[i+3:]
-		if j := strings.IndexByte(rest, '/'); j >= 0 {
+	if i := schemeEnd(u); i >= 0 {
+		rest := u[i:]
+		if j := strings.IndexAny(rest, "/?"); j >= 0 {
 			u = rest[j:]
 		} else {
 			u = "/"
@@ -42,23 +42,36 @@ func SplitURL(raw string) (path, query string) {
 	if len(path) > 1 {
 		path = strings.TrimRight(path, "/")
 	}
+	if path == "" {
+		path = "/"
+	}
 	return path, query
+}
+
+// schemeEnd returns the index just after "scheme://" when u starts with a
+// scheme, or -1: a "://" later in the URL (in a query value) is no scheme.
+func schemeEnd(u string) int {
+	i := strings.Index(u, "://")
+	if i <= 0 || strings.ContainsAny(u[:i], "/?{}") {
+		return -1
+	}
+	return i + 3
 }
 
 // Origin returns the scheme, host and version segment of an absolute URL,
 // such as "https://graph.microsoft.com/v1.0", or "" for a relative one.
 func Origin(raw string) string {
 	u := strings.TrimSpace(raw)
-	i := strings.Index(u, "://")
+	i := schemeEnd(u)
 	if i < 0 {
 		return ""
 	}
-	rest := u[i+3:]
+	rest := u[i:]
 	j := strings.IndexAny(rest, "/?")
 	if j < 0 {
 		return u
 	}
-	host := u[:i+3+j]
+	host := u[:i+j]
 	segs := strings.SplitN(strings.TrimPrefix(rest[j:], "/"), "/", 2)
 	if len(segs) > 0 && versionSegment.MatchString(strings.SplitN(segs[0], "?", 2)[0]) {
 		return host + "/" + strings.SplitN(segs[0], "?", 2)[0]
@@ -70,6 +83,11 @@ func Origin(raw string) string {
 func (st *state) requestLine(line string, pos diag.Pos) (method, path, query, origin string, ok bool) {
 	line = strings.TrimSpace(line)
 	m, rest, found := strings.Cut(line, " ")
+	if i := strings.IndexByte(line, '/'); i > 0 && (!found || i < len(m)) && methods[strings.ToUpper(line[:i])] {
+		// "DELETE/identity/...": a missing space.
+		m, rest, found = line[:i], line[i:], true
+		st.warnf(pos, "http-request-line", "no space between the method and the URL in %s", quoteShort(line))
+	}
 	if !found {
 		return "", "", "", "", false
 	}
@@ -93,11 +111,11 @@ func (st *state) requestLine(line string, pos diag.Pos) (method, path, query, or
 
 // templates reads the request lines of a code block in the "HTTP request"
 // section.
-func (st *state) templates(cb *CodeBlock) {
+func (st *state) templates(cb *CodeBlock, relativeOnly bool) {
 	for i, line := range strings.Split(cb.Text, "\n") {
 		pos := diag.Pos{File: cb.Pos.File, Line: cb.Pos.Line + i, Col: 1}
-		method, path, query, _, ok := st.requestLine(line, pos)
-		if !ok {
+		method, path, query, origin, ok := st.requestLine(line, pos)
+		if !ok || relativeOnly && origin != "" {
 			continue
 		}
 		st.page.Templates = append(st.page.Templates, Template{Pos: pos, Method: method, Path: path, Query: query})

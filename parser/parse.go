@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -137,7 +138,7 @@ func (st *state) run(src []byte) {
 			st.table(n)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if isHTTPRequestSection(st.section) && !st.precededByAnnotation(blocks, i) {
-				st.templates(st.codeBlock(n))
+				st.templates(st.codeBlock(n), false)
 			}
 		case *ast.HTMLBlock:
 			a := st.annotation(n)
@@ -151,6 +152,11 @@ func (st *state) run(src []byte) {
 				}
 			}
 			st.page.Annotations = append(st.page.Annotations, a)
+			if a.Block != nil && isHTTPRequestSection(st.section) && a.BlockType == "request" {
+				// A request annotated in the HTTP request section is
+				// also the template when its URL is relative.
+				st.templates(a.Block, true)
+			}
 			lastReq = st.attach(a, lastReq)
 		}
 	}
@@ -168,8 +174,11 @@ func (st *state) precededByAnnotation(blocks []ast.Node, i int) bool {
 		return false
 	}
 	raw := st.blockText(h)
-	bt := strings.ToLower(annotationBlockType(raw))
-	return bt != "" && bt != "ignored"
+	switch strings.ToLower(annotationBlockType(raw)) {
+	case "request", "response", "resource":
+		return true
+	}
+	return false
 }
 
 func isHTTPRequestSection(s string) bool {
@@ -180,22 +189,34 @@ func isHTTPRequestSection(s string) bool {
 // frontMatter reads a leading "---" YAML block and returns the source with
 // that block blanked out (newlines kept, so that offsets stay the same).
 func (st *state) frontMatter(src []byte) []byte {
-	if !bytes.HasPrefix(src, []byte("---\n")) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	if !bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) || len(first) == len(src) {
 		return src
 	}
-	end := bytes.Index(src[4:], []byte("\n---"))
+	open := len(first) + 1
+	end, closeEnd := -1, -1
+	for i := open; i <= len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		lineEnd := len(src)
+		if j >= 0 {
+			lineEnd = i + j
+		}
+		if bytes.Equal(bytes.TrimRight(src[i:lineEnd], " \t"), []byte("---")) {
+			end, closeEnd = i, lineEnd
+			break
+		}
+		if j < 0 {
+			break
+		}
+		i = lineEnd + 1
+	}
 	if end < 0 {
 		st.page.Diags.Warnf(st.lineStart(1), "front-matter", "front matter is not closed by a --- line")
 		return src
 	}
-	end += 4
-	closeEnd := end + 4
-	for closeEnd < len(src) && src[closeEnd] != '\n' {
-		closeEnd++
-	}
 	fm := &st.page.FrontMatter
 	fm.Pos = st.lineStart(1)
-	for i, line := range strings.Split(string(src[4:end]), "\n") {
+	for i, line := range strings.Split(string(src[open:end]), "\n") {
 		k, v, ok := strings.Cut(line, ":")
 		if !ok || strings.HasPrefix(line, " ") {
 			continue
@@ -227,17 +248,26 @@ func unquoteYAML(v string) string {
 	return v
 }
 
+// sectionRe matches the headings of the docs' standard sections; at level
+// 3 and below they still start a section (some pages nest them).
+var sectionRe = regexp.MustCompile(`(?i)^(http request|path parameters|(optional )?query parameters|request headers|request body|response|properties|relationships|json representation|methods|function parameters|parameters)\s*$`)
+
 func (st *state) heading(n *ast.Heading) {
-	t := strings.TrimSpace(st.inline(n, nil))
+	var links []Link
+	t := strings.TrimSpace(st.inline(n, &links))
 	pos := st.nodePos(n)
 	st.page.Headings = append(st.page.Headings, Heading{Pos: pos, Level: n.Level, Text: t})
+	if len(links) == 1 && strings.HasPrefix(links[0].Dest, "#tab/") {
+		// "# [HTTP](#tab/http)": a tab of code samples, not a section.
+		return
+	}
 	switch {
 	case n.Level == 1:
 		if st.page.Title == "" {
 			st.page.Title, st.page.TitlePos = t, pos
 		}
 		st.section, st.subsection = "", ""
-	case n.Level == 2:
+	case n.Level == 2, sectionRe.MatchString(t):
 		st.section, st.subsection = t, ""
 	default:
 		st.subsection = t
@@ -349,7 +379,7 @@ func (st *state) codeBlock(n ast.Node) *CodeBlock {
 	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
 		cb.Info = strings.TrimSpace(string(f.Info.Segment.Value(st.src)))
 		cb.Pos = st.pos(f.Info.Segment.Start)
-		cb.Pos.Line++
+		cb.Pos.Line = min(cb.Pos.Line+1, len(st.lines))
 		cb.Pos.Col = 1
 	}
 	if l := n.Lines(); l.Len() > 0 {

@@ -59,8 +59,13 @@ func classify(section, subsection string, header []string) TableKind {
 		if strings.HasPrefix(sec, "relationship") {
 			return TableRelationships
 		}
-		if strings.Contains(sec, "request body") || strings.Contains(sec, "parameters") {
+		switch {
+		case strings.Contains(sec, "request body"):
 			return TableRequestBody
+		case strings.Contains(sec, "query parameter"):
+			return TableQueryParams
+		case strings.Contains(sec, "parameter"):
+			return TablePathParams
 		}
 		return TableProperties
 	case first == "header" || first == "headers" || first == "request header":
@@ -81,7 +86,7 @@ func classify(section, subsection string, header []string) TableKind {
 		return TableRelationships
 	case strings.HasPrefix(sec, "properties"):
 		return TableProperties
-	case strings.HasPrefix(sec, "members") || strings.HasSuffix(sub, "values"):
+	case sec == "members" || strings.HasPrefix(sec, "members ") || strings.HasSuffix(sub, "values"):
 		return TableEnumMembers
 	}
 	return TableOther
