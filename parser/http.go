@@ -122,6 +122,40 @@ func (st *state) templates(cb *CodeBlock, relativeOnly bool) {
 	}
 }
 
+// looseTemplates reads a code block outside the HTTP request section as
+// templates when its first line is a relative request line with a
+// {placeholder} or, for blocks holding only request lines, any relative
+// request line. Nothing is reported: such blocks are usually examples.
+func (st *state) looseTemplates(cb *CodeBlock) {
+	var found []Template
+	all := true
+	for i, line := range strings.Split(cb.Text, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		m, rest, ok := strings.Cut(t, " ")
+		if !ok || !methods[m] || !strings.HasPrefix(strings.TrimSpace(rest), "/") {
+			all = false
+			break
+		}
+		path, query := SplitURL(strings.TrimSpace(strings.TrimSuffix(rest, " HTTP/1.1")))
+		found = append(found, Template{Pos: diag.Pos{File: cb.Pos.File, Line: cb.Pos.Line + i, Col: 1}, Method: m, Path: path, Query: query})
+	}
+	if len(found) == 0 {
+		return
+	}
+	if !all {
+		// A request with headers and a body: an example, a template only
+		// when its path has placeholders.
+		if !strings.Contains(found[0].Path, "{") {
+			return
+		}
+		found = found[:1]
+	}
+	st.page.LooseTemplates = append(st.page.LooseTemplates, found...)
+}
+
 // message splits an HTTP message into its first line, headers and body.
 type message struct {
 	first     string

@@ -15,11 +15,16 @@ type Page struct {
 	Headings     []Heading     `json:"headings,omitempty"`
 	Annotations  []*Annotation `json:"annotations,omitempty"`
 	// Templates are the request lines of the "HTTP request" section.
-	Templates []Template  `json:"templates,omitempty"`
-	Requests  []*Request  `json:"requests,omitempty"`
-	Responses []*Response `json:"responses,omitempty"`
-	Resources []*Resource `json:"resources,omitempty"`
-	Tables    []*Table    `json:"tables,omitempty"`
+	Templates []Template `json:"templates,omitempty"`
+	// LooseTemplates are request lines in unannotated or "ignored" code
+	// blocks outside that section, and relative request examples with
+	// {placeholders}: the templates of pages that have no HTTP request
+	// section.
+	LooseTemplates []Template  `json:"looseTemplates,omitempty"`
+	Requests       []*Request  `json:"requests,omitempty"`
+	Responses      []*Response `json:"responses,omitempty"`
+	Resources      []*Resource `json:"resources,omitempty"`
+	Tables         []*Table    `json:"tables,omitempty"`
 	// InheritsFrom is the type an "Inherits from [x](x.md)" line names.
 	InheritsFrom    string   `json:"inheritsFrom,omitempty"`
 	InheritsFromPos diag.Pos `json:"inheritsFromPos"`

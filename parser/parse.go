@@ -137,8 +137,12 @@ func (st *state) run(src []byte) {
 		case *east.Table:
 			st.table(n)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if isHTTPRequestSection(st.section) && !st.precededByAnnotation(blocks, i) {
-				st.templates(st.codeBlock(n), false)
+			if !st.precededByAnnotation(blocks, i) {
+				if isHTTPRequestSection(st.section) {
+					st.templates(st.codeBlock(n), false)
+				} else {
+					st.looseTemplates(st.codeBlock(n))
+				}
 			}
 		case *ast.HTMLBlock:
 			a := st.annotation(n)
@@ -152,10 +156,14 @@ func (st *state) run(src []byte) {
 				}
 			}
 			st.page.Annotations = append(st.page.Annotations, a)
-			if a.Block != nil && isHTTPRequestSection(st.section) && a.BlockType == "request" {
-				// A request annotated in the HTTP request section is
-				// also the template when its URL is relative.
-				st.templates(a.Block, true)
+			if a.Block != nil && a.BlockType == "request" {
+				if isHTTPRequestSection(st.section) {
+					// A request annotated in the HTTP request section is
+					// also the template when its URL is relative.
+					st.templates(a.Block, true)
+				} else {
+					st.looseTemplates(a.Block)
+				}
 			}
 			lastReq = st.attach(a, lastReq)
 		}

@@ -48,6 +48,11 @@ func classify(section, subsection string, header []string) TableKind {
 	first := strings.ToLower(strings.Trim(header[0], " *"))
 	sec := strings.ToLower(section)
 	sub := strings.ToLower(subsection)
+	if strings.HasSuffix(sub, " property values") {
+		// The values of one property ("Roles property values"), not an
+		// enum type.
+		return TableOther
+	}
 	switch {
 	case first == "member" || first == "members" || first == "enum member" || first == "value" && strings.HasSuffix(sub, "values"):
 		return TableEnumMembers

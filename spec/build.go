@@ -102,6 +102,7 @@ func (b *builder) collectTypes(p *parser.Page) {
 			continue
 		}
 		tf := b.typ(name, 0, r.Pos)
+		tf.definedBy(p.Path)
 		if !tf.defined {
 			tf.defined, tf.pos, tf.page = true, r.Pos, p.Path
 			tf.desc = p.FrontMatter.Description
@@ -137,6 +138,7 @@ func (b *builder) collectTypes(p *parser.Page) {
 	if owner == nil && len(propTables) > 0 && !isAPI {
 		if m := resourceTitleRe.FindStringSubmatch(p.Title); m != nil {
 			owner = b.typ(ns+"."+m[1], 0, p.TitlePos)
+			owner.definedBy(p.Path)
 			if !owner.defined {
 				owner.defined, owner.page, owner.desc = true, p.Path, p.FrontMatter.Description
 			}
@@ -163,7 +165,11 @@ func (b *builder) collectTypes(p *parser.Page) {
 		}
 	}
 	for _, t := range enumTables {
-		b.collectEnum(p, t, ns)
+		s := b.summary[p.Path]
+		s.EnumTables++
+		if b.collectEnum(p, t, ns) {
+			s.EnumTablesUsed++
+		}
 	}
 }
 
@@ -293,8 +299,9 @@ func (b *builder) placeholderRef(v *parser.JSONValue, ns string, pos diag.Pos) (
 	return rawRef{}, false
 }
 
-// collectEnum reads an enum member table.
-func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) {
+// collectEnum reads an enum member table. It reports whether the table
+// gave an enum at least one member.
+func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 	name := ""
 	if m := valuesHeadingRe.FindStringSubmatch(t.Section); m != nil && !strings.EqualFold(m[1], "enum") {
 		name = m[1]
@@ -304,13 +311,14 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) {
 	name = strings.Trim(name, "`*")
 	if name == "" || !qualifiedRe.MatchString(name) {
 		b.diags.Warnf(t.Pos, "enum-name", "enum member table without an enum name (section %s); skipped", quote(t.Section))
-		return
+		return false
 	}
 	full := name
 	if !strings.Contains(name, ".") {
 		full = ns + "." + name
 	}
 	tf := b.typ(full, 0, t.Pos)
+	tf.definedBy(p.Path)
 	tf.kind = Enum
 	if !tf.defined {
 		tf.defined, tf.page = true, p.Path
@@ -320,6 +328,7 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) {
 		}
 	}
 	descCol := column(t.Header, "description")
+	added := false // this table gave a member
 	for _, row := range t.Rows {
 		if len(row.Cells) == 0 {
 			continue
@@ -338,7 +347,12 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) {
 			m.Description = row.Cells[descCol].Text
 		}
 		tf.members = append(tf.members, m)
+		added = true
 	}
+	if len(tf.members) == 0 {
+		b.diags.Warnf(t.Pos, "enum-empty", "enum member table of %s has no members", name)
+	}
+	return added || len(tf.members) > 0
 }
 
 func offset(base diag.Pos, line, col int) diag.Pos {

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/diag"
@@ -22,6 +23,8 @@ type typeFacts struct {
 	open      bool
 	desc      string
 	page      string
+	// pages are all the pages that define or extend the type, in order.
+	pages []string
 
 	props       []*propFacts
 	byName      map[string]*propFacts
@@ -77,6 +80,13 @@ func (b *builder) typ(name string, rank int, pos diag.Pos) *typeFacts {
 		tf.pos, tf.hasPos = pos, true
 	}
 	return tf
+}
+
+// definedBy records that page p contributes a definition of tf.
+func (tf *typeFacts) definedBy(p string) {
+	if !slices.Contains(tf.pages, p) {
+		tf.pages = append(tf.pages, p)
+	}
 }
 
 func (tf *typeFacts) prop(name string, pos diag.Pos) *propFacts {

@@ -242,4 +242,8 @@ type PageSummary struct {
 	Operations []string `json:"operations,omitempty"`
 	// Reason says why the page contributed nothing.
 	Reason string `json:"reason,omitempty"`
+	// EnumTables counts the enum member tables on the page, and
+	// EnumTablesUsed those that gave an enum at least one member.
+	EnumTables     int `json:"enumTables,omitempty"`
+	EnumTablesUsed int `json:"enumTablesUsed,omitempty"`
 }

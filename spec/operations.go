@@ -69,8 +69,17 @@ func matches(tmpl, example string) bool {
 // collectOperations reads the operations of an API page: one per request
 // template, named from the page title.
 func (b *builder) collectOperations(p *parser.Page) {
-	if len(p.Templates) == 0 {
-		if len(p.Requests) > 0 {
+	templates := p.Templates
+	if len(templates) == 0 && len(p.Requests) > 0 && len(p.Resources) == 0 {
+		// No HTTP request section: an API page may still give its
+		// request lines in other sections or in a relative example.
+		templates = p.LooseTemplates
+		if len(templates) > 0 {
+			b.diags.Warnf(templates[0].Pos, "template-outside-section", "page has no \"HTTP request\" section; request lines are taken from other code blocks")
+		}
+	}
+	if len(templates) == 0 {
+		if len(p.Requests) > 0 && len(p.Resources) == 0 {
 			b.diags.Warnf(p.Requests[0].Pos, "operation-no-template", "page has request examples but no request line in an \"HTTP request\" section; no operation generated")
 		}
 		return
@@ -100,7 +109,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 	// title's name; the others are alternate paths.
 	byMethod := map[string]*opFacts{}
 	seen := map[string]bool{}
-	for _, t := range p.Templates {
+	for _, t := range templates {
 		key := t.Method + " " + t.Path
 		if seen[key] {
 			continue

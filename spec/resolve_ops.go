@@ -227,17 +227,19 @@ func (b *builder) example(ex exPair) *Example {
 func (b *builder) summarize(m *Model) {
 	for _, k := range b.sortedKeys() {
 		tf := b.types[k]
-		if !tf.defined || tf.page == "" || tf.synthesized {
+		if !tf.defined || tf.synthesized {
 			continue
 		}
-		s := b.summary[tf.page]
-		if s == nil {
-			continue
-		}
-		if tf.kind == Enum {
-			s.Enums = append(s.Enums, tf.resolved.Name)
-		} else {
-			s.Types = append(s.Types, tf.resolved.Name)
+		for _, page := range tf.pages {
+			s := b.summary[page]
+			if s == nil {
+				continue
+			}
+			if tf.kind == Enum {
+				s.Enums = append(s.Enums, tf.resolved.Name)
+			} else {
+				s.Types = append(s.Types, tf.resolved.Name)
+			}
 		}
 	}
 	for _, of := range b.ops {

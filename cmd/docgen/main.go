@@ -5,7 +5,7 @@
 //
 //	docgen [-in PATH]... [-out DIR] [-pkg NAME] [-check [-diff-lines N]] [-lint]
 //	       [-diag text|json|github] [-strict] [-q]
-//	       [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-version]
+//	       [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-report FILE] [-version]
 //
 // docgen reads every *.md page under each -in folder (or each -in file),
 // merges what the pages say into one API model and writes a self-contained
@@ -39,6 +39,15 @@
 // -pkg NAME is the package name of the output (default "generated").
 //
 //	docgen -in docs -out graph -pkg graph
+//
+// -report FILE writes a JSON account of the run: for every page what it
+// contributed (types, enums, operations) or why nothing (a conceptual
+// page, no annotations, ...), every diagnostic with its file, line, column
+// and stable code, the totals by code, and coverage figures (request pages
+// that yield an operation, resource pages that yield a type, enum tables
+// that yield an enum).
+//
+//	docgen -in ../graph-docs/v1.0 -out graph -pkg graph -report report.json
 //
 // -version prints docgen's module version and exits.
 //

@@ -64,6 +64,7 @@ func testVersion(t *testing.T, version string) {
 		}
 	}
 	t.Logf("%s: %s", version, res.Summary())
+	checkCoverage(t, version, pipeline.NewRunReport(res))
 	dir := t.TempDir()
 	pkg := filepath.Join(dir, "graph")
 	if err := os.MkdirAll(pkg, 0o755); err != nil {
@@ -172,6 +173,43 @@ func examples(m *spec.Model) []example {
 		}
 	}
 	return out
+}
+
+// checkCoverage asserts the coverage targets: at least 99% of pages with a
+// request annotation yield an operation, at least 99% of resource pages with
+// an @odata.type yield a type, and every enum table and intune enum page
+// yields an enum with members.
+func checkCoverage(t *testing.T, version string, r *pipeline.RunReport) {
+	c := r.Coverage
+	t.Logf("%s coverage: %+v", version, c)
+	codes := make([]string, 0, len(r.Summary.ByCode))
+	for k := range r.Summary.ByCode {
+		codes = append(codes, k)
+	}
+	slices.Sort(codes)
+	var b strings.Builder
+	for _, k := range codes {
+		fmt.Fprintf(&b, " %s=%d", k, r.Summary.ByCode[k])
+	}
+	t.Logf("%s diagnostics by code:%s", version, b.String())
+	ratio := func(n, d int) float64 { return float64(n) / float64(max(d, 1)) }
+	if got := ratio(c.RequestPagesWithOperation, c.RequestPages); got < 0.99 {
+		t.Errorf("%s: %d of %d request pages yield an operation (%.2f%%), want >= 99%%", version, c.RequestPagesWithOperation, c.RequestPages, 100*got)
+	}
+	if got := ratio(c.ResourcePagesWithType, c.ResourcePages); got < 0.99 {
+		t.Errorf("%s: %d of %d resource pages yield a type (%.2f%%), want >= 99%%", version, c.ResourcePagesWithType, c.ResourcePages, 100*got)
+	}
+	if c.EnumTablesUsed != c.EnumTables {
+		t.Errorf("%s: %d of %d enum tables yield an enum with members", version, c.EnumTablesUsed, c.EnumTables)
+	}
+	if c.IntuneEnumPagesWithEnum != c.IntuneEnumPages {
+		t.Errorf("%s: %d of %d intune enum pages yield an enum", version, c.IntuneEnumPagesWithEnum, c.IntuneEnumPages)
+	}
+	for _, p := range r.Pages {
+		if len(p.Types)+len(p.Enums)+len(p.Operations) == 0 && p.Reason == "" {
+			t.Errorf("%s contributed nothing and the report gives no reason", p.Path)
+		}
+	}
 }
 
 // exampleCodes are the diagnostics that explain an example that does not

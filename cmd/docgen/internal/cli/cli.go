@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"regexp"
 	"runtime/debug"
@@ -67,6 +68,7 @@ type options struct {
 	exclude   globFlag
 	ops       string
 	lint      bool
+	report    string
 	version   bool
 }
 
@@ -92,6 +94,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 		"example: -exclude '*-delete.md'")
 	fs.StringVar(&o.ops, "ops", "", "generate only the operations whose Go name matches `REGEXP`\nexample: -ops '^(Get|List)Book'")
 	fs.BoolVar(&o.lint, "lint", false, "check the docs and write no code: report docs problems with their codes\nexample: -lint -strict -in docs")
+	fs.StringVar(&o.report, "report", "", "write a JSON account of every page (what it contributed, or why nothing), every diagnostic and coverage figures to `FILE`\nexample: -report report.json")
 	fs.BoolVar(&o.version, "version", false, "print docgen's version and exit\nexample: -version")
 	return fs
 }
@@ -169,6 +172,12 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		return ExitFail
 	}
 	pr.paths = res.Paths
+	if o.report != "" {
+		if err := writeReport(o.report, res); err != nil {
+			pr.fail("report", err)
+			return ExitFail
+		}
+	}
 	diags := res.Model.Diags
 	if o.lint {
 		diags = spec.Lint(res.Parsed, res.Model)
@@ -207,6 +216,19 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	}
 	pr.summary(code, fmt.Sprintf("docgen: %s in %s", res.Summary(), elapsed()))
 	return code
+}
+
+// writeReport writes the -report file.
+func writeReport(path string, res *pipeline.Result) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pipeline.WriteRunReport(f, res); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // promote makes every warning an error, for -strict.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/docgen-dev/docgen/diag"
 	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/pipeline"
 )
 
 // root is the repository root, from this package's folder.
@@ -581,5 +582,51 @@ func TestFailedRunKeepsOutput(t *testing.T) {
 	sameSnapshot(t, "rerun", before, after)
 	if tmp, _ := filepath.Glob(filepath.Join(out, ".docgen-*")); len(tmp) > 0 {
 		t.Errorf("temporary files left: %v", tmp)
+	}
+}
+
+func TestReportFlag(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.json")
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"-in", "../../../../seeds", "-out", filepath.Join(dir, "out"), "-report", report}, &stdout, &stderr)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r pipeline.RunReport
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Summary.Pages != len(r.Pages) || r.Summary.Pages < 13 {
+		t.Errorf("summary pages %d, page entries %d", r.Summary.Pages, len(r.Pages))
+	}
+	var sawBook, sawReason bool
+	for _, p := range r.Pages {
+		if p.Path == "seeds/resources/book.md" && slices.Contains(p.Types, "Book") {
+			sawBook = true
+		}
+		if len(p.Types)+len(p.Enums)+len(p.Operations) == 0 && p.Reason != "" {
+			sawReason = true
+		}
+		if len(p.Types)+len(p.Enums)+len(p.Operations) == 0 && p.Reason == "" {
+			t.Errorf("page %s contributed nothing and says no reason", p.Path)
+		}
+	}
+	if !sawBook {
+		t.Error("report does not say book.md contributed Book")
+	}
+	_ = sawReason
+	if r.Summary.ByCode["example-json"] == 0 || len(r.Diagnostics) != r.Summary.Diagnostics {
+		t.Errorf("diagnostics by code %v, %d listed of %d", r.Summary.ByCode, len(r.Diagnostics), r.Summary.Diagnostics)
+	}
+	if r.Coverage.RequestPages == 0 || r.Coverage.RequestPagesWithOperation != r.Coverage.RequestPages {
+		t.Errorf("coverage %+v", r.Coverage)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "models.go")); err != nil {
+		t.Errorf("-report must not stop the output being written: %v", err)
 	}
 }
