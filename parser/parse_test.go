@@ -3,8 +3,10 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,7 +29,6 @@ func TestSplitURL(t *testing.T) {
 	tests := []struct {
 		name, in    string
 		path, query string
-		bug         string // set while the parser gets this row wrong
 	}{
 		// Scheme, host and version segment.
 		{name: "v1.0", in: "https://graph.microsoft.com/v1.0/users", path: "/users"},
@@ -54,11 +55,16 @@ func TestSplitURL(t *testing.T) {
 		{name: "empty query", in: "/users?", path: "/users"},
 		{name: "second question mark", in: "/a?b?c", path: "/a", query: "b?c"},
 		{name: "template query", in: "/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}", path: "/me/calendarView", query: "startDateTime={start_datetime}&endDateTime={end_datetime}"},
-		{name: "host query", in: "https://graph.microsoft.com?x=1", path: "/", query: "x=1",
-			bug: "a query right after the host is dropped"},
+		{name: "host query", in: "https://graph.microsoft.com?x=1", path: "/", query: "x=1"},
+		// Only a "scheme://" at the start is a scheme: a URL in a query value
+		// is part of the query.
 		{name: "URL in query", in: "/groups/{id}/rejectedSenders/$ref?$id=https://graph.microsoft.com/v1.0/users/{user-id}",
-			path: "/groups/{id}/rejectedSenders/$ref", query: "$id=https://graph.microsoft.com/v1.0/users/{user-id}",
-			bug: `"://" in the query of a relative URL is taken for the scheme`},
+			path: "/groups/{id}/rejectedSenders/$ref", query: "$id=https://graph.microsoft.com/v1.0/users/{user-id}"},
+		{name: "URL in query, no leading slash", in: "users?redirect=https://contoso.com/a", path: "/users", query: "redirect=https://contoso.com/a"},
+		{name: "URL in query of an absolute URL", in: "https://graph.microsoft.com/v1.0/groups/{id}/acceptedSenders/$ref?$id=https://graph.microsoft.com/v1.0/users/{user-id}",
+			path: "/groups/{id}/acceptedSenders/$ref", query: "$id=https://graph.microsoft.com/v1.0/users/{user-id}"},
+		{name: "URL in host query", in: "https://graph.microsoft.com?$id=https://graph.microsoft.com/v1.0/users/1", path: "/", query: "$id=https://graph.microsoft.com/v1.0/users/1"},
+		{name: "URL in version query", in: "https://graph.microsoft.com/v1.0?$id=https://graph.microsoft.com/v1.0/users/1", path: "/", query: "$id=https://graph.microsoft.com/v1.0/users/1"},
 		// Trailing slashes and relative paths.
 		{name: "trailing slash", in: "/users/", path: "/users"},
 		{name: "trailing slash after placeholder", in: "https://graph.microsoft.com/v1.0/users/{id}/", path: "/users/{id}"},
@@ -71,8 +77,10 @@ func TestSplitURL(t *testing.T) {
 		{name: "relative version no slash", in: "beta/users", path: "/users"},
 		{name: "version alone", in: "/v1.0", path: "/"},
 		{name: "double slash kept", in: "/users//messages", path: "/users//messages"},
-		{name: "only slashes", in: "//", path: "/", bug: `a path of only slashes is trimmed to "", not "/"`},
-		{name: "host and slashes", in: "https://graph.microsoft.com//", path: "/", bug: `a path of only slashes is trimmed to "", not "/"`},
+		{name: "only slashes", in: "//", path: "/"},
+		{name: "three slashes", in: "///", path: "/"},
+		{name: "host and slashes", in: "https://graph.microsoft.com//", path: "/"},
+		{name: "version and slashes", in: "https://graph.microsoft.com/v1.0//", path: "/"},
 		// Placeholders and functions are kept as they are.
 		{name: "id or upn", in: "/users/{id | userPrincipalName}/messages", path: "/users/{id | userPrincipalName}/messages"},
 		{name: "function", in: "/reports/getOffice365ActiveUserDetail(period='{period_value}')", path: "/reports/getOffice365ActiveUserDetail(period='{period_value}')"},
@@ -82,12 +90,7 @@ func TestSplitURL(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			path, query := SplitURL(tc.in)
-			ok := path == tc.path && query == tc.query
-			if tc.bug != "" {
-				knownBug(t, tc.bug, ok, [2]string{path, query})
-				return
-			}
-			if !ok {
+			if path != tc.path || query != tc.query {
 				t.Errorf("SplitURL(%q) = %q, %q; want %q, %q", tc.in, path, query, tc.path, tc.query)
 			}
 		})
@@ -97,7 +100,6 @@ func TestSplitURL(t *testing.T) {
 func TestOrigin(t *testing.T) {
 	tests := []struct {
 		name, in, want string
-		bug            string
 	}{
 		{name: "v1.0", in: "https://graph.microsoft.com/v1.0/users", want: "https://graph.microsoft.com/v1.0"},
 		{name: "beta", in: "https://graph.microsoft.com/beta/me", want: "https://graph.microsoft.com/beta"},
@@ -116,17 +118,14 @@ func TestOrigin(t *testing.T) {
 		{name: "relative version", in: "/v1.0/users", want: ""},
 		{name: "empty", in: "", want: ""},
 		{name: "URL in query of an absolute URL", in: "https://graph.microsoft.com/v1.0/groups/{id}/acceptedSenders/$ref?$id=https://graph.microsoft.com/v1.0/users/{user-id}", want: "https://graph.microsoft.com/v1.0"},
-		{name: "URL in query of a relative URL", in: "/users?redirect=https://contoso.com/a", want: "",
-			bug: `"://" in the query of a relative URL is taken for the scheme`},
+		{name: "URL in query of a relative URL", in: "/users?redirect=https://contoso.com/a", want: ""},
+		{name: "URL in query, no leading slash", in: "users?redirect=https://contoso.com/a", want: ""},
+		{name: "URL in query of a relative template", in: "/groups/{id}/rejectedSenders/$ref?$id=https://graph.microsoft.com/v1.0/users/{user-id}", want: ""},
+		{name: "URL in host query", in: "https://graph.microsoft.com?$id=https://graph.microsoft.com/v1.0/users/1", want: "https://graph.microsoft.com"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Origin(tc.in)
-			if tc.bug != "" {
-				knownBug(t, tc.bug, got == tc.want, got)
-				return
-			}
-			if got != tc.want {
+			if got := Origin(tc.in); got != tc.want {
 				t.Errorf("Origin(%q) = %q; want %q", tc.in, got, tc.want)
 			}
 		})
@@ -138,59 +137,154 @@ func TestClassify(t *testing.T) {
 		section, subsection string
 		header              []string
 		want                TableKind
-		bug                 string
 	}{
-		{"Properties", "", []string{"Property", "Type", "Description"}, TableProperties, ""},
-		{"Properties", "", []string{"**Property**", "Type"}, TableProperties, ""},
-		{"Properties", "", []string{"Property name", "Type"}, TableProperties, ""},
-		{"", "", []string{"Property", "Type"}, TableProperties, ""},
-		{"Relationships", "", []string{"Relationship", "Type", "Description"}, TableRelationships, ""},
-		{"Relationships", "", []string{"Property", "Type", "Description"}, TableRelationships, ""},
-		{"Relationships", "", []string{"Relationship name", "Type"}, TableRelationships, ""},
-		{"Request body", "", []string{"Property", "Type", "Description"}, TableRequestBody, ""},
-		{"Request body", "", []string{"Parameter", "Type", "Description"}, TableRequestBody, ""},
-		{"Request body", "", []string{"Name", "Type", "Description"}, TableRequestBody, ""},
-		{"Path parameters", "", []string{"Parameter", "Type", "Description"}, TablePathParams, ""},
-		{"Function parameters", "", []string{"Parameter", "Type", "Description"}, TablePathParams, ""},
-		{"Parameters", "", []string{"Parameter", "Type", "Description"}, TablePathParams, ""},
-		{"Query parameters", "", []string{"Name", "Value", "Description"}, TableQueryParams, ""},
-		{"Optional query parameters", "", []string{"Parameter", "Type"}, TableQueryParams, ""},
-		{"Request headers", "", []string{"Header", "Value"}, TableHeaders, ""},
-		{"Request headers", "", []string{"Name", "Description"}, TableHeaders, ""},
-		{"Optional request headers", "", []string{"Name", "Description"}, TableHeaders, ""},
-		{"Response", "", []string{"Request header", "Value"}, TableHeaders, ""},
-		{"Members", "", []string{"Member", "Value", "Description"}, TableEnumMembers, ""},
-		{"Members", "", []string{"Value", "Description"}, TableEnumMembers, ""},
-		{"Enum values", "", []string{"Enum member"}, TableEnumMembers, ""},
-		{"", "loanStatus values", []string{"Member"}, TableEnumMembers, ""},
-		{"", "roomKind values", []string{"Value", "Description"}, TableEnumMembers, ""},
-		{"Properties", "ageGroup values", []string{"Member", "Description"}, TableEnumMembers, ""},
-		{"Methods", "", []string{"Method", "Return type", "Description"}, TableMethods, ""},
-		{"See also", "", []string{"Method", "Return type"}, TableMethods, ""},
-		{"Permissions", "", []string{"Permission type", "Permissions (from least to most privileged)"}, TableOther, ""},
-		{"Response", "", []string{"Name", "Value"}, TableOther, ""},
-		{"Properties", "", nil, TableOther, ""},
-		{"Membership changes in Microsoft Teams", "", []string{"Speed", "Syntax"}, TableOther,
-			`a section starting with "Members" (such as "Membership ...") makes any table an enum member table`},
-		{"Query parameters", "", []string{"Property", "Type", "Description"}, TableQueryParams,
-			`a "Property" table in a "... parameters" section is classified as a request body`},
-		{"HTTP request", "Path parameters", []string{"Parameter name", "Value", "Description"}, TablePathParams,
-			"parameter sections written as level-3 headings are not recognized"},
-		{"HTTP request", "Request body", []string{"Name", "Value", "Description"}, TableRequestBody,
-			"parameter sections written as level-3 headings are not recognized"},
+		{"Properties", "", []string{"Property", "Type", "Description"}, TableProperties},
+		{"Properties", "", []string{"**Property**", "Type"}, TableProperties},
+		{"Properties", "", []string{"Property name", "Type"}, TableProperties},
+		{"", "", []string{"Property", "Type"}, TableProperties},
+		{"Relationships", "", []string{"Relationship", "Type", "Description"}, TableRelationships},
+		{"Relationships", "", []string{"Property", "Type", "Description"}, TableRelationships},
+		{"Relationships", "", []string{"Relationship name", "Type"}, TableRelationships},
+		{"Request body", "", []string{"Property", "Type", "Description"}, TableRequestBody},
+		{"Request body", "", []string{"Parameter", "Type", "Description"}, TableRequestBody},
+		{"Request body", "", []string{"Name", "Type", "Description"}, TableRequestBody},
+		{"Path parameters", "", []string{"Parameter", "Type", "Description"}, TablePathParams},
+		{"Function parameters", "", []string{"Parameter", "Type", "Description"}, TablePathParams},
+		{"Parameters", "", []string{"Parameter", "Type", "Description"}, TablePathParams},
+		{"Query parameters", "", []string{"Name", "Value", "Description"}, TableQueryParams},
+		{"Optional query parameters", "", []string{"Parameter", "Type"}, TableQueryParams},
+		{"Request headers", "", []string{"Header", "Value"}, TableHeaders},
+		{"Request headers", "", []string{"Name", "Description"}, TableHeaders},
+		{"Optional request headers", "", []string{"Name", "Description"}, TableHeaders},
+		{"Response", "", []string{"Request header", "Value"}, TableHeaders},
+		{"Members", "", []string{"Member", "Value", "Description"}, TableEnumMembers},
+		{"Members", "", []string{"Value", "Description"}, TableEnumMembers},
+		{"Enum values", "", []string{"Enum member"}, TableEnumMembers},
+		{"", "loanStatus values", []string{"Member"}, TableEnumMembers},
+		{"", "roomKind values", []string{"Value", "Description"}, TableEnumMembers},
+		{"Properties", "ageGroup values", []string{"Member", "Description"}, TableEnumMembers},
+		{"Methods", "", []string{"Method", "Return type", "Description"}, TableMethods},
+		{"See also", "", []string{"Method", "Return type"}, TableMethods},
+		{"Permissions", "", []string{"Permission type", "Permissions (from least to most privileged)"}, TableOther},
+		{"Response", "", []string{"Name", "Value"}, TableOther},
+		{"Properties", "", nil, TableOther},
+		// "Membership ..." is no "Members" section.
+		{"Membership changes in Microsoft Teams", "", []string{"Speed", "Syntax"}, TableOther},
+		{"Membership", "", []string{"Name", "Description"}, TableOther},
+		// A "Property" table is a request body only in a "Request body"
+		// section.
+		{"Query parameters", "", []string{"Property", "Type", "Description"}, TableQueryParams},
+		{"Optional query parameters", "", []string{"Properties", "Description and example"}, TableQueryParams},
+		{"Path parameters", "", []string{"Property", "Type", "Description"}, TablePathParams},
+		{"Function parameters", "", []string{"Property", "Type", "Description"}, TablePathParams},
+		{"Request body", "", []string{"Property", "Type", "Description"}, TableRequestBody},
+		// "### Path parameters" and "### Request body" start sections (see
+		// TestSectionHeadings), so classify sees them as the section.
+		{"Path parameters", "", []string{"Parameter name", "Value", "Description"}, TablePathParams},
+		{"Request body", "", []string{"Name", "Value", "Description"}, TableRequestBody},
 	}
 	for _, tc := range tests {
 		name := tc.section + "/" + tc.subsection + "/" + strings.Join(tc.header, ",")
 		t.Run(name, func(t *testing.T) {
-			got := classify(tc.section, tc.subsection, tc.header)
-			if tc.bug != "" {
-				knownBug(t, tc.bug, got == tc.want, got)
-				return
-			}
-			if got != tc.want {
+			if got := classify(tc.section, tc.subsection, tc.header); got != tc.want {
 				t.Errorf("classify(%q, %q, %q) = %s; want %s", tc.section, tc.subsection, tc.header, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSectionHeadings checks which headings start a section: level-2
+// headings, and the docs' standard section names at any level; tab headings
+// such as "# [HTTP](#tab/http)" do not end the section they sit in.
+func TestSectionHeadings(t *testing.T) {
+	const src = `# Get drive
+
+## Get a reader's drive
+
+### HTTP request
+
+` + "```http" + `
+GET /readers/{reader-id}/drive
+` + "```" + `
+
+### Path parameters
+
+|Parameter name|Value|Description|
+|:---|:---|:---|
+|reader-id|String|Key of the reader.|
+
+#### Query parameters
+
+|Property|Type|Description|
+|:---|:---|:---|
+|select|String|Properties to return.|
+
+## HTTP request
+
+# [HTTP](#tab/http)
+` + "```http" + `
+GET /drives/{drive-id}
+` + "```" + `
+
+# [C#](#tab/csharp)
+[!INCLUDE [sample-code](../includes/snippets/csharp/get-drive-csharp-snippets.md)]
+
+### Request body
+
+|Name|Value|Description|
+|:---|:---|:---|
+|label|String|Drive label.|
+`
+	pg := New().Parse("sections.md", []byte(src))
+	if pg.Title != "Get drive" {
+		t.Errorf("title = %q, want %q (tab headings are no title)", pg.Title, "Get drive")
+	}
+	var got []string
+	for _, tp := range pg.Templates {
+		got = append(got, fmt.Sprintf("%d %s %s", tp.Pos.Line, tp.Method, tp.Path))
+	}
+	if want := []string{"8 GET /readers/{reader-id}/drive", "27 GET /drives/{drive-id}"}; !slices.Equal(got, want) {
+		t.Errorf("templates = %q, want %q", got, want)
+	}
+	got = nil
+	for _, tb := range pg.Tables {
+		got = append(got, fmt.Sprintf("%d %s %s", tb.Pos.Line, tb.Section, tb.Kind))
+	}
+	want := []string{
+		"13 Path parameters pathParameters",
+		"19 Query parameters queryParameters",
+		"35 Request body requestBody",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tables = %q, want %q", got, want)
+	}
+	if len(pg.Links) != 1 {
+		t.Errorf("links = %d, want 1", len(pg.Links))
+	}
+	for _, l := range pg.Links {
+		if l.Section != "HTTP request" {
+			t.Errorf("link %s at %v: section %q, want %q", l.Dest, l.Pos, l.Section, "HTTP request")
+		}
+	}
+}
+
+// TestDiagnosticsOnce checks that a request line is reported once, also when
+// a request-annotated block in the HTTP request section is read both as a
+// template and as a request.
+func TestDiagnosticsOnce(t *testing.T) {
+	const src = "## HTTP request\n\n" +
+		"<!-- { \"blockType\": \"request\", \"name\": \"lower\" } -->\n```http\ndelete /shelves/1\n```\n\n" +
+		"<!-- { \"blockType\": \"request\", \"name\": \"nospace\" } -->\n```http\nDELETE/shelves/2\n```\n"
+	pg := New().Parse("once.md", []byte(src))
+	var got []string
+	for _, d := range pg.Diags {
+		got = append(got, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Code))
+	}
+	want := []string{"5:1 http-method-case", "10:1 http-request-line"}
+	knownBug(t, "a request-annotated block in the HTTP request section reports its request-line warnings twice (template and request)",
+		slices.Equal(got, want), got)
+	if len(pg.Templates) != 2 || len(pg.Requests) != 2 {
+		t.Errorf("templates/requests = %d/%d, want 2/2", len(pg.Templates), len(pg.Requests))
 	}
 }
 
@@ -201,13 +295,16 @@ func lineCount(src []byte) int {
 }
 
 // checkPos reports a position that names another file or lies outside the
-// page. A zero Pos (no file, no line) means "absent" and is allowed.
+// page's lines 1 to last. A zero Pos (no file, no line) means "absent" and is
+// allowed.
 //
-// One line past the end is tolerated: that is a known parser bug (the
-// position of an empty fenced block is the line after its opening fence, so
-// an empty block left open at the end of the page points past it; see
-// testdata/fuzz/FuzzParse/1b700121697ec50f). Tighten the bound once fixed.
-func checkPos(t *testing.T, what string, p diag.Pos, name string, lines int) {
+// An empty fenced block left open at the end of the page lies on the page's
+// last line (testdata/fuzz/FuzzParse/1b700121697ec50f), not past it.
+//
+// Line 0 with the file set is tolerated: that is a known parser bug (an
+// empty bare ``` fence has no line; see golden/parser/051). Require
+// p.Line >= 1 once fixed.
+func checkPos(t *testing.T, what string, p diag.Pos, name string, last int) {
 	t.Helper()
 	if p == (diag.Pos{}) {
 		return
@@ -215,17 +312,16 @@ func checkPos(t *testing.T, what string, p diag.Pos, name string, lines int) {
 	if p.File != name {
 		t.Errorf("%s: position %v names file %q, want %q", what, p, p.File, name)
 	}
-	if p.Line < 0 || p.Line > lines+1 || p.Col < 0 {
-		t.Errorf("%s: position %v outside the page (%d lines)", what, p, lines)
+	if p.Line < 0 || p.Line > last || p.Col < 0 {
+		t.Errorf("%s: position %v outside the page (lines 1-%d)", what, p, last)
 	}
 }
 
 // validPath reports whether path is what SplitURL promises: a path starting
-// with "/". The empty path is tolerated while a known bug stands: SplitURL
-// trims "//" down to "" (see testdata/fuzz/FuzzParse/1121582fe9657d91 and
-// the "only slashes" row of TestSplitURL).
+// with "/", never empty ("//" is "/", see
+// testdata/fuzz/FuzzParse/1121582fe9657d91).
 func validPath(path string) bool {
-	return path == "" || strings.HasPrefix(path, "/")
+	return strings.HasPrefix(path, "/")
 }
 
 // checkPage asserts the invariants every parsed page keeps, whatever the
@@ -249,7 +345,12 @@ func checkPage(t *testing.T, pg *Page, name string, src []byte) {
 		if d.Pos.Line < 0 {
 			t.Errorf("diagnostic %s: negative line", d)
 		}
-		checkPos(t, "diagnostic "+d.Code, d.Pos, name, lines)
+		// One line past the end is tolerated for diagnostics: a known
+		// parser bug. The "unexpected end of input" of a JSON body in a
+		// block left open at the end of a page without a final newline
+		// points one line past it (testdata/fuzz/FuzzParse/bc9a729e78dad668).
+		// Use lines once fixed.
+		checkPos(t, "diagnostic "+d.Code, d.Pos, name, lines+1)
 	}
 	checkPos(t, "front matter", pg.FrontMatter.Pos, name, lines)
 	checkPos(t, "title", pg.TitlePos, name, lines)
@@ -280,9 +381,9 @@ func checkPage(t *testing.T, pg *Page, name string, src []byte) {
 	}
 	for _, r := range pg.Responses {
 		checkPos(t, "response", r.Pos, name, lines)
-		// The status is any three digits: "HTTP/1.1 000" gives 0 without a
-		// diagnostic (a known gap, see testdata/fuzz/FuzzParse/8f9098c868759c81).
-		if r.Status < 0 || r.Status > 999 {
+		// A status line holds 100-599: "HTTP/1.1 000" is no status line
+		// (testdata/fuzz/FuzzParse/8f9098c868759c81).
+		if r.Status < 100 || r.Status > 599 {
 			t.Errorf("response status %d", r.Status)
 		}
 		if r.RequestIndex < -1 || r.RequestIndex >= len(pg.Requests) {
@@ -325,6 +426,9 @@ func TestParseInvariants(t *testing.T) {
 		"nul.md":             "# T\x00\n<!-- {\"blockType\": \"request\"} -->\n```\nGET /\x00\n```\n",
 		"unclosed-fence.md":  "## HTTP request\n```http\nGET /a\n",
 		"only-annotation.md": "<!-- {\"blockType\": \"response\"} -->",
+		"open-fence-eof.md":  "<!-- {\"blockType\": \"response\"} -->\n```json",
+		"status-range.md":    "<!-- {\"blockType\": \"response\"} -->\n```\nHTTP/1.1 000\n```\n<!-- {\"blockType\": \"response\"} -->\n```\nHTTP 600 Odd\n```\n",
+		"slash-template.md":  "## HTTP request\n```\nDELETE //\nGET/\n```\n",
 	} {
 		t.Run(name, func(t *testing.T) { checkPage(t, p.Parse(name, []byte(src)), name, []byte(src)) })
 	}
