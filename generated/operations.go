@@ -108,6 +108,24 @@ func (c *Client) GetBookViaMeFavoriteBooks(ctx context.Context, favoriteBookID s
 	return doJSON[Book](ctx, c, "GET", "/me/favoriteBooks/"+pathSegment(favoriteBookID), nil, opts)
 }
 
+// ListBookCopies calls GET /books/{id}/copies.
+//
+// List every copy of a book that the library owns.
+//
+// Documented in seeds/api/bookcopy-list.md.
+func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
+	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/copies", nil, opts)
+}
+
+// ListBookCopiesViaLibraries calls GET /libraries/{id}/books/{id}/copies.
+//
+// List every copy of a book that the library owns.
+//
+// Documented in seeds/api/bookcopy-list.md.
+func (c *Client) ListBookCopiesViaLibraries(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
+	return doCollection[BookCopy](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID)+"/copies", nil, opts)
+}
+
 // ListBooks calls GET /books.
 //
 // Page through the books in the library catalog.
@@ -115,24 +133,6 @@ func (c *Client) GetBookViaMeFavoriteBooks(ctx context.Context, favoriteBookID s
 // Documented in seeds/api/book-list.md.
 func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2[Book, error] {
 	return doCollection[Book](ctx, c, "GET", "/books", nil, opts)
-}
-
-// ListCopies calls GET /books/{id}/copies.
-//
-// List every copy of a book that the library owns.
-//
-// Documented in seeds/api/bookcopy-list.md.
-func (c *Client) ListCopies(ctx context.Context, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
-	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/copies", nil, opts)
-}
-
-// ListCopiesViaLibraries calls GET /libraries/{id}/books/{id}/copies.
-//
-// List every copy of a book that the library owns.
-//
-// Documented in seeds/api/bookcopy-list.md.
-func (c *Client) ListCopiesViaLibraries(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
-	return doCollection[BookCopy](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID)+"/copies", nil, opts)
 }
 
 // ListSynchronizationJobs calls GET

@@ -54,6 +54,10 @@ func classify(section, subsection string, header []string) TableKind {
 		return TableOther
 	}
 	switch {
+	case (first == "member" || first == "members" || first == "enum member") && strings.HasPrefix(sec, "properties") && sub == "":
+		// A member table right in the Properties section lists the values
+		// of one String property, not an enum type.
+		return TableOther
 	case first == "member" || first == "members" || first == "enum member" || first == "value" && strings.HasSuffix(sub, "values"):
 		return TableEnumMembers
 	case first == "method" || first == "methods":

@@ -383,11 +383,11 @@ func TestRunSelection(t *testing.T) {
 	}
 	byName := ops(Config{Include: []string{"seeds/api/bookcopy-*.md"}})
 	byBase := ops(Config{Include: []string{"bookcopy-*.md"}})
-	want := []string{"ListCopies", "ListCopiesViaLibraries", "UpdateBookCopy"}
+	want := []string{"ListBookCopies", "ListBookCopiesViaLibraries", "UpdateBookCopy"}
 	if !slices.Equal(byName, want) || !slices.Equal(byBase, want) {
 		t.Errorf("include: %v and %v, want %v", byName, byBase, want)
 	}
-	if got := ops(Config{Include: []string{"bookcopy-*.md"}, Exclude: []string{"seeds/api/*-update.md"}, Ops: regexp.MustCompile("Libraries$")}); !slices.Equal(got, []string{"ListCopiesViaLibraries"}) {
+	if got := ops(Config{Include: []string{"bookcopy-*.md"}, Exclude: []string{"seeds/api/*-update.md"}, Ops: regexp.MustCompile("Libraries$")}); !slices.Equal(got, []string{"ListBookCopiesViaLibraries"}) {
 		t.Errorf("include, exclude and ops: %v", got)
 	}
 	if got := ops(Config{Exclude: []string{"book-*.md", "bookcopy-*.md"}}); !slices.Equal(got, []string{"ListSynchronizationJobs"}) {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/parser"
@@ -33,6 +34,8 @@ type builder struct {
 	getTypes map[string]rawRef
 	summary  map[string]*PageSummary
 	origins  map[string]int
+	// merged are the operations merged into another page's.
+	merged []mergedOp
 	// pageTypes maps a resource page's name ("bookcopy") to the key of the
 	// type it defines.
 	pageTypes map[string]string
@@ -61,6 +64,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 	for _, p := range b.pages {
 		b.collectOperations(p)
 	}
+	b.mergeDuplicateOperations()
 	for _, op := range b.ops {
 		b.resolveBody(op)
 	}
@@ -68,6 +72,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.walkExamples(op)
 	}
 	b.applyBaseCandidates()
+	b.nameOperations()
 	m := &Model{}
 	b.resolveTypes(m)
 	b.resolveOperations(m)
@@ -303,7 +308,13 @@ func (b *builder) placeholderRef(v *parser.JSONValue, ns string, pos diag.Pos) (
 // gave an enum at least one member.
 func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 	name := ""
-	if m := valuesHeadingRe.FindStringSubmatch(t.Section); m != nil && !strings.EqualFold(m[1], "enum") {
+	section := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' ' // headings may hold no-break spaces
+		}
+		return r
+	}, t.Section)
+	if m := valuesHeadingRe.FindStringSubmatch(section); m != nil && !strings.EqualFold(m[1], "enum") {
 		name = m[1]
 	} else if m := enumTitleRe.FindStringSubmatch(p.Title); m != nil {
 		name = m[1]

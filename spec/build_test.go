@@ -203,25 +203,29 @@ func TestOperations(t *testing.T) {
 		return "<!-- " + annotation + " -->\n```http\n" + msg + "\n```\n"
 	}
 	m := build(t, map[string]string{
-		"a-list.md": page("List members", "GET /groups/{id}/members/{id}/owners\nGET /me/memberOf", "GET https://graph.microsoft.com/beta/groups/1/members/2/owners",
+		"group-list-members.md": page("List members", "GET /groups/{id}/members/{id}/owners\nGET /me/memberOf", "GET https://graph.microsoft.com/beta/groups/1/members/2/owners",
 			resp(`{"blockType": "response", "@odata.type": "Collection(microsoft.graph.user)"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
-		"b-list.md": page("List members", "GET /teams/{id}/members", "GET /teams/1/members",
+		"team-list-members.md": page("List members", "GET /teams/{id}/members", "GET /teams/1/members",
 			resp(`{"blockType": "response", "isCollection": true, "@odata.type": "microsoft.graph.user"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
-		"c-func.md": page("user: getThings", "GET /users/{id | userPrincipalName}/getThings(since='{since}',top={top})", "GET /users/1/getThings(since='x',top=3)",
+		"user-getthings.md": page("user: getThings", "GET /users/{id | userPrincipalName}/getThings(since='{since}',top={top})", "GET /users/1/getThings(since='x',top=3)",
 			resp(`{"blockType": "response", "@odata.type": "Edm.Boolean"}`, "HTTP/1.1 200 OK\n\n{\"value\": true}")),
-		"d-delete.md": page("Delete user", "DELETE /users/{id}", "DELETE /users/1", resp(`{"blockType": "response"}`, "HTTP/1.1 204 No Content")),
-		"e-photo.md":  page("Get photo", "GET /me/photo/$value", "GET /me/photo/$value", resp(`{"blockType": "response"}`, "HTTP/1.1 200 OK\nContent-Type: image/jpeg\n\nbinary")),
+		"user-delete.md":      page("Delete user", "DELETE /users/{id}", "DELETE /users/1", resp(`{"blockType": "response"}`, "HTTP/1.1 204 No Content")),
+		"group-list.md":       page("List groups", "GET /groups", "GET /groups", resp(`{"blockType": "response", "@odata.type": "Collection(microsoft.graph.user)"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
+		"group-list-all.md":   page("List groups", "GET /groups/all", "GET /groups/all", resp(`{"blockType": "response", "@odata.type": "Collection(microsoft.graph.user)"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
+		"profilephoto-get.md": page("Get photo", "GET /me/photo/$value", "GET /me/photo/$value", resp(`{"blockType": "response"}`, "HTTP/1.1 200 OK\nContent-Type: image/jpeg\n\nbinary")),
 	})
 	want := map[string]struct {
 		params string
 		kind   ResponseKind
 	}{
-		"ListMembers":              {"groupID memberID", ResponseCollection},
-		"ListMembersViaMeMemberOf": {"", ResponseCollection},
-		"BList":                    {"teamID", ResponseCollection}, // name taken by a-list.md
-		"UserGetThings":            {"userID since top", ResponseSingle},
-		"DeleteUser":               {"userID", ResponseNone},
-		"GetPhoto":                 {"", ResponseStream},
+		"ListGroupMembers":              {"groupID memberID", ResponseCollection},
+		"ListGroupMembersViaMeMemberOf": {"", ResponseCollection},
+		"ListTeamMembers":               {"teamID", ResponseCollection},
+		"ListGroups":                    {"", ResponseCollection},
+		"GroupListAll":                  {"", ResponseCollection},
+		"UserGetThings":                 {"userID since top", ResponseSingle},
+		"DeleteUser":                    {"userID", ResponseNone},
+		"GetProfilephoto":               {"", ResponseStream},
 	}
 	var got []string
 	for _, o := range m.Operations {
@@ -246,7 +250,7 @@ func TestOperations(t *testing.T) {
 			t.Errorf("UserGetThings params/response wrong: %+v %+v %s", o.Params[1], o.Params[2], o.ResponseType)
 		}
 	}
-	if !hasDiag(m, "operation-name", "ListMembers") {
+	if !hasDiag(m, "operation-name", "GroupListAll") {
 		t.Errorf("no operation-name diagnostic:\n%s", diagCodes(m))
 	}
 }

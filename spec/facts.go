@@ -32,6 +32,7 @@ type typeFacts struct {
 	memberSeen  map[string]bool
 	synthesized bool
 	goName      string // fixed name for synthesized types
+	goSuffix    string // what goName adds to its operation's name
 
 	// stringValues and objectValues count the example values expected to
 	// be of this type, which tell an undocumented enum from a struct.

@@ -157,7 +157,7 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 	if h := hint(v); h != "" {
 		pos := offset(base, v.Line, v.Col)
 		sub := b.typ(h, 1, pos)
-		if tf != nil && sub != tf && tf.kind != Enum && sub.base == "" && sub.baseCandidate == "" && !b.derives(tf.key, sub.key) {
+		if tf != nil && sub != tf && tf.kind != Enum && !tf.synthesized && !sub.synthesized && sub.base == "" && sub.baseCandidate == "" && !b.derives(tf.key, sub.key) {
 			// A value of another type where tf is expected: evidence that
 			// it derives from tf, used if nothing else names its base.
 			sub.baseCandidate, sub.baseCandidatePos = tf.key, pos
@@ -173,10 +173,11 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 			continue
 		}
 		pos := offset(base, m.Line, m.Col)
-		known, _ := b.knownRef(tf.key, m.Key)
+		key := b.propertyKey(tf.key, m.Key)
+		known, _ := b.knownRef(tf.key, key)
 		ref, ok := b.valueRef(m.Value, known, base, depth)
-		owner := b.owner(tf.key, m.Key)
-		p := owner.prop(m.Key, pos)
+		owner := b.owner(tf.key, key)
+		p := owner.prop(key, pos)
 		if p.exampleKinds == nil {
 			p.exampleKinds = map[string]diag.Pos{}
 		}
@@ -317,4 +318,33 @@ func (b *builder) applyBaseCandidates() {
 		b.diags.Warnf(tf.baseCandidatePos, "base-from-example", "%s appears where %s is expected and no page names its base type; it is made to derive from %s",
 			tf.bestSpelling(), b.types[tf.baseCandidate].bestSpelling(), b.types[tf.baseCandidate].bestSpelling())
 	}
+}
+
+// propertyKey is the name under which an example member is recorded: an
+// existing property of the type or its bases that matches it exactly or,
+// as encoding/json matches keys, case-insensitively; else the member name.
+func (b *builder) propertyKey(typeKey, name string) string {
+	fold := ""
+	for depth, k := 0, typeKey; k != "" && depth < 64; depth++ {
+		tf := b.types[k]
+		if tf == nil {
+			break
+		}
+		if tf.byName[name] != nil {
+			return name
+		}
+		if fold == "" {
+			for _, p := range tf.props {
+				if strings.EqualFold(p.jsonName, name) {
+					fold = p.jsonName
+					break
+				}
+			}
+		}
+		k = tf.base
+	}
+	if fold != "" {
+		return fold
+	}
+	return name
 }

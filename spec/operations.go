@@ -16,6 +16,8 @@ type opFacts struct {
 	method   string
 	tmpl     parser.Template
 	baseName string
+	// name is the resolved Go name.
+	name string
 	// altOf is the primary operation of the page when this is an alternate
 	// path for the same call.
 	altOf    *opFacts
@@ -115,7 +117,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 			continue
 		}
 		seen[key] = true
-		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: GoName(title)}
+		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: b.operationName(title, p.Path)}
 		for _, ex := range pairs {
 			if ex.req.Method == t.Method && matches(t.Path, ex.req.Path) {
 				op.examples = append(op.examples, ex)
@@ -177,6 +179,45 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 	}
+}
+
+// operationName is the base name of a page's operation: its title as a Go
+// name, with the resource its file name starts with put after the verb when
+// the title does not mention it ("List members" on group-list-members.md →
+// ListGroupMembers). The name so depends on the page alone.
+func (b *builder) operationName(title, path string) string {
+	name := GoName(title)
+	res := b.resourceWord(path)
+	if res == "" || strings.Contains(strings.ToLower(name), strings.ToLower(res)) {
+		return name
+	}
+	ws := words(title)
+	if len(ws) < 2 || !verbs[strings.ToLower(ws[0])] {
+		return name
+	}
+	if len(ws) == 2 {
+		// "List copies" on bookcopy-list.md: the object is the resource.
+		last := strings.ToLower(ws[1])
+		if one := singular(last); strings.HasSuffix(strings.ToLower(res), one) {
+			if one != last {
+				return titleWord(ws[0]) + plural(res)
+			}
+			return titleWord(ws[0]) + res
+		}
+	}
+	return titleWord(ws[0]) + res + GoName(strings.Join(ws[1:], " "))
+}
+
+// plural makes a Go name plural: BookCopy → BookCopies, Book → Books.
+func plural(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(l, "y") && !strings.HasSuffix(l, "ay") && !strings.HasSuffix(l, "ey") && !strings.HasSuffix(l, "oy"):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(l, "s"), strings.HasSuffix(l, "x"), strings.HasSuffix(l, "ch"), strings.HasSuffix(l, "sh"):
+		return s + "es"
+	}
+	return s + "s"
 }
 
 // verbs are the leading words of titles that name an HTTP method's action.
@@ -354,7 +395,7 @@ func (b *builder) resolveBody(op *opFacts) {
 		key := "#params:" + p.Path
 		tf := b.typ(key, 0, paramTable.Pos)
 		tf.synthesized, tf.defined, tf.page = true, true, p.Path
-		tf.goName = op.baseName + "Parameters"
+		tf.goName, tf.goSuffix = op.baseName+"Parameters", "Parameters"
 		tf.desc = "holds the parameters of " + op.baseName + "."
 		b.collectTable(tf, paramTable, ns)
 		for _, pf := range tf.props {
@@ -412,7 +453,7 @@ func (b *builder) resolveBody(op *opFacts) {
 	key := "#body:" + p.Path + ":" + op.method
 	tf := b.typ(key, 0, reqBody.Body.Pos)
 	tf.synthesized, tf.defined, tf.page = true, true, p.Path
-	tf.goName = op.baseName + "Request"
+	tf.goName, tf.goSuffix = op.baseName+"Request", "Request"
 	tf.desc = "is the request body of " + op.baseName + ", inferred from the documented example."
 	b.diags.Warnf(reqBody.Body.Pos, "body-type-inferred", "request body names no type; %s is inferred from the example", tf.goName)
 	op.body = &bodyFacts{ref: rawRef{named: tf.key}}
@@ -526,4 +567,67 @@ func (b *builder) commonBase(keys []string) string {
 		cand = tf.base
 	}
 	return ""
+}
+
+// mergeDuplicateOperations keeps one operation per method and path shape:
+// the Intune docs, for one, document GET /deviceManagement on a dozen
+// pages. The page with the shortest file name (then the first path) keeps
+// the operation and the others' examples join it.
+func (b *builder) mergeDuplicateOperations() {
+	keep := map[string]*opFacts{}
+	var order []string
+	for _, op := range b.ops {
+		k := op.method + " " + shape(op.tmpl.Path)
+		cur, ok := keep[k]
+		if !ok {
+			keep[k] = op
+			order = append(order, k)
+			continue
+		}
+		if better(op, cur) {
+			keep[k] = op
+		}
+	}
+	dropped := map[*opFacts]bool{}
+	for _, op := range b.ops {
+		k := op.method + " " + shape(op.tmpl.Path)
+		if w := keep[k]; w != op {
+			dropped[op] = true
+			w.examples = append(w.examples, op.examples...)
+			b.merged = append(b.merged, mergedOp{page: op.page.Path, into: w})
+			b.diags.Warnf(op.tmpl.Pos, "operation-duplicate", "%s %s is also documented by %s; the operations are merged", op.method, op.tmpl.Path, w.page.Path)
+		}
+	}
+	var out []*opFacts
+	for _, op := range b.ops {
+		if dropped[op] {
+			continue
+		}
+		if op.altOf != nil && dropped[op.altOf] {
+			// The primary merged into another page's operation: this
+			// alternate stands on its own.
+			op.altOf = nil
+		}
+		out = append(out, op)
+	}
+	b.ops = out
+}
+
+// better reports whether op should represent a call documented by several
+// pages instead of cur: a primary beats an alternate path, then the shorter
+// file name, then the smaller path.
+func better(op, cur *opFacts) bool {
+	switch {
+	case (op.altOf == nil) != (cur.altOf == nil):
+		return op.altOf == nil
+	case len(pageBase(op.page.Path)) != len(pageBase(cur.page.Path)):
+		return len(pageBase(op.page.Path)) < len(pageBase(cur.page.Path))
+	}
+	return op.page.Path < cur.page.Path
+}
+
+// mergedOp records that a page's operation was merged into another's.
+type mergedOp struct {
+	page string
+	into *opFacts
 }

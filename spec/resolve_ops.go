@@ -7,42 +7,114 @@ import (
 	"github.com/docgen-dev/docgen/parser"
 )
 
-// resolveOperations names operations and resolves their types. Operations
-// are named in page order: the title's name, or for an alternate path the
-// primary's name plus "Via" and the path's distinguishing segments.
-func (b *builder) resolveOperations(m *Model) {
+// nameOperations names every operation before types are resolved (the
+// types made up for request bodies are named after their operation).
+//
+// A primary operation is named from its page's title. Pages whose titles
+// give the same name compete by how well their file name matches the
+// title, then by the shorter file name, then by path; the winner keeps the
+// name and the others get "For" and the resource their file name starts
+// with ("ListMembers", "ListMembersForDirectoryRole"). A name so depends
+// only on the pages that claim it, never on unrelated pages. An alternate
+// path is named after its primary plus "Via" and the path's distinguishing
+// segments.
+func (b *builder) nameOperations() {
 	names := newNamer()
+	groups := map[string][]*opFacts{}
+	var bases []string
 	for _, of := range b.ops {
 		if of.altOf != nil {
 			continue
 		}
-		of.resolved = b.operation(of, b.opName(names, of.baseName, of.page))
+		if _, ok := groups[of.baseName]; !ok {
+			bases = append(bases, of.baseName)
+		}
+		groups[of.baseName] = append(groups[of.baseName], of)
+	}
+	slices.Sort(bases)
+	for _, base := range bases {
+		g := groups[base]
+		slices.SortStableFunc(g, func(x, y *opFacts) int {
+			sx, sy := titleMatch(base, x.page.Path), titleMatch(base, y.page.Path)
+			switch {
+			case sx != sy:
+				return sy - sx
+			case len(pageBase(x.page.Path)) != len(pageBase(y.page.Path)):
+				return len(pageBase(x.page.Path)) - len(pageBase(y.page.Path))
+			}
+			return strings.Compare(x.page.Path, y.page.Path)
+		})
+		for i, of := range g {
+			if i == 0 {
+				of.name = names.unique(base)
+				continue
+			}
+			alt := base + "For" + b.resourceWord(of.page.Path)
+			if strings.Contains(base, b.resourceWord(of.page.Path)) {
+				alt = GoName(pageBase(of.page.Path))
+			}
+			of.name = names.unique(alt)
+			b.diags.Warnf(of.page.TitlePos, "operation-name", "operation name %s is claimed by %s too; this page's operation is named %s", base, g[0].page.Path, of.name)
+		}
 	}
 	for _, of := range b.ops {
-		if of.altOf == nil {
+		if of.altOf != nil {
+			of.name = names.unique(of.altOf.name + "Via" + altSuffix(of.altOf.tmpl.Path, of.tmpl.Path))
+		}
+	}
+	for _, of := range b.ops {
+		if of.altOf != nil || of.body == nil || of.body.ref.named == "" {
 			continue
 		}
-		base := of.altOf.resolved.Name + "Via" + altSuffix(of.altOf.tmpl.Path, of.tmpl.Path)
-		of.resolved = b.operation(of, names.unique(base))
+		if tf := b.types[of.body.ref.named]; tf.synthesized && tf.goSuffix != "" {
+			tf.goName = of.name + tf.goSuffix
+		}
 	}
+}
+
+// titleMatch scores how well a page's file name matches an operation name
+// made from its title: the number of the name's words found in the file
+// name.
+func titleMatch(name, path string) int {
+	file := strings.ToLower(strings.ReplaceAll(pageBase(path), "-", ""))
+	n := 0
+	for _, w := range words(name) {
+		if strings.Contains(file, singular(strings.ToLower(w))) {
+			n++
+		}
+	}
+	return n
+}
+
+// resourceWord is the Go name of the resource a page's file name starts
+// with: the type whose local name it spells, if any ("directoryrole" →
+// DirectoryRole).
+func (b *builder) resourceWord(path string) string {
+	base := strings.ToLower(pageBase(path))
+	if rest, ok := strings.CutPrefix(base, "intune-"); ok {
+		// intune-<area>-<resource>-<verb>.md
+		if _, r, ok := strings.Cut(rest, "-"); ok {
+			base = r
+		}
+	}
+	first, _, _ := strings.Cut(base, "-")
+	if first == "" {
+		return ""
+	}
+	if tf := b.types[strings.ToLower(DefaultNamespace)+"."+first]; tf != nil {
+		full := tf.bestSpelling()
+		return GoName(full[strings.LastIndexByte(full, '.')+1:])
+	}
+	return GoName(first)
+}
+
+// resolveOperations resolves the types of the named operations.
+func (b *builder) resolveOperations(m *Model) {
 	for _, of := range b.ops {
+		of.resolved = b.operation(of, of.name)
 		m.Operations = append(m.Operations, of.resolved)
 	}
 	sortOps(m.Operations)
-}
-
-// opName reserves a name for a primary operation; when the title's name is
-// taken by an earlier page, the page's file name disambiguates it.
-func (b *builder) opName(names *namer, base string, p *parser.Page) string {
-	if !names.taken(base) {
-		return names.unique(base)
-	}
-	alt := GoName(pageBase(p.Path))
-	if !names.taken(alt) {
-		b.diags.Warnf(p.TitlePos, "operation-name", "operation name %s is taken by another page; this page's operation is named %s", base, alt)
-		return names.unique(alt)
-	}
-	return names.unique(base)
 }
 
 // altSuffix names an alternate path by the literal segments it has and the
@@ -245,6 +317,11 @@ func (b *builder) summarize(m *Model) {
 	for _, of := range b.ops {
 		if s := b.summary[of.page.Path]; s != nil {
 			s.Operations = append(s.Operations, of.resolved.Name)
+		}
+	}
+	for _, mg := range b.merged {
+		if s := b.summary[mg.page]; s != nil && !slices.Contains(s.Operations, mg.into.resolved.Name) {
+			s.Operations = append(s.Operations, mg.into.resolved.Name)
 		}
 	}
 	for _, p := range b.pages {

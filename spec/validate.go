@@ -52,7 +52,7 @@ func (b *builder) invalid(base diag.Pos, v *parser.JSONValue, format string, arg
 
 // validate checks one value against the type it decodes into.
 func (b *builder) validate(v *parser.JSONValue, ref TypeRef, base diag.Pos, depth int) {
-	if v == nil || v.Kind == parser.JSONNull || depth > 64 || ref.IsZero() || ref.Primitive == Untyped {
+	if v == nil || v.Kind == parser.JSONNull || depth > 64 || ref.IsZero() || ref.Primitive == Untyped && !ref.Collection {
 		return
 	}
 	if ref.Collection {
@@ -101,6 +101,9 @@ func (b *builder) validateObject(v *parser.JSONValue, t *Type, base diag.Pos, de
 		if p == nil {
 			b.diags.Warnf(offset(base, m.Line, m.Col), "example-unknown-property", "example property %q is not a property of %s or its base types", m.Key, actual.FullName)
 			continue
+		}
+		if p.JSONName != m.Key {
+			b.diags.Warnf(offset(base, m.Line, m.Col), "example-property-case", "example property %q is spelled %q on %s; it decodes, but re-encodes with the documented case", m.Key, p.JSONName, actual.FullName)
 		}
 		if p.Type.Primitive == Stream && p.Type.Named == nil {
 			continue

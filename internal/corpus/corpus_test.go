@@ -214,7 +214,7 @@ func checkCoverage(t *testing.T, version string, r *pipeline.RunReport) {
 
 // exampleCodes are the diagnostics that explain an example that does not
 // decode.
-var exampleCodes = map[string]bool{"example-invalid-value": true, "example-unknown-property": true, "example-type-mismatch": true}
+var exampleCodes = map[string]bool{"example-invalid-value": true, "example-unknown-property": true, "example-type-mismatch": true, "example-property-case": true}
 
 // diagnosed reports whether a diagnostic about example values lies inside
 // the body that starts at pos and spans n lines.
