@@ -621,7 +621,7 @@ var replayedMethods = map[string]string{
 	"BookCheckout":            "TestBookCheckout",
 	"BookGetAvailableCopies":  "TestBookGetAvailableCopies",
 	"GetBookCover":            "TestGetBookCover",
-	"ListCopiesViaLibraries":  "TestListCopiesViaLibraries",
+	"ListBookCopiesViaLibraries":  "TestListBookCopiesViaLibraries",
 	"UpdateBookCopy":          "TestUpdateBookCopy",
 }
 
@@ -1099,9 +1099,9 @@ func TestGetBookCover(t *testing.T) {
 	}
 }
 
-func TestListCopiesViaLibraries(t *testing.T) {
+func TestListBookCopiesViaLibraries(t *testing.T) {
 	rs := newReplayServer(t)
-	copies, err := collect(rs.client().ListCopiesViaLibraries(context.Background(), libraryID, bookID))
+	copies, err := collect(rs.client().ListBookCopiesViaLibraries(context.Background(), libraryID, bookID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1238,8 +1238,8 @@ func TestUnknownRequestIsAPIError(t *testing.T) {
 			_, err := c.BookCheckoutViaLibraries(ctx, libraryID, bookID, &BookCheckoutParameters{BorrowerID: Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b")})
 			return err
 		},
-		"ListCopies": func() error {
-			copies, err := collect(c.ListCopies(ctx, bookID))
+		"ListBookCopies": func() error {
+			copies, err := collect(c.ListBookCopies(ctx, bookID))
 			if len(copies) != 0 {
 				return fmt.Errorf("yielded %d copies before the error", len(copies))
 			}
@@ -1271,7 +1271,7 @@ func TestQueryOptionsReachServer(t *testing.T) {
 	c := rs.client()
 	ctx := context.Background()
 
-	copies, err := collect(c.ListCopiesViaLibraries(ctx, libraryID, bookID,
+	copies, err := collect(c.ListBookCopiesViaLibraries(ctx, libraryID, bookID,
 		WithSelect("id", "barcode"), WithTop(5), WithFilter("branch eq 'northgate'")))
 	if err != nil {
 		t.Fatal(err)
