@@ -69,6 +69,10 @@ type state struct {
 
 	section    string // text of the current level-2 heading
 	subsection string // text of the current level-3+ heading
+	// annotated are request examples inside the HTTP request section.
+	annotated []*CodeBlock
+	// quiet suppresses diagnostics while a block is read a second time.
+	quiet bool
 }
 
 // normalize strips a UTF-8 byte order mark and turns CRLF and bare CR line
@@ -159,14 +163,24 @@ func (st *state) run(src []byte) {
 			if a.Block != nil && a.BlockType == "request" {
 				if isHTTPRequestSection(st.section) {
 					// A request annotated in the HTTP request section is
-					// also the template when its URL is relative.
-					st.templates(a.Block, true)
+					// the template when its URL is relative and the
+					// section has no other request lines.
+					st.annotated = append(st.annotated, a.Block)
 				} else {
 					st.looseTemplates(a.Block)
 				}
 			}
 			lastReq = st.attach(a, lastReq)
 		}
+	}
+	if len(st.page.Templates) == 0 {
+		// The examples' own diagnostics were reported when they were
+		// read as requests.
+		st.quiet = true
+		for _, cb := range st.annotated {
+			st.templates(cb, true)
+		}
+		st.quiet = false
 	}
 }
 
@@ -258,7 +272,7 @@ func unquoteYAML(v string) string {
 
 // sectionRe matches the headings of the docs' standard sections; at level
 // 3 and below they still start a section (some pages nest them).
-var sectionRe = regexp.MustCompile(`(?i)^(http request|path parameters|(optional )?query parameters|request headers|request body|response|properties|relationships|json representation|methods|function parameters|parameters)\s*$`)
+var sectionRe = regexp.MustCompile(`(?i)^(http request|path parameters|(optional )?query parameters|(optional )?request headers|request body|response|properties|relationships|json representation|methods|function parameters|parameters)\s*$`)
 
 func (st *state) heading(n *ast.Heading) {
 	var links []Link
@@ -275,7 +289,7 @@ func (st *state) heading(n *ast.Heading) {
 			st.page.Title, st.page.TitlePos = t, pos
 		}
 		st.section, st.subsection = "", ""
-	case n.Level == 2, sectionRe.MatchString(t):
+	case n.Level == 2, sectionRe.MatchString(t) && !strings.HasPrefix(strings.ToLower(st.section), "example"):
 		st.section, st.subsection = t, ""
 	default:
 		st.subsection = t
@@ -400,6 +414,13 @@ func (st *state) codeBlock(n ast.Node) *CodeBlock {
 }
 
 func (st *state) warnf(pos diag.Pos, code, format string, args ...any) {
+	if st.quiet {
+		return
+	}
+	if pos.Line > len(st.lines) {
+		// A position computed past an unterminated block: the last line.
+		pos.Line, pos.Col = len(st.lines), 1
+	}
 	st.page.Diags.Warnf(pos, code, format, args...)
 }
 

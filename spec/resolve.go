@@ -44,9 +44,16 @@ func (b *builder) sortedKeys() []string {
 func (b *builder) resolveTypes(m *Model) {
 	keys := b.sortedKeys()
 	names := newNamer(b.opts.Reserved...)
-	// Documented types first, so that made-up types never take their names.
+	// Documented types first, so that made-up types never take their names;
+	// among them, when two full names give one Go name, the one in the
+	// outermost namespace with the plainest spelling keeps it, whatever
+	// other pages exist.
+	byClaim := slices.Clone(keys)
+	slices.SortStableFunc(byClaim, func(x, y string) int {
+		return cmp.Or(cmp.Compare(strings.Count(x, "."), strings.Count(y, ".")), cmp.Compare(punct(x), punct(y)), cmp.Compare(x, y))
+	})
 	for _, synth := range []bool{false, true} {
-		for _, k := range keys {
+		for _, k := range byClaim {
 			tf := b.types[k]
 			if tf.synthesized != synth {
 				continue
@@ -415,4 +422,16 @@ func (b *builder) enumFromText(desc string) string {
 		}
 	}
 	return found
+}
+
+// punct counts the characters of a name that are not letters, digits or
+// dots.
+func punct(s string) int {
+	n := 0
+	for _, r := range s {
+		if r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
