@@ -117,7 +117,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 			continue
 		}
 		seen[key] = true
-		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: b.operationName(title, p.Path)}
+		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: b.operationName(title, p)}
 		for _, ex := range pairs {
 			if ex.req.Method == t.Method && matches(t.Path, ex.req.Path) {
 				op.examples = append(op.examples, ex)
@@ -185,9 +185,9 @@ func (b *builder) collectOperations(p *parser.Page) {
 // name, with the resource its file name starts with put after the verb when
 // the title does not mention it ("List members" on group-list-members.md →
 // ListGroupMembers). The name so depends on the page alone.
-func (b *builder) operationName(title, path string) string {
+func (b *builder) operationName(title string, p *parser.Page) string {
 	name := GoName(title)
-	res := b.resourceWord(path)
+	res := b.resourceWord(p)
 	if res == "" || strings.Contains(strings.ToLower(name), strings.ToLower(res)) {
 		return name
 	}
@@ -599,14 +599,20 @@ func (b *builder) mergeDuplicateOperations() {
 		}
 	}
 	var out []*opFacts
+	// When a page's primary merged into another page's operation, the
+	// page's first remaining path of that method becomes its primary.
+	newPrimary := map[*opFacts]*opFacts{}
 	for _, op := range b.ops {
 		if dropped[op] {
 			continue
 		}
 		if op.altOf != nil && dropped[op.altOf] {
-			// The primary merged into another page's operation: this
-			// alternate stands on its own.
-			op.altOf = nil
+			if np, ok := newPrimary[op.altOf]; ok {
+				op.altOf = np
+			} else {
+				newPrimary[op.altOf] = op
+				op.altOf = nil
+			}
 		}
 		out = append(out, op)
 	}
@@ -614,12 +620,17 @@ func (b *builder) mergeDuplicateOperations() {
 }
 
 // better reports whether op should represent a call documented by several
-// pages instead of cur: a primary beats an alternate path, then the shorter
-// file name, then the smaller path.
+// pages instead of cur: a primary beats an alternate path, then a page whose
+// title names the method's action, then the shorter file name, then the
+// smaller path.
 func better(op, cur *opFacts) bool {
+	fits := func(o *opFacts) bool { return strings.HasPrefix(o.baseName, methodVerb[o.method]) }
 	switch {
 	case (op.altOf == nil) != (cur.altOf == nil):
 		return op.altOf == nil
+	case fits(op) != fits(cur):
+		// A page named for the method's action ("Update x" for PATCH).
+		return fits(op)
 	case len(pageBase(op.page.Path)) != len(pageBase(cur.page.Path)):
 		return len(pageBase(op.page.Path)) < len(pageBase(cur.page.Path))
 	}

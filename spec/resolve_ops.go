@@ -49,8 +49,8 @@ func (b *builder) nameOperations() {
 				of.name = names.unique(base)
 				continue
 			}
-			alt := base + "For" + b.resourceWord(of.page.Path)
-			if strings.Contains(base, b.resourceWord(of.page.Path)) {
+			alt := base + "For" + b.resourceWord(of.page)
+			if strings.Contains(base, b.resourceWord(of.page)) {
 				alt = GoName(pageBase(of.page.Path))
 			}
 			of.name = names.unique(alt)
@@ -87,10 +87,12 @@ func titleMatch(name, path string) int {
 }
 
 // resourceWord is the Go name of the resource a page's file name starts
-// with: the type whose local name it spells, if any ("directoryrole" →
-// DirectoryRole).
-func (b *builder) resourceWord(path string) string {
-	base := strings.ToLower(pageBase(path))
+// with, spelled as the page itself spells it: in a link to that resource's
+// page or in an @odata.type of its annotations ("directoryrole" →
+// DirectoryRole). It depends on the page alone, so adding other pages never
+// changes it.
+func (b *builder) resourceWord(p *parser.Page) string {
+	base := strings.ToLower(pageBase(p.Path))
 	if rest, ok := strings.CutPrefix(base, "intune-"); ok {
 		// intune-<area>-<resource>-<verb>.md
 		if _, r, ok := strings.Cut(rest, "-"); ok {
@@ -101,9 +103,28 @@ func (b *builder) resourceWord(path string) string {
 	if first == "" {
 		return ""
 	}
-	if tf := b.types[strings.ToLower(DefaultNamespace)+"."+first]; tf != nil {
-		full := tf.bestSpelling()
-		return GoName(full[strings.LastIndexByte(full, '.')+1:])
+	for _, l := range p.Links {
+		if linkKey(l.Dest) == first && strings.EqualFold(strings.Trim(l.Text, "`* "), first) {
+			return GoName(strings.Trim(l.Text, "`* "))
+		}
+	}
+	for _, a := range p.Annotations {
+		name, _ := oDataTypeName(a.ODataType)
+		local := name[strings.LastIndexByte(name, '.')+1:]
+		if strings.EqualFold(local, first) {
+			return GoName(local)
+		}
+	}
+	for _, t := range p.Tables {
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				for _, l := range c.Links {
+					if linkKey(l.Dest) == first && strings.EqualFold(strings.Trim(l.Text, "`* "), first) {
+						return GoName(strings.Trim(l.Text, "`* "))
+					}
+				}
+			}
+		}
 	}
 	return GoName(first)
 }

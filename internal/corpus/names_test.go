@@ -1,0 +1,69 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/docgen-dev/docgen/emitter"
+	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/pipeline"
+	"github.com/docgen-dev/docgen/spec"
+)
+
+// TestNamesStable builds the v1.0 model from all pages and from all but
+// every tenth page, and checks that adding the missing pages back renames
+// no type and no operation of the smaller set.
+func TestNamesStable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus tests skipped under -short")
+	}
+	root := filepath.Join(corpusRoot, "v1.0")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("corpus not found at %s: %v", root, err)
+	}
+	inputs, err := pipeline.Collect([]string{root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pipeline.ParsePages(inputs, pipeline.Config{})
+	var fewer []*parser.Page
+	for i, p := range pages {
+		if i%10 != 3 {
+			fewer = append(fewer, p)
+		}
+	}
+	opts := spec.Options{Reserved: emitter.Reserved()}
+	small, full := spec.Build(fewer, opts), spec.Build(pages, opts)
+	typeNames, opNames := names(full)
+	renamed := 0
+	st, so := names(small)
+	for k, v := range st {
+		if w, ok := typeNames[k]; ok && w != v {
+			renamed++
+			t.Errorf("type %s: %s with fewer pages, %s with all", k, v, w)
+		}
+	}
+	for k, v := range so {
+		if w, ok := opNames[k]; ok && w != v {
+			renamed++
+			t.Errorf("operation %s: %s with fewer pages, %s with all", k, v, w)
+		}
+	}
+	t.Logf("%d types and %d operations compared, %d renamed", len(st), len(so), renamed)
+}
+
+// names maps types by full name and operations by method and path (the
+// endpoint a caller calls, whichever page documents it) to their Go names.
+func names(m *spec.Model) (types, ops map[string]string) {
+	types, ops = map[string]string{}, map[string]string{}
+	for _, t := range m.Types {
+		if !t.Synthesized {
+			types[t.FullName] = t.Name
+		}
+	}
+	for _, o := range m.Operations {
+		ops[o.Method+" "+o.Path] = o.Name
+	}
+	return types, ops
+}
