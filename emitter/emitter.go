@@ -74,6 +74,11 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 	if err := add("operations.go", ops); err != nil {
 		return nil, err
 	}
+	nf := newFile(opts.Package)
+	genNames(nf, m)
+	if err := add(NamesFile, nf); err != nil {
+		return nil, err
+	}
 	reg := newFile(opts.Package)
 	genRegistry(reg, m)
 	if err := add("registry.go", reg); err != nil {

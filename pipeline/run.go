@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"sync"
@@ -30,6 +33,9 @@ type Config struct {
 	Workers int
 	// MaxPageBytes bounds page size; 0 means DefaultMaxPageBytes.
 	MaxPageBytes int64
+	// NamesFrom, if set, is the output folder of an earlier run: the names
+	// recorded in its generated names.go are kept.
+	NamesFrom string
 
 	// Include, if not empty, keeps only the operations documented on pages
 	// whose stable name ("seeds/api/book-get.md") or base name
@@ -109,7 +115,11 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	pages := ParsePages(inputs, cfg)
-	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	names, err := readNames(cfg.NamesFrom)
+	if err != nil {
+		return nil, err
+	}
+	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved(), Names: names})
 	if cfg.selects() {
 		all := len(m.Operations)
 		m = m.Subset(cfg.keep)
@@ -195,4 +205,22 @@ func (r *Result) Summary() string {
 		}
 	}
 	return fmt.Sprintf("%d pages, %d types, %d enums, %d operations, %d diagnostics", r.Pages, types, enums, len(r.Model.Operations), len(r.Model.Diags))
+}
+
+// readNames reads the names file of an earlier run's output folder, if it
+// has one that docgen generated.
+func readNames(dir string) ([]spec.NameEntry, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	src, err := os.ReadFile(filepath.Join(dir, emitter.NamesFile))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case !IsGenerated(src):
+		return nil, nil // not ours: ignored, and Write will refuse to replace it
+	}
+	return spec.ParseNames(src), nil
 }

@@ -14,6 +14,7 @@ import (
 func TestGeneratedIsFresh(t *testing.T) {
 	cfg := Config{
 		Inputs:       []string{"../seeds"},
+		NamesFrom:    "../generated",
 		Package:      "generated",
 		GenerateLine: seedsGenerateLine,
 	}

@@ -20,6 +20,9 @@ type Options struct {
 	// Reserved are identifiers the generated package already declares (the
 	// client runtime); no type may take them.
 	Reserved []string
+	// Names are the names an earlier run gave (its names file); they are
+	// kept for the types and operations that still exist.
+	Names []NameEntry
 }
 
 // builder is the state of one Build call.
@@ -34,6 +37,8 @@ type builder struct {
 	getTypes map[string]rawRef
 	summary  map[string]*PageSummary
 	origins  map[string]int
+	// lock holds the names of an earlier run.
+	lock lockIndex
 	// merged are the operations merged into another page's.
 	merged []mergedOp
 	// pageTypes maps a resource page's name ("bookcopy") to the key of the
@@ -52,6 +57,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		summary:   map[string]*PageSummary{},
 		origins:   map[string]int{},
 		pageTypes: map[string]string{},
+		lock:      newLockIndex(opts.Names),
 	}
 	slices.SortStableFunc(b.pages, func(x, y *parser.Page) int { return cmp.Compare(x.Path, y.Path) })
 	for _, p := range b.pages {
@@ -79,6 +85,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 	b.validateExamples()
 	b.summarize(m)
 	m.BaseURL = b.baseURL()
+	m.Names = nameEntries(m)
 	b.diags.Sort()
 	m.Diags = b.diags
 	return m

@@ -12,6 +12,12 @@ import (
 // build parses the given pages (name → markdown) and merges them.
 func build(t *testing.T, pages map[string]string) *Model {
 	t.Helper()
+	return Build(parsePages(t, pages), Options{Reserved: []string{"Client", "Date"}})
+}
+
+// parsePages parses the given pages in name order.
+func parsePages(t *testing.T, pages map[string]string) []*parser.Page {
+	t.Helper()
 	p := parser.New()
 	var ps []*parser.Page
 	names := make([]string, 0, len(pages))
@@ -22,7 +28,7 @@ func build(t *testing.T, pages map[string]string) *Model {
 	for _, n := range names {
 		ps = append(ps, p.Parse(n, []byte(pages[n])))
 	}
-	return Build(ps, Options{Reserved: []string{"Client", "Date"}})
+	return ps
 }
 
 func findType(m *Model, name string) *Type {

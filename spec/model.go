@@ -15,6 +15,9 @@ type Model struct {
 	// BaseURL is the service root the examples use, such as
 	// "https://graph.microsoft.com/v1.0".
 	BaseURL string
+	// Names lists every name given, for the names file a later run reads
+	// (Options.Names).
+	Names []NameEntry
 }
 
 // TypeKind tells entity, complex and enum types apart.

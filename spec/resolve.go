@@ -48,9 +48,16 @@ func (b *builder) resolveTypes(m *Model) {
 	// among them, when two full names give one Go name, the one in the
 	// outermost namespace with the plainest spelling keeps it, whatever
 	// other pages exist.
+	// Names an earlier run gave come first of all.
 	byClaim := slices.Clone(keys)
+	locked := func(k string) int {
+		if _, ok := b.lock.typeName(k); ok {
+			return 0
+		}
+		return 1
+	}
 	slices.SortStableFunc(byClaim, func(x, y string) int {
-		return cmp.Or(cmp.Compare(strings.Count(x, "."), strings.Count(y, ".")), cmp.Compare(punct(x), punct(y)), cmp.Compare(x, y))
+		return cmp.Or(cmp.Compare(locked(x), locked(y)), cmp.Compare(strings.Count(x, "."), strings.Count(y, ".")), cmp.Compare(punct(x), punct(y)), cmp.Compare(x, y))
 	})
 	for _, synth := range []bool{false, true} {
 		for _, k := range byClaim {
@@ -63,7 +70,11 @@ func (b *builder) resolveTypes(m *Model) {
 				t.Name = names.unique(tf.goName)
 			} else {
 				t.FullName = tf.bestSpelling()
-				t.Name = names.unique(goTypeName(t.FullName))
+				name, ok := b.lock.typeName(k)
+				if !ok {
+					name = goTypeName(t.FullName)
+				}
+				t.Name = names.unique(name)
 				if !tf.defined {
 					b.undefinedKind(tf, t)
 				}

@@ -20,10 +20,16 @@ import (
 // segments.
 func (b *builder) nameOperations() {
 	names := newNamer()
+	// Names an earlier run gave are kept first.
+	for _, of := range b.ops {
+		if n, ok := b.lock.opName(of); ok && !names.taken(n) {
+			of.name = names.unique(n)
+		}
+	}
 	groups := map[string][]*opFacts{}
 	var bases []string
 	for _, of := range b.ops {
-		if of.altOf != nil {
+		if of.altOf != nil || of.name != "" {
 			continue
 		}
 		if _, ok := groups[of.baseName]; !ok {
@@ -58,7 +64,7 @@ func (b *builder) nameOperations() {
 		}
 	}
 	for _, of := range b.ops {
-		if of.altOf != nil {
+		if of.altOf != nil && of.name == "" {
 			of.name = names.unique(of.altOf.name + "Via" + altSuffix(of.altOf.tmpl.Path, of.tmpl.Path))
 		}
 	}

@@ -17,7 +17,7 @@ package spec
 // Types and operations keep m's order; Pages, Diags and BaseURL are kept as
 // they are.
 func (m *Model) Subset(keep func(*Operation) bool) *Model {
-	out := &Model{Pages: m.Pages, Diags: m.Diags, BaseURL: m.BaseURL}
+	out := &Model{Pages: m.Pages, Diags: m.Diags, BaseURL: m.BaseURL, Names: m.Names}
 	included := map[*Type]bool{}
 	asValue := map[*Type]bool{}
 	// Worklist of (type, referred to as a value) pairs, so that deep or

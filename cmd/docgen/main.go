@@ -33,6 +33,8 @@
 //	docgen -in docs/api -in docs/resources
 //
 // -out DIR is the folder the package is written to (default "generated").
+// docgen records the names it gives in DIR/names.go and keeps them on later
+// runs, so adding pages never renames existing types or methods.
 //
 //	docgen -in docs -out graph
 //

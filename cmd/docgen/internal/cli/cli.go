@@ -158,6 +158,7 @@ func usageError(stderr io.Writer, msg string) int {
 func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	start := time.Now()
 	cfg := pipeline.Config{
+		NamesFrom:    o.out,
 		Inputs:       o.ins,
 		Package:      o.pkg,
 		GenerateLine: generateLine(o),
