@@ -29,8 +29,12 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var check []gocheck.File
+			var check, double []gocheck.File
 			for _, f := range res.Files {
+				if strings.Contains(f.Name, "/") {
+					double = append(double, gocheck.File{Name: f.Name, Content: f.Content})
+					continue
+				}
 				check = append(check, gocheck.File{Name: f.Name, Content: f.Content})
 				switch f.Name {
 				case "models.go", "enums.go", "operations.go":
@@ -44,6 +48,9 @@ func TestGolden(t *testing.T) {
 			golden.Check(t, filepath.Join(dir, "want", "diagnostics.golden"), []byte(diags.String()))
 			if err := gocheck.Check(check); err != nil {
 				t.Errorf("generated package does not type-check: %v", err)
+			}
+			if err := gocheck.Check(double); err != nil {
+				t.Errorf("generated test double does not type-check: %v", err)
 			}
 		})
 	}

@@ -105,15 +105,46 @@ func Check(dir string, files []emitter.File) ([]Change, error) {
 			if err != nil {
 				return nil, err
 			}
-			changes = append(changes, Change{Kind: Removed, Name: filepath.Base(p), Old: old})
+			rel, _ := filepath.Rel(dir, p)
+			changes = append(changes, Change{Kind: Removed, Name: filepath.ToSlash(rel), Old: old})
 		}
 	}
 	slices.SortFunc(changes, func(a, b Change) int { return strings.Compare(a.Name, b.Name) })
 	return changes, nil
 }
 
+// validFileName reports whether name stays inside the output folder: a
+// plain file name, or one subfolder and a file name ("graphtest/server.go"),
+// both made of letters, digits, '_', '-' and '.', never "." or "..".
 func validFileName(name string) bool {
-	return name == filepath.Base(name) && name != "." && name != ".." && name != "" && !strings.ContainsAny(name, `/\`)
+	dir, base, sub := strings.Cut(name, "/")
+	if !sub {
+		dir, base = "", name
+	}
+	ok := func(s string) bool {
+		if s == "" || s == "." || s == ".." || strings.HasPrefix(s, ".") {
+			return false
+		}
+		for _, r := range s {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-' || r == '.') {
+				return false
+			}
+		}
+		return true
+	}
+	return ok(base) && (!sub || ok(dir))
+}
+
+// subfolders lists the subfolders the files name, sorted.
+func subfolders(want map[string]bool) []string {
+	var out []string
+	for name := range want {
+		if dir, _, ok := strings.Cut(name, "/"); ok && !slices.Contains(out, dir) {
+			out = append(out, dir)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // DiffContext is the number of unchanged lines a unified diff shows around

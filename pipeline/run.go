@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/docgen-dev/docgen/diag"
@@ -36,6 +38,10 @@ type Config struct {
 	// NamesFrom, if set, is the output folder of an earlier run: the names
 	// recorded in its generated names.go are kept.
 	NamesFrom string
+	// ImportPath is the import path of the generated package. When set,
+	// docgen also writes examples_test.go, an Example function per
+	// documented request (they import the package and its test double).
+	ImportPath string
 
 	// Include, if not empty, keeps only the operations documented on pages
 	// whose stable name ("seeds/api/book-get.md") or base name
@@ -131,6 +137,21 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	doubles, err := emitter.GenerateTestDouble(m, cfg.Package)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, doubles...)
+	if cfg.ImportPath != "" {
+		ex, diags, err := emitter.GenerateExamples(m, cfg.Package, cfg.ImportPath)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, ex)
+		m.Diags = append(m.Diags, diags...)
+		m.Diags.Sort()
+	}
+	slices.SortFunc(files, func(a, b emitter.File) int { return strings.Compare(a.Name, b.Name) })
 	res := &Result{Files: files, Model: m, Pages: len(pages), Paths: map[string]string{}, Parsed: pages}
 	for _, in := range inputs {
 		res.Paths[in.Name] = in.Path

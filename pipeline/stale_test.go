@@ -15,6 +15,7 @@ func TestGeneratedIsFresh(t *testing.T) {
 	cfg := Config{
 		Inputs:       []string{"../seeds"},
 		NamesFrom:    "../generated",
+		ImportPath:   "github.com/docgen-dev/docgen/generated",
 		Package:      "generated",
 		GenerateLine: seedsGenerateLine,
 	}

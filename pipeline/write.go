@@ -58,11 +58,16 @@ func Write(dir string, files []emitter.File) (WriteStats, error) {
 	want := map[string]bool{}
 	var toWrite []emitter.File
 	for _, f := range files {
-		if f.Name != filepath.Base(f.Name) || f.Name == "." || f.Name == ".." || strings.ContainsAny(f.Name, `/\`) {
+		if !validFileName(f.Name) {
 			return st, fmt.Errorf("output file name %q leaves the output folder", f.Name)
 		}
 		want[f.Name] = true
-		p := filepath.Join(dir, f.Name)
+		if sub, _, ok := strings.Cut(f.Name, "/"); ok {
+			if err := ensureSubfolder(dir, sub); err != nil {
+				return st, err
+			}
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		fi, err := os.Lstat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -105,18 +110,58 @@ func Write(dir string, files []emitter.File) (WriteStats, error) {
 	return st, nil
 }
 
-// staleFiles lists the generated .go files in dir that are not wanted.
+// ensureSubfolder makes dir/sub a real folder: a symlink there is refused.
+func ensureSubfolder(dir, sub string) error {
+	p := filepath.Join(dir, sub)
+	fi, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil // created when written
+	case err != nil:
+		return err
+	case fi.Mode()&fs.ModeSymlink != 0 || !fi.IsDir():
+		return fmt.Errorf("%s exists and is not a folder; refusing to write through it", p)
+	}
+	return nil
+}
+
+// staleFiles lists the generated .go files in dir, and in the subfolders
+// the wanted files name, that are not wanted.
 func staleFiles(dir string, want map[string]bool) ([]string, error) {
-	entries, err := os.ReadDir(dir)
+	out, err := staleIn(dir, "", want)
+	if err != nil {
+		return nil, err
+	}
+	for _, sub := range subfolders(want) {
+		if fi, err := os.Lstat(filepath.Join(dir, sub)); err != nil || !fi.IsDir() {
+			continue
+		}
+		more, err := staleIn(dir, sub, want)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, more...)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// staleIn lists the unwanted generated .go files of dir/sub.
+func staleIn(dir, sub string, want map[string]bool) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(dir, sub))
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for _, e := range entries {
-		if want[e.Name()] || !e.Type().IsRegular() || filepath.Ext(e.Name()) != ".go" {
+		name := e.Name()
+		if sub != "" {
+			name = sub + "/" + name
+		}
+		if want[name] || !e.Type().IsRegular() || filepath.Ext(e.Name()) != ".go" {
 			continue
 		}
-		p := filepath.Join(dir, e.Name())
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
@@ -130,6 +175,11 @@ func staleFiles(dir string, want map[string]bool) ([]string, error) {
 }
 
 func writeAtomic(dir string, f emitter.File) error {
+	target := filepath.Join(dir, filepath.FromSlash(f.Name))
+	dir = filepath.Dir(target)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(dir, ".docgen-*.tmp")
 	if err != nil {
 		return err
@@ -146,5 +196,5 @@ func writeAtomic(dir string, f emitter.File) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, f.Name))
+	return os.Rename(tmp.Name(), target)
 }

@@ -157,8 +157,12 @@ func usageError(stderr io.Writer, msg string) int {
 // run generates, then writes, checks or lints.
 func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	start := time.Now()
+	// Examples need the generated package's import path; outside a module
+	// there is none, and docgen writes no examples.
+	importPath, _ := pipeline.ImportPath(o.out)
 	cfg := pipeline.Config{
 		NamesFrom:    o.out,
+		ImportPath:   importPath,
 		Inputs:       o.ins,
 		Package:      o.pkg,
 		GenerateLine: generateLine(o),

@@ -1,0 +1,265 @@
+package emitter
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/spec"
+)
+
+// ExamplesFile is the test file that holds an Example function per
+// documented request.
+const ExamplesFile = "examples_test.go"
+
+// GenerateExamples renders examples_test.go: for every documented request
+// example, an Example function that performs the same call with the
+// generated client against the test-double server and prints "ok". go test
+// compiles and runs them, so the docs' examples are checked code. An
+// example that cannot be expressed (its URL does not fit the operation's
+// path template, its body is not valid JSON, ...) is a diagnostic.
+// importPath is the import path of the generated package.
+func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, error) {
+	var diags diag.List
+	tp := TestPackage(pkg)
+	f := jen.NewFile(pkg + "_test")
+	f.HeaderComment(Header)
+	f.ImportName(importPath, pkg)
+	f.ImportName(importPath+"/"+tp, tp)
+	f.ImportName("net/http/httptest", "httptest")
+	f.ImportName("encoding/json", "json")
+	f.ImportName("context", "context")
+	f.ImportName("fmt", "fmt")
+	f.ImportName("strings", "strings")
+	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}}
+	for _, op := range m.Operations {
+		for _, ex := range op.Examples {
+			code, why := g.example(op, ex)
+			if why != "" {
+				diags.Warnf(ex.Pos, "example-inexpressible", "request example %s cannot become an Example function of %s: %s", quoteName(ex.Name), op.Name, why)
+				continue
+			}
+			f.Add(code)
+			f.Line()
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, diags, fmt.Errorf("render %s: %w", ExamplesFile, err)
+	}
+	return File{Name: ExamplesFile, Content: buf.Bytes()}, diags, nil
+}
+
+func quoteName(s string) string {
+	if s == "" {
+		return "(unnamed)"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+type exampleGen struct {
+	pkg, test string
+	used      map[string]bool
+}
+
+// name is the Example function's name: ExampleClient_Op, then
+// ExampleClient_Op_<example name> for the second and later.
+func (g *exampleGen) name(op *spec.Operation, ex *spec.Example) string {
+	base := "ExampleClient_" + op.Name
+	if !g.used[base] {
+		g.used[base] = true
+		return base
+	}
+	suffix := strings.ToLower(spec.LowerName(ex.Name))
+	if suffix == "" || suffix[0] < 'a' || suffix[0] > 'z' {
+		suffix = "example"
+	}
+	name := base + "_" + suffix
+	for i := 2; g.used[name]; i++ {
+		name = fmt.Sprintf("%s_%s%d", base, suffix, i)
+	}
+	g.used[name] = true
+	return name
+}
+
+var paramRe = regexp.MustCompile(`\{[^{}]*\}`)
+
+// pathArgs extracts the example's value for each path parameter.
+func pathArgs(op *spec.Operation, path string) ([]string, bool) {
+	var b strings.Builder
+	b.WriteString("^")
+	rest := op.Path
+	for {
+		loc := paramRe.FindStringIndex(rest)
+		if loc == nil {
+			break
+		}
+		b.WriteString(regexp.QuoteMeta(rest[:loc[0]]))
+		b.WriteString("([^/]*?)")
+		rest = rest[loc[1]:]
+	}
+	b.WriteString(regexp.QuoteMeta(rest) + "/?$")
+	re, err := regexp.Compile("(?i)" + b.String())
+	if err != nil {
+		return nil, false
+	}
+	m := re.FindStringSubmatch(path)
+	if m == nil || len(m)-1 != len(op.Params) {
+		return nil, false
+	}
+	args := make([]string, len(m)-1)
+	for i, v := range m[1:] {
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		args[i] = v
+	}
+	return args, true
+}
+
+// queryOptions turns the example's query string into WithQuery options.
+func (g *exampleGen) queryOptions(raw string) []jen.Code {
+	var opts []jen.Code
+	for _, kv := range strings.Split(raw, "&") {
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		if u, err := url.QueryUnescape(k); err == nil {
+			k = u
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		opts = append(opts, jen.Qual(g.pkg, "WithQuery").Call(jen.Lit(k), jen.Lit(v)))
+	}
+	return opts
+}
+
+func printErr() jen.Code {
+	return jen.If(jen.Err().Op("!=").Nil()).Block(
+		jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
+		jen.Return(),
+	)
+}
+
+// example renders one Example function, or says why it cannot.
+func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) (jen.Code, string) {
+	if ex.Status == 0 && ex.ResponseBody == "" {
+		return nil, "it has no documented response for the test double to give"
+	}
+	args, ok := pathArgs(op, ex.Path)
+	if !ok {
+		return nil, fmt.Sprintf("its path %s does not fit the template %s", ex.Path, op.Path)
+	}
+	var stmts []jen.Code
+	stmts = append(stmts,
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(g.test, "Handler").Call()),
+		jen.Defer().Id("srv").Dot("Close").Call(),
+		jen.Id("c").Op(":=").Qual(g.pkg, "NewClient").Call(
+			jen.Qual(g.pkg, "WithBaseURL").Call(jen.Id("srv").Dot("URL").Op("+").Lit("/v1.0")),
+			jen.Qual(g.pkg, "WithHTTPClient").Call(jen.Id("srv").Dot("Client").Call()),
+		),
+		jen.Id("ctx").Op(":=").Qual("context", "Background").Call(),
+	)
+	call := []jen.Code{jen.Id("ctx")}
+	for _, a := range args {
+		call = append(call, jen.Lit(a))
+	}
+	if op.Body != nil {
+		body, decl, why := g.body(op, ex)
+		if why != "" {
+			return nil, why
+		}
+		stmts = append(stmts, decl...)
+		call = append(call, body)
+	}
+	call = append(call, g.queryOptions(ex.Query)...)
+	switch {
+	case op.Response == spec.ResponseCollection:
+		stmts = append(stmts,
+			jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Id("c").Dot(op.Name).Call(call...)).Block(printErr()))
+	case op.Response == spec.ResponseStream:
+		stmts = append(stmts,
+			jen.List(jen.Id("rc"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
+			printErr(),
+			jen.Id("rc").Dot("Close").Call())
+	case op.Response == spec.ResponseNone:
+		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("c").Dot(op.Name).Call(call...), jen.Err().Op("!=").Nil()).Block(
+			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
+			jen.Return(),
+		))
+	default:
+		stmts = append(stmts,
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
+			printErr())
+	}
+	stmts = append(stmts, jen.Qual("fmt", "Println").Call(jen.Lit("ok")), jen.Comment("Output: ok"))
+	name := g.name(op, ex)
+	return jen.Commentf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File).Line().
+		Func().Id(name).Params().Block(stmts...), ""
+}
+
+// body declares the request body from the documented one.
+func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen.Code, string) {
+	if op.Body.Binary {
+		return jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody)), nil, ""
+	}
+	if strings.TrimSpace(ex.RequestBody) == "" {
+		return jen.Nil(), nil, ""
+	}
+	if !ex.RequestJSON {
+		return nil, nil, "its request body is not valid JSON"
+	}
+	t := op.Body.Type
+	var typ jen.Code
+	arg := jen.Op("&").Id("body")
+	use := jen.Id("body")
+	switch {
+	case t.Collection:
+		typ = jen.Index().Add(g.elem(t))
+		use = jen.Id("body")
+	case t.Named != nil && t.Named.Polymorphic():
+		typ = jen.Qual(g.pkg, t.Named.RefName)
+		use = jen.Id("body").Dot(t.Named.ClassName)
+	case t.Named != nil:
+		typ = jen.Qual(g.pkg, t.Named.Name)
+		use = jen.Op("&").Id("body")
+	case t.Primitive == spec.Untyped:
+		return jen.Qual("encoding/json", "RawMessage").Call(textLit(ex.RequestBody)), nil, ""
+	default:
+		return nil, nil, "its body type Edm." + string(t.Primitive) + " has no Example form"
+	}
+	decl := []jen.Code{
+		jen.Var().Id("body").Add(typ),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(textLit(ex.RequestBody)), arg), jen.Err().Op("!=").Nil()).Block(
+			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
+			jen.Return(),
+		),
+	}
+	return use, decl, ""
+}
+
+func (g *exampleGen) elem(t spec.TypeRef) jen.Code {
+	switch {
+	case t.Named != nil && t.Named.Polymorphic():
+		return jen.Qual(g.pkg, t.Named.RefName)
+	case t.Named != nil:
+		return jen.Qual(g.pkg, t.Named.Name)
+	}
+	return primitiveTypeQual(t.Primitive, g.pkg)
+}
+
+// primitiveTypeQual is primitiveType for code outside the package.
+func primitiveTypeQual(p spec.Primitive, pkg string) jen.Code {
+	switch p {
+	case spec.Date, spec.TimeOfDay, spec.Duration:
+		return jen.Qual(pkg, string(p))
+	}
+	return primitiveType(p)
+}

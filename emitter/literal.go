@@ -1,0 +1,30 @@
+package emitter
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// textLit writes docs text as a Go string literal: a raw `...` literal when
+// the text can be one (valid UTF-8 without backquotes, carriage returns or
+// control characters other than newline and tab), which keeps documented
+// JSON readable, else a quoted literal. Either way the text cannot leave
+// the literal.
+func textLit(s string) jen.Code {
+	if utf8.ValidString(s) && !strings.ContainsAny(s, "`\r") && strings.Contains(s, "\n") {
+		ok := true
+		for _, r := range s {
+			if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == utf8.RuneError || unicode.Is(unicode.Bidi_Control, r)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return jen.Op("`" + s + "`")
+		}
+	}
+	return jen.Lit(s)
+}

@@ -1,0 +1,78 @@
+package testdouble
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	_ "github.com/docgen-dev/docgen/internal/golden"
+)
+
+func get(t *testing.T, method, url, body string) (int, http.Header, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestServer(t *testing.T) {
+	srv := NewServer(t)
+	tests := []struct {
+		method, path, body string
+		status             int
+		want               string
+	}{
+		{"GET", "/v1.0/books/2", "", 200, `{"id":"2"}`},
+		{"GET", "/v1.0/books/1", "", 200, `{"id":"1","title":"One"}`},
+		{"GET", "/v1.0/books/77", "", 200, `{"id":"1","title":"One"}`}, // any id: the first example
+		{"GET", "/books/1", "", 200, `{"id":"1","title":"One"}`},       // no version segment
+		{"GET", "/v1.0/books", "", 200, `{"value":[],"@odata.nextLink":"` + srv.URL + `/v1.0/books?$skip=1"}`},
+		{"GET", "/v1.0/books?$skip=1", "", 200, `{"value":[]}`}, // the documented next page ends paging
+		{"POST", "/v1.0/books", `{"title":"y","note":null}`, 201, `{"id":"3"}`},
+		{"POST", "/v1.0/books", `{"title":"y"}`, 201, `{"id":"3"}`},
+		{"POST", "/v1.0/books", `{"name":"y"}`, 400, "the request body has members [name]; the documented example has [title]"},
+		{"POST", "/v1.0/books", `not json`, 400, "not the JSON object"},
+		{"GET", "/v1.0/books/1/count(branch='main')", "", 200, `{"value":3}`},
+		{"DELETE", "/v1.0/books/1", "", 501, "GET /books/{id} (GetBook)"},
+		{"GET", "/v1.0/shelves", "", 501, "no operation is documented for this path"},
+	}
+	for _, tt := range tests {
+		status, _, body := get(t, tt.method, srv.URL+tt.path, tt.body)
+		if status != tt.status || !strings.Contains(body, tt.want) {
+			t.Errorf("%s %s = %d %q, want %d containing %q", tt.method, tt.path, status, body, tt.status, tt.want)
+		}
+	}
+	_, h, _ := get(t, "GET", srv.URL+"/v1.0/books/1", "")
+	if h.Get("Content-Type") != "application/json" || h.Get("Content-Length") == "99" {
+		t.Errorf("headers = %v: documented headers must be sent, except Content-Length", h)
+	}
+}
+
+func TestTemplateRegexp(t *testing.T) {
+	re := templateRegexp("/users/{id | userPrincipalName}/photos/{size}/$value")
+	for _, p := range []string{"/users/a/photos/48x48/$value", "/users/a@b.com/photos/x/$value/"} {
+		if !re.MatchString(p) {
+			t.Errorf("%s does not match", p)
+		}
+	}
+	for _, p := range []string{"/users/a/b/photos/x/$value", "/users/a/photos/x/value"} {
+		if re.MatchString(p) {
+			t.Errorf("%s matches", p)
+		}
+	}
+}
+
+func TestSourceIsServerGo(t *testing.T) {
+	if !strings.Contains(string(Source()), "func NewServer(tb testing.TB) *httptest.Server") {
+		t.Error("Source() is not server.go")
+	}
+}
