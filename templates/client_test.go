@@ -1,18 +1,28 @@
 package templates
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 // newTestClient starts an httptest.Server running h and returns a Client
-// pointed at it, with the server's own http.Client.
-func newTestClient(t *testing.T, h http.HandlerFunc) (*Client, *httptest.Server) {
+// pointed at it, with the server's own http.Client and the default retry
+// policy, except that it does not wait before retrying (see noWait).
+func newTestClient(t *testing.T, h http.HandlerFunc, opts ...Option) (*Client, *httptest.Server) {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return NewClient(WithBaseURL(srv.URL+"/v1.0/"), WithHTTPClient(srv.Client())), srv
+	c := NewClient(append([]Option{WithBaseURL(srv.URL + "/v1.0/"), WithHTTPClient(srv.Client())}, opts...)...)
+	c.sleep = noWait
+	return c, srv
+}
+
+// noWait is a Client.sleep that returns at once.
+func noWait(ctx context.Context, _ time.Duration) error {
+	return ctx.Err()
 }
 
 func TestNewClientDefaults(t *testing.T) {
@@ -22,6 +32,20 @@ func TestNewClientDefaults(t *testing.T) {
 	}
 	if c.httpClient != http.DefaultClient {
 		t.Errorf("httpClient = %p, want http.DefaultClient", c.httpClient)
+	}
+	if c.retries != 3 {
+		t.Errorf("retries = %d, want 3", c.retries)
+	}
+	if c.sleep == nil || c.jitter == nil {
+		t.Error("sleep or jitter not set")
+	}
+}
+
+func TestWithRetry(t *testing.T) {
+	for n, want := range map[int]int{-2: 0, 0: 0, 1: 1, 7: 7} {
+		if c := NewClient(WithRetry(n)); c.retries != want {
+			t.Errorf("WithRetry(%d): retries = %d, want %d", n, c.retries, want)
+		}
 	}
 }
 

@@ -212,3 +212,160 @@ func TestDoCollectionEmpty(t *testing.T) {
 		t.Errorf("yielded (%v, %v) from an empty collection", u, err)
 	}
 }
+
+// deltaServer serves a delta query of /v1.0/users/delta. The initial round
+// has two pages: page 1 links to page 2, which carries the delta link with
+// token A. Resuming from token A gives one page with one changed user and
+// the delta link with token B. Requests are recorded in rec.
+func deltaServer(t *testing.T, rec *recorder) (*Client, string) {
+	t.Helper()
+	var base string
+	c, srv := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		rec.record(r)
+		q := r.URL.Query()
+		switch {
+		case q.Get("$deltatoken") == "A":
+			_, _ = fmt.Fprintf(w, `{"value":[{"id":"2","displayName":"Grace (renamed)"}],"@odata.deltaLink":%q}`, base+"?$deltatoken=B")
+		case q.Get("$deltatoken") != "":
+			w.WriteHeader(http.StatusGone)
+			_, _ = io.WriteString(w, `{"error":{"code":"SyncStateNotFound","message":"unknown token"}}`)
+		case q.Get("$skiptoken") == "p2":
+			_, _ = fmt.Fprintf(w, `{"value":[{"id":"3","displayName":"Linus"}],"@odata.deltaLink":%q}`, base+"?$deltatoken=A")
+		default:
+			_, _ = fmt.Fprintf(w, `{"value":[{"id":"1","displayName":"Ada"},{"id":"2","displayName":"Grace"}],"@odata.nextLink":%q}`, base+"?$skiptoken=p2")
+		}
+	})
+	base = srv.URL + "/v1.0/users/delta"
+	return c, base
+}
+
+// collect iterates seq to the end, failing t on an error.
+func collect(t *testing.T, seq func(func(user, error) bool)) []string {
+	t.Helper()
+	var out []string
+	for u, err := range seq {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, u.ID+":"+u.DisplayName)
+	}
+	return out
+}
+
+func TestDeltaTwoRounds(t *testing.T) {
+	var rec recorder
+	c, base := deltaServer(t, &rec)
+	ctx := context.Background()
+
+	// Round 1: the full state, then the link to resume from.
+	var link string
+	round1 := collect(t, doCollection[user](ctx, c, http.MethodGet, "/users/delta",
+		nil, []RequestOption{WithSelect("displayName"), WithDeltaLink(&link)}))
+	if want := "[1:Ada 2:Grace 3:Linus]"; fmt.Sprint(round1) != want {
+		t.Errorf("round 1 = %v, want %s", round1, want)
+	}
+	if want := base + "?$deltatoken=A"; link != want {
+		t.Fatalf("delta link after round 1 = %q, want %q", link, want)
+	}
+
+	// Round 2: only the changes, and the next link.
+	round2 := collect(t, doCollection[user](ctx, c, http.MethodGet, "/users/delta",
+		nil, []RequestOption{WithSelect("displayName"), WithHeader("Prefer", "return=minimal"), WithResumeFrom(link), WithDeltaLink(&link)}))
+	if want := "[2:Grace (renamed)]"; fmt.Sprint(round2) != want {
+		t.Errorf("round 2 = %v, want %s", round2, want)
+	}
+	if want := base + "?$deltatoken=B"; link != want {
+		t.Errorf("delta link after round 2 = %q, want %q", link, want)
+	}
+
+	reqs := rec.requests()
+	want := []string{"GET $select=displayName", "GET $skiptoken=p2", "GET $deltatoken=A"}
+	if len(reqs) != len(want) {
+		t.Fatalf("%d requests, want %d", len(reqs), len(want))
+	}
+	for i, r := range reqs {
+		if got := r.Method + " " + r.RawQuery; got != want[i] || r.Path != "/v1.0/users/delta" {
+			t.Errorf("request %d = %s %s, want %s", i+1, got, r.Path, want[i])
+		}
+	}
+	if got := reqs[2].Header.Get("Prefer"); got != "return=minimal" {
+		t.Errorf("resumed request: Prefer = %q, want the header option applied", got)
+	}
+}
+
+func TestDeltaLinkKeptWhenRoundIncomplete(t *testing.T) {
+	var rec recorder
+	c, base := deltaServer(t, &rec)
+	ctx := context.Background()
+	link := "previous"
+
+	// Stopping before the last page's items are all consumed keeps the link.
+	for range doCollection[user](ctx, c, http.MethodGet, "/users/delta", nil, []RequestOption{WithDeltaLink(&link)}) {
+		break
+	}
+	n := 0
+	for range doCollection[user](ctx, c, http.MethodGet, "/users/delta", nil, []RequestOption{WithDeltaLink(&link)}) {
+		if n++; n == 3 {
+			break // the only item of the last page
+		}
+	}
+	if link != "previous" {
+		t.Errorf("link = %q after early stops, want it unchanged", link)
+	}
+
+	// A failing round keeps the link too.
+	var errs []error
+	for _, err := range doCollection[user](ctx, c, http.MethodGet, "/users/delta", nil,
+		[]RequestOption{WithResumeFrom(base + "?$deltatoken=expired"), WithDeltaLink(&link)}) {
+		errs = append(errs, err)
+	}
+	var apiErr *APIError
+	if len(errs) != 1 || !errors.As(errs[0], &apiErr) || apiErr.StatusCode != http.StatusGone {
+		t.Errorf("errors = %v, want one 410 APIError", errs)
+	}
+	if link != "previous" {
+		t.Errorf("link = %q after a failed round, want it unchanged", link)
+	}
+}
+
+func TestResumeFromIgnoresRequestAndValidates(t *testing.T) {
+	var rec recorder
+	c, base := deltaServer(t, &rec)
+	ctx := context.Background()
+	// The method, path, body and query options of the operation are not used.
+	got := collect(t, doCollection[user](ctx, c, http.MethodPost, "/elsewhere", map[string]int{"x": 1},
+		[]RequestOption{WithTop(5), WithResumeFrom(base + "?$deltatoken=A")}))
+	if fmt.Sprint(got) != "[2:Grace (renamed)]" {
+		t.Errorf("items = %v", got)
+	}
+	r := rec.requests()[0]
+	if r.Method != http.MethodGet || r.Path != "/v1.0/users/delta" || r.RawQuery != "$deltatoken=A" || r.Body != "" {
+		t.Errorf("resumed request = %s %s?%s %q", r.Method, r.Path, r.RawQuery, r.Body)
+	}
+
+	// Without a delta link option, the link is simply not reported.
+	n := len(collect(t, doCollection[user](ctx, c, http.MethodGet, "/users/delta", nil, []RequestOption{WithDeltaLink(nil)})))
+	if n != 3 {
+		t.Errorf("%d items, want 3", n)
+	}
+
+	// An empty link is ignored.
+	n = len(collect(t, doCollection[user](ctx, c, http.MethodGet, "/users/delta", nil, []RequestOption{WithResumeFrom("")})))
+	if n != 3 {
+		t.Errorf("WithResumeFrom(\"\"): %d items, want 3", n)
+	}
+
+	before := len(rec.requests())
+	for _, link := range []string{"/users/delta?$deltatoken=A", "::bad", "users/delta"} {
+		var errs []error
+		for _, err := range doCollection[user](ctx, c, http.MethodGet, "/users/delta", nil, []RequestOption{WithResumeFrom(link)}) {
+			errs = append(errs, err)
+		}
+		if len(errs) != 1 || errs[0] == nil {
+			t.Errorf("WithResumeFrom(%q): yields %v, want one error", link, errs)
+		}
+	}
+	if n := len(rec.requests()); n != before {
+		t.Errorf("%d requests sent for invalid resume links", n-before)
+	}
+}

@@ -1,11 +1,12 @@
 // Package templates holds the client runtime that docgen copies into every
 // generated package: the Client type and its options, request options,
-// APIError, the request helpers that generated operations call, and value
-// types for Edm primitives.
+// APIError, the request helpers that generated operations call (with
+// retries of throttled requests, replayable request bodies, response info
+// and delta links), and value types for Edm primitives.
 //
-// The runtime files (client.go, errors.go, options.go, poly.go, request.go
-// and values.go) are ordinary Go files of this package, so they are compiled
-// and tested here. They import only the standard library and rely on two
+// The runtime files (body.go, client.go, errors.go, options.go, poly.go,
+// request.go, retry.go and values.go) are ordinary Go files of this
+// package, so they are compiled and tested here. They import only the standard library and rely on two
 // identifiers they do not declare, the constant defaultBaseURL and the
 // function newByODataType, which the emitter generates and defaults.go
 // provides here. The emitter obtains them
@@ -26,7 +27,7 @@ import (
 
 // runtimeFS holds the runtime files, and nothing else.
 //
-//go:embed client.go errors.go options.go poly.go request.go values.go
+//go:embed body.go client.go errors.go options.go poly.go request.go retry.go values.go
 var runtimeFS embed.FS
 
 // File is one runtime source file.

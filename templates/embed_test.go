@@ -15,7 +15,7 @@ import (
 )
 
 func TestFiles(t *testing.T) {
-	runtimeNames := []string{"client.go", "errors.go", "options.go", "poly.go", "request.go", "values.go"}
+	runtimeNames := []string{"body.go", "client.go", "errors.go", "options.go", "poly.go", "request.go", "retry.go", "values.go"}
 	files := Files()
 	var names []string
 	for _, f := range files {
@@ -150,7 +150,8 @@ func TestIdentifiers(t *testing.T) {
 	for _, want := range []string{
 		"APIError", "Client", "Date", "Duration", "DurationOf", "NewClient", "Option", "ParseDuration", "Ptr",
 		"RequestOption", "TimeOfDay", "WithBaseURL", "WithSelect", "defaultBaseURL", "doCollection", "doJSON",
-		"maxErrorBody", "pathLiteral", "requestConfig",
+		"maxErrorBody", "pathLiteral", "requestConfig", "ResponseInfo", "WithRetry", "WithResponseInfo",
+		"WithDeltaLink", "WithResumeFrom",
 	} {
 		if _, found := slices.BinarySearch(ids, want); !found {
 			t.Errorf("Identifiers() lacks %s", want)

@@ -17,6 +17,9 @@ type recorded struct {
 	RawQuery string
 	Header   http.Header
 	Body     string
+	// ContentLength and TransferEncoding are as the server parsed them.
+	ContentLength    int64
+	TransferEncoding []string
 }
 
 // recorder records the requests a test server receives.
@@ -34,6 +37,9 @@ func (rec *recorder) record(r *http.Request) recorded {
 		RawQuery: r.URL.RawQuery,
 		Header:   r.Header.Clone(),
 		Body:     string(body),
+
+		ContentLength:    r.ContentLength,
+		TransferEncoding: r.TransferEncoding,
 	}
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
