@@ -213,8 +213,12 @@ func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen
 	if strings.TrimSpace(ex.RequestBody) == "" {
 		return jen.Nil(), nil, ""
 	}
+	text := ex.RequestBody
 	if !ex.RequestJSON {
-		return nil, nil, "its request body is not valid JSON"
+		if ex.RequestRepaired == "" {
+			return nil, nil, "its request body is not valid JSON and cannot be repaired"
+		}
+		text = ex.RequestRepaired // the repairs are reported by the parser
 	}
 	t := op.Body.Type
 	var typ jen.Code
@@ -231,13 +235,13 @@ func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen
 		typ = jen.Qual(g.pkg, t.Named.Name)
 		use = jen.Op("&").Id("body")
 	case t.Primitive == spec.Untyped:
-		return jen.Qual("encoding/json", "RawMessage").Call(textLit(ex.RequestBody)), nil, ""
+		return jen.Qual("encoding/json", "RawMessage").Call(textLit(text)), nil, ""
 	default:
 		return nil, nil, "its body type Edm." + string(t.Primitive) + " has no Example form"
 	}
 	decl := []jen.Code{
 		jen.Var().Id("body").Add(typ),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(textLit(ex.RequestBody)), arg), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(textLit(text)), arg), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
 			jen.Return(),
 		),

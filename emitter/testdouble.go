@@ -50,8 +50,11 @@ func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
 				jen.Id("Path"):      jen.Lit(ex.Path),
 				jen.Id("Status"):    jen.Lit(ex.Status),
 			}
-			if ex.RequestJSON {
+			switch {
+			case ex.RequestJSON:
 				d[jen.Id("RequestBody")] = textLit(ex.RequestBody)
+			case ex.RequestRepaired != "":
+				d[jen.Id("RequestBody")] = textLit(ex.RequestRepaired)
 			}
 			if len(ex.ResponseHeaders) > 0 {
 				var hs []jen.Code
@@ -60,7 +63,12 @@ func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
 				}
 				d[jen.Id("Header")] = jen.Index().Index(jen.Lit(2)).String().Values(hs...)
 			}
-			if ex.ResponseBody != "" {
+			switch {
+			case ex.ResponseRepaired != "":
+				// The documented body is not JSON; the test double
+				// serves its repair, as a real service would send JSON.
+				d[jen.Id("Body")] = textLit(ex.ResponseRepaired)
+			case ex.ResponseBody != "":
 				d[jen.Id("Body")] = textLit(ex.ResponseBody)
 			}
 			rows = append(rows, jen.Values(d))

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxErrorBody caps how much of an error response body is read.
@@ -30,6 +31,13 @@ type APIError struct {
 	RequestID string
 	// Body is the raw response body, truncated to 1 MiB.
 	Body []byte
+	// RetryAfter is how long the response's Retry-After header asked to
+	// wait before trying again, measured when the response arrived; zero
+	// when the header is absent or malformed. A call that returns an
+	// APIError has retried as much as WithRetry and its context's deadline
+	// allowed, so a non-zero RetryAfter tells how long to wait before
+	// calling again.
+	RetryAfter time.Duration
 }
 
 // Error formats e like
@@ -74,6 +82,7 @@ func newAPIError(resp *http.Response) *APIError {
 		RequestID:  resp.Header.Get("request-id"),
 		Body:       body,
 	}
+	e.RetryAfter, _ = retryAfter(resp.Header, time.Now())
 	var env errorEnvelope
 	if json.Unmarshal(body, &env) != nil || env.Error == nil {
 		return e

@@ -233,3 +233,22 @@ func ExampleClient_UpdateBook() {
 	fmt.Println("ok")
 	// Output: ok
 }
+
+// ExampleClient_UpdateBookCopy calls UpdateBookCopy as the example "update_bookcopy" of seeds/api/bookcopy-update.md does.
+func ExampleClient_UpdateBookCopy() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	ctx := context.Background()
+	var body generated.BookCopy
+	if err := json.Unmarshal([]byte("{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"), &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	if err := c.UpdateBookCopy(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "f178a88b-6986-4abd-954e-1262b617c1f0", &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}

@@ -11,14 +11,24 @@ import (
 	"strings"
 )
 
-// RequestOption adjusts the query parameters or headers of a single request.
-// Options that set the same query parameter or header replace earlier ones.
+// RequestOption adjusts a single call: its query parameters or headers, or
+// what it reports back (WithResponseInfo, WithDeltaLink). Options that set
+// the same thing replace earlier ones.
 type RequestOption func(*requestConfig)
 
 // requestConfig collects what the RequestOptions of one call set.
 type requestConfig struct {
 	query  url.Values
 	header http.Header
+
+	// info, if not nil, receives the last response; see WithResponseInfo.
+	info *ResponseInfo
+	// deltaLink, if not nil, receives the last page's @odata.deltaLink;
+	// see WithDeltaLink.
+	deltaLink *string
+	// resumeFrom, if not empty, is the absolute URL a collection is read
+	// from instead of its path; see WithResumeFrom.
+	resumeFrom string
 }
 
 // newRequestConfig applies opts, in order, to an empty requestConfig.
@@ -94,6 +104,76 @@ func WithHeader(key, value string) RequestOption {
 func WithQuery(key, value string) RequestOption {
 	return func(cfg *requestConfig) {
 		cfg.query.Set(key, value)
+	}
+}
+
+// ResponseInfo describes the last HTTP response of a call; see
+// WithResponseInfo.
+type ResponseInfo struct {
+	// StatusCode is the HTTP status code, such as 200 or 202.
+	StatusCode int
+	// Header holds the response headers.
+	Header http.Header
+	// Location is the Location header as an absolute URL, resolved
+	// against the request URL when relative; "" when there is none.
+	Location string
+}
+
+// WithResponseInfo makes the call fill *info with the status code and
+// headers of the last response it receives: the response after any retries,
+// and for a collection the response of the last page fetched, each page
+// overwriting the one before. A response that ends the call with an
+// *APIError is reported too. *info is left unchanged when no response
+// arrives at all. A nil info is ignored.
+//
+// A 202 Accepted with a Location header (long-running operations) is
+// reported through WithResponseInfo: info.StatusCode == 202 and
+// info.Location holds the monitor URL.
+//
+// The info of one call must not be shared with calls that run
+// concurrently; for a collection, it is written while the iterator runs.
+func WithResponseInfo(info *ResponseInfo) RequestOption {
+	return func(cfg *requestConfig) {
+		cfg.info = info
+	}
+}
+
+// record stores resp in cfg's ResponseInfo, if any.
+func (cfg *requestConfig) record(resp *http.Response) {
+	if cfg.info == nil {
+		return
+	}
+	info := ResponseInfo{StatusCode: resp.StatusCode, Header: resp.Header.Clone()}
+	if loc, err := resp.Location(); err == nil {
+		info.Location = loc.String()
+	}
+	*cfg.info = info
+}
+
+// WithDeltaLink makes a collection call that supports delta queries store
+// the @odata.deltaLink of its last page in *link, once iteration has yielded
+// every item of that page. Pass the link to WithResumeFrom later to read
+// only the changes made since. *link is left unchanged when iteration stops
+// early, fails, or ends on a page without a delta link, so a failed round
+// can be retried from the previous link. A nil link is ignored, and so is
+// this option on calls that do not return collections.
+func WithDeltaLink(link *string) RequestOption {
+	return func(cfg *requestConfig) {
+		cfg.deltaLink = link
+	}
+}
+
+// WithResumeFrom makes a collection call request its first page with GET
+// from link, an absolute URL such as an @odata.deltaLink or @odata.nextLink
+// saved earlier (see WithDeltaLink), instead of from the operation's path.
+// The operation's parameters and request body, and the query options of the
+// call (WithSelect, WithQuery and the like), are not used, since the link
+// carries its own query; header options are applied. A link that is not an
+// absolute URL makes iteration yield an error. An empty link is ignored, and
+// so is this option on calls that do not return collections.
+func WithResumeFrom(link string) RequestOption {
+	return func(cfg *requestConfig) {
+		cfg.resumeFrom = link
 	}
 }
 

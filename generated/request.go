@@ -3,7 +3,6 @@
 package generated
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -20,15 +19,16 @@ import (
 // body is closed, so that small leftovers do not prevent connection reuse.
 const maxDrain = 64 << 10
 
-// send performs one request and returns the response when its status is
-// 2xx; the caller must close the response body. path must start with "/"
-// and be escaped already (see pathSegment and pathLiteral); it is appended to
-// the base URL together with the query that opts set. A non-nil body is sent
-// as is when it is an io.Reader, and JSON-encoded otherwise. A non-2xx
+// send performs one request, retrying it as WithRetry describes, and
+// returns the response when its status is 2xx; the caller must close the
+// response body. path must start with "/" and be escaped already (see
+// pathSegment and pathLiteral); it is appended to the base URL together with
+// the query that opts set. A non-nil body is sent as is when it is an
+// io.Reader, and JSON-encoded otherwise (see newRequestBody). A non-2xx
 // response is returned as an *APIError.
 func (c *Client) send(ctx context.Context, method, path string, body any, opts []RequestOption) (*http.Response, error) {
 	cfg := newRequestConfig(opts)
-	return c.do(ctx, method, c.requestURL(path, cfg.query), body, cfg.header)
+	return c.do(ctx, method, c.requestURL(path, cfg.query), body, &cfg)
 }
 
 // requestURL joins the base URL, path and the encoded query.
@@ -44,45 +44,66 @@ func (c *Client) requestURL(path string, query url.Values) string {
 	return u
 }
 
-// do sends a request to the absolute URL rawURL. header is applied after the
-// default Accept and Content-Type headers, so it can override them.
-func (c *Client) do(ctx context.Context, method, rawURL string, body any, header http.Header) (*http.Response, error) {
-	var (
-		r           io.Reader
-		contentType string
-	)
-	switch b := body.(type) {
-	case nil:
-	case io.Reader:
-		r, contentType = b, "application/octet-stream"
-	default:
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(b); err != nil {
-			return nil, fmt.Errorf("graph: encode %s %s request body: %w", method, rawURL, err)
-		}
-		r, contentType = &buf, "application/json"
+// do sends a request to the absolute URL rawURL with the header options of
+// cfg, retrying it as WithRetry describes, and records every response in
+// cfg's ResponseInfo, if any. It returns the response when its status is
+// 2xx, and an *APIError for the last response otherwise.
+func (c *Client) do(ctx context.Context, method, rawURL string, body any, cfg *requestConfig) (*http.Response, error) {
+	rb := newRequestBody(body)
+	if rb.finish != nil {
+		defer rb.finish()
 	}
-	req, err := http.NewRequestWithContext(ctx, method, rawURL, r)
+	for retry := 0; ; retry++ {
+		req, err := newRequest(ctx, method, rawURL, rb, cfg.header)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg.record(resp)
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			return resp, nil
+		}
+		apiErr := newAPIError(resp)
+		if retry >= c.retries || !retryableStatus(resp.StatusCode) || !rb.replayable {
+			return nil, apiErr
+		}
+		wait := c.retryWait(resp, retry)
+		if beyondDeadline(ctx, wait) {
+			return nil, apiErr
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("%w (retry abandoned: %w)", apiErr, err)
+		}
+	}
+}
+
+// newRequest builds one attempt of a request: the body comes from rb, and
+// header is applied after the default Accept and Content-Type headers, so it
+// can override them.
+func newRequest(ctx context.Context, method, rawURL string, rb *requestBody, header http.Header) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, rawURL, nil)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
 	req.Header.Set("Accept", "application/json")
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
+	if rb.open != nil {
+		body, err := rb.open()
+		if err != nil {
+			return nil, fmt.Errorf("graph: %s %s request body: %w", method, rawURL, err)
+		}
+		req.Body, req.ContentLength = body, rb.length
+		if rb.replayable {
+			req.GetBody = rb.open
+		}
+		req.Header.Set("Content-Type", rb.contentType)
 	}
 	for k, v := range header {
 		req.Header[k] = slices.Clone(v)
 	}
-	resp, err := c.httpClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, newAPIError(resp)
-	}
-	return resp, nil
+	return req, nil
 }
 
 // closeBody discards what is left of body, up to maxDrain bytes, and closes
@@ -151,25 +172,36 @@ func doStream(ctx context.Context, c *Client, method, path string, body any, opt
 
 // collectionPage is one page of a Graph collection response.
 type collectionPage[T any] struct {
-	Value    []T    `json:"value"`
-	NextLink string `json:"@odata.nextLink"`
+	Value     []T    `json:"value"`
+	NextLink  string `json:"@odata.nextLink"`
+	DeltaLink string `json:"@odata.deltaLink"`
 }
 
 // doCollection returns an iterator over every element of a paged Graph
 // collection. Nothing is sent until iteration starts. The first page is
-// requested with method, path, body and opts; later pages are requested with
-// GET from the absolute @odata.nextLink URL as is, with the header options of
-// opts but not the query options, which the link already carries. Iteration
-// ends after the last page, when the consumer stops, or after yielding the
-// first error (with a zero T). Iterating again starts over from the first
-// page; an io.Reader body can only be sent once.
+// requested with method, path, body and opts, or with GET from the link
+// that WithResumeFrom gives; later pages are requested with GET from the
+// absolute @odata.nextLink URL as is. Links are requested with the header
+// options of opts but not the query options, which the links already
+// carry. Iteration ends after the last page, when the consumer stops, or
+// after yielding the first error (with a zero T); once every item of the
+// last page has been yielded, its @odata.deltaLink is stored as
+// WithDeltaLink asks. Iterating again starts over from the first page; an
+// io.Reader body that is not an io.Seeker can only be sent once.
 func doCollection[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		cfg := newRequestConfig(opts)
 		pageMethod, pageURL, pageBody := method, c.requestURL(path, cfg.query), body
+		if link := cfg.resumeFrom; link != "" {
+			if u, err := url.Parse(link); err != nil || !u.IsAbs() {
+				yield(zero, fmt.Errorf("graph: resume link %q is not an absolute URL", link))
+				return
+			}
+			pageMethod, pageURL, pageBody = http.MethodGet, link, nil
+		}
 		for {
-			page, err := fetchPage[T](ctx, c, pageMethod, pageURL, pageBody, cfg.header)
+			page, err := fetchPage[T](ctx, c, pageMethod, pageURL, pageBody, &cfg)
 			if err != nil {
 				yield(zero, err)
 				return
@@ -181,6 +213,9 @@ func doCollection[T any](ctx context.Context, c *Client, method, path string, bo
 			}
 			switch page.NextLink {
 			case "":
+				if page.DeltaLink != "" && cfg.deltaLink != nil {
+					*cfg.deltaLink = page.DeltaLink
+				}
 				return
 			case pageURL:
 				yield(zero, fmt.Errorf("graph: @odata.nextLink %s points to the page just fetched", pageURL))
@@ -193,8 +228,8 @@ func doCollection[T any](ctx context.Context, c *Client, method, path string, bo
 
 // fetchPage requests one collection page from the absolute URL rawURL. An
 // empty body yields an empty last page.
-func fetchPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, header http.Header) (*collectionPage[T], error) {
-	resp, err := c.do(ctx, method, rawURL, body, header)
+func fetchPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, cfg *requestConfig) (*collectionPage[T], error) {
+	resp, err := c.do(ctx, method, rawURL, body, cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -233,6 +233,11 @@ type Example struct {
 	ResponseBody    string
 	ResponseBodyPos diag.Pos
 	ResponseJSON    bool
+	// RequestRepaired and ResponseRepaired hold the bodies as compact JSON
+	// when the documented text is not valid JSON but its slips (comments,
+	// trailing commas, "...") could be repaired; the repairs are reported
+	// as diagnostics.
+	RequestRepaired, ResponseRepaired string
 	// ResponseType is the type the response annotation names.
 	ResponseType TypeRef
 }

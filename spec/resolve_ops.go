@@ -301,6 +301,9 @@ func (b *builder) example(ex exPair) *Example {
 	if ex.req.Body != nil {
 		e.RequestBody, e.RequestBodyPos = ex.req.Body.Text, ex.req.Body.Pos
 		e.RequestJSON = ex.req.Body.Strict
+		if !e.RequestJSON && ex.req.Body.JSON != nil {
+			e.RequestRepaired = string(ex.req.Body.JSON.Encode())
+		}
 	}
 	if r := ex.resp; r != nil {
 		e.Status = r.Status
@@ -310,6 +313,9 @@ func (b *builder) example(ex exPair) *Example {
 		if r.Body != nil {
 			e.ResponseBody, e.ResponseBodyPos = r.Body.Text, r.Body.Pos
 			e.ResponseJSON = r.Body.Strict
+			if !e.ResponseJSON && r.Body.JSON != nil {
+				e.ResponseRepaired = string(r.Body.JSON.Encode())
+			}
 		}
 		if r.ODataType != "" {
 			name, coll := oDataTypeName(r.ODataType)

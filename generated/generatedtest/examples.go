@@ -533,11 +533,12 @@ func examples() []example {
 			Template: "/books/{id}",
 		},
 		{
-			Method:    "PATCH",
-			Operation: "UpdateBookCopy",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0",
-			Status:    204,
-			Template:  "/books/{id}/copies/{id}",
+			Method:      "PATCH",
+			Operation:   "UpdateBookCopy",
+			Path:        "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0",
+			RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}",
+			Status:      204,
+			Template:    "/books/{id}/copies/{id}",
 		},
 	}
 }

@@ -94,23 +94,50 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(withoutNextLink(rewrite(rt.Body, "http://"+r.Host)))
 		return
 	}
-	var match *route
+	var candidates []*route
 	for i := range h.routes {
 		rt := &h.routes[i]
-		if rt.Method != r.Method || !rt.re.MatchString(path) {
-			continue
-		}
-		// The example whose own path is the one requested answers first.
-		if match == nil || rt.Path == path && match.Path != path {
-			match = rt
+		if rt.Method == r.Method && rt.re.MatchString(path) {
+			candidates = append(candidates, rt)
 		}
 	}
-	if match == nil {
+	if len(candidates) == 0 {
 		h.notImplemented(w, r, path)
 		return
 	}
-	if msg := checkBody(r, match.RequestBody); msg != "" {
-		http.Error(w, msg, http.StatusBadRequest)
+	// The examples whose own path is the one requested answer first; among
+	// them, the first whose documented body has the request body's shape.
+	slices.SortStableFunc(candidates, func(a, b *route) int {
+		switch {
+		case a.Path == path && b.Path != path:
+			return -1
+		case a.Path != path && b.Path == path:
+			return 1
+		}
+		return 0
+	})
+	var body []byte
+	if r.Body != nil {
+		var buf bytes.Buffer
+		if _, err := buf.ReadFrom(r.Body); err != nil {
+			graphError(w, http.StatusBadRequest, "BadRequest", "reading the request body: "+err.Error())
+			return
+		}
+		body = buf.Bytes()
+	}
+	match, firstMsg := (*route)(nil), ""
+	for _, rt := range candidates {
+		msg := checkBody(body, rt.RequestBody)
+		if msg == "" {
+			match = rt
+			break
+		}
+		if firstMsg == "" {
+			firstMsg = msg
+		}
+	}
+	if match == nil {
+		graphError(w, http.StatusBadRequest, "BadRequest", firstMsg)
 		return
 	}
 	origin := "http://" + r.Host
@@ -131,7 +158,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // nextPage finds the example whose documented @odata.nextLink the request
 // follows.
 func (h *handler) nextPage(r *http.Request) *route {
-	if r.Method != http.MethodGet || r.URL.RawQuery == "" {
+	if r.Method != http.MethodGet {
 		return nil
 	}
 	for i := range h.routes {
@@ -139,9 +166,14 @@ func (h *handler) nextPage(r *http.Request) *route {
 		if link == "" {
 			continue
 		}
-		if u, err := url.Parse(link); err == nil && u.Path == r.URL.Path && u.RawQuery == r.URL.RawQuery {
-			return &h.routes[i]
+		u, err := url.Parse(link)
+		if err != nil || u.Path != r.URL.Path || u.RawQuery != r.URL.RawQuery {
+			continue
 		}
+		if own, err := url.Parse(h.routes[i].Path); err == nil && strings.HasSuffix(u.Path, own.Path) && u.RawQuery == "" {
+			continue // a link to the example's own path is no next page
+		}
+		return &h.routes[i]
 	}
 	return nil
 }
@@ -186,9 +218,9 @@ func rewrite(s, origin string) string {
 }
 
 // checkBody compares the request body with the documented one: both must
-// be JSON objects with the same top-level members (control members such as
-// "@odata.type" aside).
-func checkBody(r *http.Request, documented string) string {
+// be JSON objects with the same top-level members, control information
+// ("@odata.type", "x@odata.bind") and documented nulls aside.
+func checkBody(body []byte, documented string) string {
 	if documented == "" {
 		return ""
 	}
@@ -196,12 +228,8 @@ func checkBody(r *http.Request, documented string) string {
 	if json.Unmarshal([]byte(documented), &want) != nil {
 		return "" // not an object: nothing to compare
 	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(r.Body); err != nil {
-		return "reading the request body: " + err.Error()
-	}
 	var got map[string]json.RawMessage
-	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+	if err := json.Unmarshal(body, &got); err != nil {
 		return "the request body is not the JSON object the docs show: " + err.Error()
 	}
 	keys := func(m map[string]json.RawMessage) []string {
@@ -209,8 +237,8 @@ func checkBody(r *http.Request, documented string) string {
 		for k, v := range m {
 			// Control members and documented nulls (which a client
 			// leaves out) aside.
-			if !strings.HasPrefix(k, "@") && string(v) != "null" {
-				ks = append(ks, k)
+			if !strings.Contains(k, "@") && string(v) != "null" {
+				ks = append(ks, strings.ToLower(k)) // Graph matches names in any case
 			}
 		}
 		slices.Sort(ks)
@@ -244,5 +272,14 @@ func (h *handler) notImplemented(w http.ResponseWriter, r *http.Request, path st
 			b.WriteString("  " + op + "\n")
 		}
 	}
-	http.Error(w, b.String(), http.StatusNotImplemented)
+	graphError(w, http.StatusNotImplemented, "NotImplemented", b.String())
+}
+
+// graphError answers with the Graph error envelope, so that clients show
+// the message.
+func graphError(w http.ResponseWriter, status int, code, msg string) {
+	body, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }

@@ -54,7 +54,11 @@ type outcome struct {
 }
 
 func testVersion(t *testing.T, version string) {
-	res, err := pipeline.Run(pipeline.Config{Inputs: []string{filepath.Join(corpusRoot, version)}, Package: "graph"})
+	cfg := pipeline.Config{Inputs: []string{filepath.Join(corpusRoot, version)}, Package: "graph"}
+	if version == "v1.0" {
+		cfg.ImportPath = "scratch/graph" // with Example functions
+	}
+	res, err := pipeline.Run(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +78,11 @@ func testVersion(t *testing.T, version string) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Files {
-		if err := os.WriteFile(filepath.Join(pkg, f.Name), f.Content, 0o644); err != nil {
+		p := filepath.Join(pkg, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -99,8 +107,11 @@ func testVersion(t *testing.T, version string) {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, truncate(string(out), 4000))
 		}
 	}
-	run("vet", "./graph")
+	run("vet", "./graph/...")
 	run("test", "-count=1", "-run", "TestExamplesRoundTrip", "./graph")
+	if cfg.ImportPath != "" {
+		checkExamples(t, version, dir, res.Model)
+	}
 	rb, err := os.ReadFile(filepath.Join(dir, "results.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -209,6 +220,50 @@ func checkCoverage(t *testing.T, version string, r *pipeline.RunReport) {
 		if len(p.Types)+len(p.Enums)+len(p.Operations) == 0 && p.Reason == "" {
 			t.Errorf("%s contributed nothing and the report gives no reason", p.Path)
 		}
+	}
+}
+
+// checkExamples runs the generated Example functions against the
+// generated test double and counts the documented request examples that
+// compile into an Example and pass; the others are listed.
+func checkExamples(t *testing.T, version, dir string, m *spec.Model) {
+	total := 0
+	for _, op := range m.Operations {
+		total += len(op.Examples)
+	}
+	cmd := exec.Command("go", "test", "-count=1", "-json", "-run", "^Example", "./graph")
+	cmd.Dir = dir
+	out, _ := cmd.Output() // failing examples make go test exit 1
+	passed, failed := 0, []string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		var ev struct{ Action, Test, Output string }
+		if json.Unmarshal([]byte(line), &ev) != nil || ev.Test == "" || strings.Contains(ev.Test, "/") {
+			continue
+		}
+		switch ev.Action {
+		case "pass":
+			passed++
+		case "fail":
+			failed = append(failed, ev.Test)
+		}
+	}
+	inexpressible := 0
+	for _, d := range m.Diags {
+		if d.Code == "example-inexpressible" {
+			inexpressible++
+		}
+	}
+	frac := float64(passed) / float64(max(total, 1))
+	t.Logf("%s: %d of %d documented request examples run as passing Example functions (%.1f%%); %d fail, %d cannot be expressed (diagnostics)", version, passed, total, 100*frac, len(failed), inexpressible)
+	if path := os.Getenv("DOCGEN_CORPUS_FAILURES"); path != "" {
+		_ = os.WriteFile(path+".examples."+version, []byte(strings.Join(failed, "\n")+"\n"), 0o644)
+	}
+	// The target is 95%; the rest fail on errors in the docs
+	// themselves (values that are not what the page documents, bodies that
+	// are not JSON). This floor only ever goes up.
+	const floor = 0.92
+	if frac < floor {
+		t.Errorf("%s: only %.1f%% of request examples pass as Example functions, want >= %.0f%%", version, 100*frac, 100*floor)
 	}
 }
 
