@@ -9,7 +9,30 @@ import (
 	"github.com/docgen-dev/docgen/generated"
 	"github.com/docgen-dev/docgen/generated/generatedtest"
 	"net/http/httptest"
+	"strings"
 )
+
+// ExampleClient_BookArchive calls BookArchive as the example "book_archive" of seeds/api/book-archive.md does.
+func ExampleClient_BookArchive() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	ctx := context.Background()
+	var body generated.BookArchiveParameters
+	if err := json.Unmarshal([]byte(`{
+  "reason": "Fewer than two loans in five years"
+}
+`), &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	if err := c.BookArchive(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
 
 // ExampleClient_BookCheckout calls BookCheckout as the example "book_checkout" of seeds/api/book-checkout.md does.
 func ExampleClient_BookCheckout() {
@@ -31,6 +54,22 @@ func ExampleClient_BookCheckout() {
 	if err != nil {
 		fmt.Println("error:", err)
 		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_BookDelta calls BookDelta as the example "book_delta" of seeds/api/book-delta.md does.
+func ExampleClient_BookDelta() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	ctx := context.Background()
+	for _, err := range c.BookDelta(ctx) {
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
 	}
 	fmt.Println("ok")
 	// Output: ok
@@ -246,6 +285,21 @@ func ExampleClient_UpdateBookCopy() {
 		return
 	}
 	if err := c.UpdateBookCopy(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "f178a88b-6986-4abd-954e-1262b617c1f0", &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_UploadBookCover calls UploadBookCover as the example "book_put_cover" of seeds/api/book-put-cover.md does.
+func ExampleClient_UploadBookCover() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	ctx := context.Background()
+	if err := c.UploadBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", strings.NewReader(`<binary JPEG data of the new cover>
+`)); err != nil {
 		fmt.Println("error:", err)
 		return
 	}

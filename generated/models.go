@@ -75,6 +75,14 @@ type Book struct {
 	Copies []BookCopy `json:"copies,omitzero"`
 }
 
+// BookArchiveParameters holds the parameters of BookArchive.
+//
+// Documented in seeds/api/book-archive.md.
+type BookArchiveParameters struct {
+	// Why the book leaves the open shelves.
+	Reason *string `json:"reason,omitempty"`
+}
+
 // BookCheckoutParameters holds the parameters of BookCheckout.
 //
 // Documented in seeds/api/book-checkout.md.

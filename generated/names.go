@@ -9,6 +9,7 @@ package generated
 // docgen:name operation "DELETE /books/{id}" DeleteBook
 // docgen:name operation "GET /applications/{applicationsId}/synchronization/jobs" ListSynchronizationJobs
 // docgen:name operation "GET /books" ListBooks
+// docgen:name operation "GET /books/delta" BookDelta
 // docgen:name operation "GET /books/{id}" GetBook
 // docgen:name operation "GET /books/{id}/copies" ListBookCopies
 // docgen:name operation "GET /books/{id}/cover/$value" GetBookCover
@@ -19,8 +20,10 @@ package generated
 // docgen:name operation "PATCH /books/{id}" UpdateBook
 // docgen:name operation "PATCH /books/{id}/copies/{id}" UpdateBookCopy
 // docgen:name operation "POST /books" CreateBook
+// docgen:name operation "POST /books/{id}/archive" BookArchive
 // docgen:name operation "POST /books/{id}/checkout" BookCheckout
 // docgen:name operation "POST /libraries/{id}/books/{id}/checkout" BookCheckoutViaLibraries
+// docgen:name operation "PUT /books/{id}/cover/$value" UploadBookCover
 // docgen:name type "microsoft.graph.book" Book
 // docgen:name type "microsoft.graph.bookcopy" BookCopy
 // docgen:name type "microsoft.graph.bookformat" BookFormat

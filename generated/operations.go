@@ -8,6 +8,18 @@ import (
 	"iter"
 )
 
+// BookArchive calls POST /books/{id}/archive.
+//
+// Move a book and all its copies to the off-site archive. The move runs in the
+// background.
+//
+// bookID: Identifier of the book to archive.
+//
+// Documented in seeds/api/book-archive.md.
+func (c *Client) BookArchive(ctx context.Context, bookID string, body *BookArchiveParameters, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "POST", "/books/"+pathSegment(bookID)+"/archive", body, opts)
+}
+
 // BookCheckout calls POST /books/{id}/checkout.
 //
 // Lend an available copy of a book to a library member.
@@ -24,6 +36,16 @@ func (c *Client) BookCheckout(ctx context.Context, bookID string, body *BookChec
 // Documented in seeds/api/book-checkout.md.
 func (c *Client) BookCheckoutViaLibraries(ctx context.Context, libraryID string, bookID string, body *BookCheckoutParameters, opts ...RequestOption) (*Loan, error) {
 	return doJSON[Loan](ctx, c, "POST", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID)+"/checkout", body, opts)
+}
+
+// BookDelta calls GET /books/delta.
+//
+// Get books that were added, changed or removed since the last round of change
+// tracking.
+//
+// Documented in seeds/api/book-delta.md.
+func (c *Client) BookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2[Book, error] {
+	return doCollection[Book](ctx, c, "GET", "/books/delta", nil, opts)
 }
 
 // BookGetAvailableCopies calls GET
@@ -167,4 +189,13 @@ func (c *Client) UpdateBook(ctx context.Context, bookID string, body *Book, opts
 // Documented in seeds/api/bookcopy-update.md.
 func (c *Client) UpdateBookCopy(ctx context.Context, bookID string, copyID string, body *BookCopy, opts ...RequestOption) error {
 	return doNoContent(ctx, c, "PATCH", "/books/"+pathSegment(bookID)+"/copies/"+pathSegment(copyID), body, opts)
+}
+
+// UploadBookCover calls PUT /books/{id}/cover/$value.
+//
+// Replace the cover image of a book.
+//
+// Documented in seeds/api/book-put-cover.md.
+func (c *Client) UploadBookCover(ctx context.Context, bookID string, body io.Reader, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", body, opts)
 }

@@ -11,6 +11,18 @@ package generatedtest
 func examples() []example {
 	return []example{
 		{
+			Header:    [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}},
+			Method:    "POST",
+			Operation: "BookArchive",
+			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive",
+			RequestBody: `{
+  "reason": "Fewer than two loans in five years"
+}
+`,
+			Status:   202,
+			Template: "/books/{id}/archive",
+		},
+		{
 			Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.loan",
   "id": "c107f772-8f93-4a56-8f0b-83b0fd21b50f",
@@ -37,6 +49,27 @@ func examples() []example {
 `,
 			Status:   200,
 			Template: "/books/{id}/checkout",
+		},
+		{
+			Body: `{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(book)",
+  "@odata.deltaLink": "https://graph.microsoft.com/v1.0/books/delta?$deltatoken=c9a1f0e2",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.book",
+      "id": "8d0f6b2a-3c1e-4e5b-9f7d-2a6c4b1e0d93",
+      "title": "Salt Marsh Almanac",
+      "format": "hardcover"
+    }
+  ]
+}
+`,
+			Header:    [][2]string{{"Content-type", "application/json"}},
+			Method:    "GET",
+			Operation: "BookDelta",
+			Path:      "/books/delta",
+			Status:    200,
+			Template:  "/books/delta",
 		},
 		{
 			Body: `{
@@ -539,6 +572,13 @@ func examples() []example {
 			RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}",
 			Status:      204,
 			Template:    "/books/{id}/copies/{id}",
+		},
+		{
+			Method:    "PUT",
+			Operation: "UploadBookCover",
+			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value",
+			Status:    204,
+			Template:  "/books/{id}/cover/$value",
 		},
 	}
 }
