@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/parser"
 )
 
@@ -543,8 +542,6 @@ func (b *builder) baseURL() string {
 func sortOps(ops []*Operation) {
 	slices.SortStableFunc(ops, func(x, y *Operation) int { return cmp.Compare(x.Name, y.Name) })
 }
-
-var _ = diag.Pos{}
 
 // commonBase returns the nearest type every key is or derives from, or "".
 func (b *builder) commonBase(keys []string) string {

@@ -316,4 +316,3 @@ func truncate(s string, n int) string {
 	return s
 }
 
-var _ = fmt.Sprint
