@@ -39,6 +39,8 @@ type builder struct {
 	origins  map[string]int
 	// lock holds the names of an earlier run.
 	lock lockIndex
+	// unmatched are the examples that fit no request line of their page.
+	unmatched []exPair
 	// merged are the operations merged into another page's.
 	merged []mergedOp
 	// pageTypes maps a resource page's name ("bookcopy") to the key of the
@@ -71,6 +73,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.collectOperations(p)
 	}
 	b.mergeDuplicateOperations()
+	b.attachUnmatched()
 	for _, op := range b.ops {
 		b.resolveBody(op)
 	}

@@ -60,7 +60,15 @@ func matches(tmpl, example string) bool {
 			}
 			continue
 		}
-		if !strings.EqualFold(ts[i], es[i]) {
+		if strings.EqualFold(ts[i], es[i]) {
+			continue
+		}
+		// A function whose template writes a literal placeholder for its
+		// parameters, "filterByCurrentUser(on='parameterValue')", matches
+		// any call of that function.
+		tn, _, tok := strings.Cut(ts[i], "(")
+		en, _, eok := strings.Cut(es[i], "(")
+		if !tok || !eok || !strings.EqualFold(tn, en) {
 			return false
 		}
 	}
@@ -150,7 +158,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 		if !found {
-			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s matches no request line of the page; it documents no operation", ex.req.Method, ex.req.Path)
+			b.unmatched = append(b.unmatched, ex)
 		}
 	}
 	for _, op := range b.ops {
@@ -638,4 +646,25 @@ func better(op, cur *opFacts) bool {
 type mergedOp struct {
 	page string
 	into *opFacts
+}
+
+// attachUnmatched gives each example that fits no request line of its own
+// page to the operation of another page whose request line it fits, the
+// first in page order; an example that fits none documents no operation.
+func (b *builder) attachUnmatched() {
+	for _, ex := range b.unmatched {
+		var to *opFacts
+		for _, op := range b.ops {
+			if op.method == ex.req.Method && matches(op.tmpl.Path, ex.req.Path) {
+				to = op
+				break
+			}
+		}
+		if to == nil {
+			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s fits no request line of any page; it documents no operation", ex.req.Method, ex.req.Path)
+			continue
+		}
+		to.examples = append(to.examples, ex)
+		b.diags.Warnf(ex.req.Pos, "example-other-page", "request example %s %s fits no request line of its page; it documents %s %s of %s", ex.req.Method, ex.req.Path, to.method, to.tmpl.Path, to.page.Path)
+	}
 }
