@@ -11,9 +11,16 @@ import (
 const commentWidth = 76
 
 // cleanText makes docs text safe and tidy for a // comment: control,
-// invisible and bidi-control characters are dropped, whitespace collapsed,
-// and the sequences that could end a comment or start a directive ("*/",
-// "/*", "//") are broken up.
+// invisible and bidi-control characters are dropped (NUL, a byte order mark
+// and invalid UTF-8 would not even compile), whitespace collapsed, and the
+// sequences that could end a comment or start a directive ("*/", "/*",
+// "//") are broken up, as is "+build", which go vet reports as a misplaced
+// build constraint when wrapping puts it at the start of a comment line.
+//
+// doc writes every line as "// " and the text, so no line of a doc comment
+// can become a directive: "//go:generate", "//line" and "//export" need the
+// text right after the slashes, and text starting "go:generate" is
+// written "// go:generate", which Go reads as prose.
 func cleanText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -28,7 +35,7 @@ func cleanText(s string) string {
 		}
 	}
 	t := strings.Join(strings.Fields(b.String()), " ")
-	for _, pair := range [][2]string{{"*/", "* /"}, {"/*", "/ *"}, {"//", "/ /"}} {
+	for _, pair := range [][2]string{{"*/", "* /"}, {"/*", "/ *"}, {"//", "/ /"}, {"+build", "+ build"}} {
 		for strings.Contains(t, pair[0]) {
 			t = strings.ReplaceAll(t, pair[0], pair[1])
 		}

@@ -64,7 +64,7 @@ func (st *state) annotation(n *ast.HTMLBlock) *Annotation {
 		return nil // a plain comment
 	}
 	jsonStart := st.pos(start + lead + j)
-	v, _, issues := ParseJSON([]byte(body[j:]), st.p.MaxJSONDepth)
+	v, _, issues := ParseJSON([]byte(body[j:]), st.p.jsonDepth())
 	bt := annotationBlockType(body)
 	if v == nil || v.Kind != JSONObject || hasUnrepairable(issues) {
 		if bt == "" {
@@ -221,7 +221,7 @@ func (st *state) body(text string, pos diag.Pos, json bool) *Body {
 	if !json {
 		return b // the Content-Type says it is not JSON
 	}
-	v, strict, issues := ParseJSON([]byte(text), st.p.MaxJSONDepth)
+	v, strict, issues := ParseJSON([]byte(text), st.p.jsonDepth())
 	b.JSON, b.Strict = v, strict
 	if v != nil {
 		b.Kind = v.Kind.String()

@@ -24,8 +24,12 @@ const DefaultMaxJSONDepth = 256
 // several goroutines at once.
 type Parser struct {
 	md goldmark.Markdown
-	// MaxJSONDepth bounds JSON nesting; deeper bodies are reported and dropped.
+	// MaxJSONDepth bounds JSON nesting; deeper bodies are reported and
+	// dropped. Zero or less means DefaultMaxJSONDepth.
 	MaxJSONDepth int
+	// Limits bound page size, nesting and inline cost; they are checked
+	// before goldmark runs (see limits.go).
+	Limits
 }
 
 // New returns a Parser using goldmark with the GFM table extension.
@@ -109,6 +113,10 @@ func (st *state) lineStart(line int) diag.Pos {
 }
 
 func (st *state) run(src []byte) {
+	// Limits first: nothing below, goldmark included, sees a page over them.
+	if st.tooLarge(src) {
+		return
+	}
 	src = normalize(src)
 	st.src = src
 	st.lines = []int{0}
@@ -118,6 +126,9 @@ func (st *state) run(src []byte) {
 		}
 	}
 	body := st.frontMatter(src)
+	if !st.checkLimits(body) {
+		return
+	}
 	doc := st.p.md.Parser().Parse(text.NewReader(body))
 	var blocks []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

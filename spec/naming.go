@@ -1,10 +1,16 @@
 package spec
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/docgen-dev/docgen/templates"
 )
 
 // initialisms are the words Go spells in one case. The table is the one
@@ -54,9 +60,14 @@ func words(s string) []string {
 }
 
 // titleWord writes one word with its first letter upper case, or as the
-// initialism the table gives.
+// initialism the table gives. A word already all in capitals keeps its
+// spelling ("IDS" stays "IDS", not "IDs"), so that GoName of a Go name is
+// that name, as names files rely on.
 func titleWord(w string) string {
 	if v, ok := initialisms[strings.ToLower(w)]; ok {
+		if w == strings.ToUpper(w) {
+			return w
+		}
 		return v
 	}
 	return strings.ToUpper(w[:1]) + w[1:]
@@ -106,7 +117,7 @@ func LowerName(s string) string {
 	if !unicode.IsLetter(rune(n[0])) {
 		n = "p" + n
 	}
-	if token.IsKeyword(n) || predeclared[n] || reservedLocals[n] {
+	if token.IsKeyword(n) || predeclared[n] || reservedLocals[n] || runtimeLocals()[n] {
 		n += "Param"
 	}
 	return n
@@ -129,6 +140,80 @@ var predeclared = map[string]bool{
 var reservedLocals = map[string]bool{
 	"ctx": true, "c": true, "opts": true, "body": true, "path": true, "url": true, "context": true,
 	"iter": true, "io": true, "json": true, "time": true, "http": true,
+	// Packages generated files import or may import.
+	"strings": true, "strconv": true, "fmt": true, "errors": true, "bytes": true,
+}
+
+// runtimeLocals are the unexported top-level identifiers of the client
+// runtime and the emitter's own (doJSON, pathSegment, newByODataType, ...).
+// A parameter named like one would shadow the function its method calls:
+// "GET /things/{doJSON}" must not give a parameter doJSON.
+var runtimeLocals = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, id := range templates.Identifiers() {
+		if r, _ := utf8.DecodeRuneInString(id); !unicode.IsUpper(r) {
+			m[id] = true
+		}
+	}
+	return m
+})
+
+// vetMethods are the method names go vet's stdmethods check expects with
+// the signature of a standard interface (json.Marshaler, errors.Is, ...).
+// A request method of that name, such as an operation titled "Marshal
+// JSON", fails go vet.
+var vetMethods = []string{
+	"As", "Format", "GobDecode", "GobEncode", "Is", "MarshalJSON", "MarshalXML", "ReadByte", "ReadFrom",
+	"ReadRune", "Scan", "Seek", "UnmarshalJSON", "UnmarshalXML", "UnreadByte", "UnreadRune", "Unwrap",
+	"WriteByte", "WriteTo",
+}
+
+// operationReserved are the names an operation, a method of Client, must
+// not take: the names go vet reserves for standard methods, String and
+// Error (which fmt would take for the standard ones), and the methods and
+// fields the runtime declares on Client. Operation names must come from a
+// namer started with them: newNamer(operationReserved()...).
+var operationReserved = sync.OnceValue(func() []string {
+	names := append([]string{"String", "Error"}, vetMethods...)
+	fset := token.NewFileSet()
+	for _, f := range templates.Files() {
+		af, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)
+		if err != nil {
+			continue // templates' own tests parse every file
+		}
+		for _, d := range af.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv != nil && len(d.Recv.List) == 1 && receiverType(d.Recv.List[0].Type) == "Client" {
+					names = append(names, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok && ts.Name.Name == "Client" {
+						if st, ok := ts.Type.(*ast.StructType); ok {
+							for _, fl := range st.Fields.List {
+								for _, n := range fl.Names {
+									names = append(names, n.Name)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return names
+})
+
+// receiverType is the name of a method's receiver type, T or *T.
+func receiverType(e ast.Expr) string {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
 }
 
 // namer hands out unique names in one scope. A name that is taken gets the
@@ -136,10 +221,16 @@ var reservedLocals = map[string]bool{
 // of requests, which callers keep deterministic.
 type namer struct {
 	used map[string]bool
+	// next is, per base, the suffix below which every name base2, base3,
+	// ... is known to be taken: names are never freed, so the search for
+	// the smallest free suffix resumes there. Without it, n names that
+	// collide (a page with thousands of "a", "a_", "a__" rows) would cost
+	// n² lookups.
+	next map[string]int
 }
 
 func newNamer(reserved ...string) *namer {
-	n := &namer{used: map[string]bool{}}
+	n := &namer{used: map[string]bool{}, next: map[string]int{}}
 	for _, r := range reserved {
 		n.used[r] = true
 	}
@@ -152,8 +243,13 @@ func (n *namer) taken(name string) bool { return n.used[name] }
 // unique reserves base, or base2, base3, ... and returns the name reserved.
 func (n *namer) unique(base string) string {
 	name := base
-	for i := 2; n.used[name]; i++ {
-		name = base + strconv.Itoa(i)
+	if n.used[name] {
+		i := max(n.next[base], 2)
+		for name = base + strconv.Itoa(i); n.used[name]; {
+			i++
+			name = base + strconv.Itoa(i)
+		}
+		n.next[base] = i + 1
 	}
 	n.used[name] = true
 	return name

@@ -5,7 +5,8 @@
 //
 //	docgen [-in PATH]... [-out DIR] [-pkg NAME] [-check [-diff-lines N]] [-lint]
 //	       [-diag text|json|github] [-strict] [-q]
-//	       [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-report FILE] [-version]
+//	       [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-report FILE]
+//	       [-max-page-bytes N] [-version]
 //
 // docgen reads every *.md page under each -in folder (or each -in file),
 // merges what the pages say into one API model and writes a self-contained
@@ -50,6 +51,15 @@
 // that yield an enum).
 //
 //	docgen -in ../graph-docs/v1.0 -out graph -pkg graph -report report.json
+//
+// -max-page-bytes N skips, with a "page-too-large" warning, every page
+// larger than N bytes (default 16 MiB). Hostile or broken pages are safe
+// whatever their size: a page whose markdown nests too deep or whose inline
+// markup is too dense to parse in bounded time is skipped with a
+// "markdown-too-deep" or "markdown-too-complex" warning, and example JSON
+// nested deeper than 256 levels is dropped with "json-too-deep".
+//
+//	docgen -in docs -out graph -pkg graph -max-page-bytes 1048576
 //
 // -version prints docgen's module version and exits.
 //

@@ -70,6 +70,7 @@ type options struct {
 	lint      bool
 	report    string
 	version   bool
+	maxPage   int64
 }
 
 // newFlagSet defines docgen's flags on a new flag set that fills o. Every
@@ -96,6 +97,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.lint, "lint", false, "check the docs and write no code: report docs problems with their codes\nexample: -lint -strict -in docs")
 	fs.StringVar(&o.report, "report", "", "write a JSON account of every page (what it contributed, or why nothing), every diagnostic and coverage figures to `FILE`\nexample: -report report.json")
 	fs.BoolVar(&o.version, "version", false, "print docgen's version and exit\nexample: -version")
+	fs.Int64Var(&o.maxPage, "max-page-bytes", pipeline.DefaultMaxPageBytes, "skip, with a warning, pages larger than `N` bytes\nexample: -max-page-bytes 1048576")
 	return fs
 }
 
@@ -136,6 +138,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if o.diffLines < 0 {
 		return usageError(stderr, fmt.Sprintf("invalid value %d for flag -diff-lines: must be 0 or more", o.diffLines))
 	}
+	if o.maxPage <= 0 {
+		return usageError(stderr, fmt.Sprintf("invalid value %d for flag -max-page-bytes: must be 1 or more", o.maxPage))
+	}
 	if o.lint && o.check {
 		return usageError(stderr, "-lint and -check cannot be combined")
 	}
@@ -166,6 +171,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		Inputs:       o.ins,
 		Package:      o.pkg,
 		GenerateLine: generateLine(o),
+		MaxPageBytes: o.maxPage,
 		Include:      o.include,
 		Exclude:      o.exclude,
 		Ops:          opsRe,
@@ -257,6 +263,9 @@ func generateLine(o *options) string {
 	}
 	if o.ops != "" {
 		line += " -ops " + generateArg(o.ops)
+	}
+	if o.maxPage != pipeline.DefaultMaxPageBytes {
+		line += " -max-page-bytes " + strconv.FormatInt(o.maxPage, 10)
 	}
 	return line
 }

@@ -12,7 +12,8 @@ import (
 const (
 	usageHead = `usage: docgen [-in PATH]... [-out DIR] [-pkg NAME] [-check [-diff-lines N]] [-lint]
               [-diag text|json|github] [-strict] [-q]
-              [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-version]
+              [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-report FILE]
+              [-max-page-bytes N] [-version]
 
 docgen reads the markdown API reference pages under each -in folder and
 writes a typed Go client package to -out. The manual is "go doc

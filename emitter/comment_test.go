@@ -1,0 +1,129 @@
+package emitter
+
+import (
+	"bytes"
+	"go/ast"
+	"go/build/constraint"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// TestCleanText checks that docs text is neutralised for a // comment.
+func TestCleanText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"a */ b", "a * / b"},
+		{"a /* b", "a / * b"},
+		{"a // b", "a / / b"},
+		{"///", "/ / /"},
+		{"*/*/", "* / * /"},
+		{"/*/", "/ * /"},
+		{"//go:generate rm -rf /", "/ /go:generate rm -rf /"},
+		{"//line x.go:1", "/ /line x.go:1"},
+		{"+build linux", "+ build linux"},
+		{"nul\x00byte", "nulbyte"},
+		{"bom\ufeffin the middle", "bomin the middle"},
+		{"bidi \u202eevil\u202c text", "bidi evil text"},
+		{"zero\u200bwidth", "zerowidth"},
+		{"bad \xff utf-8", "bad utf-8"},
+		{"line\nbreaks\r\nand\ttabs", "line breaks and tabs"},
+		{"separators\u2028here\u2029too", "separators here too"},
+		{"go:generate at the start", "go:generate at the start"},
+	}
+	for _, tt := range tests {
+		if got := cleanText(tt.in); got != tt.want {
+			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDocHostile renders hostile descriptions as doc comments and checks
+// the file: it parses, declares exactly what the emitter declared, and no
+// comment line is a directive or a build constraint.
+func TestDocHostile(t *testing.T) {
+	for _, s := range []string{
+		"*/ func init() { panic(1) } /*",
+		"go:generate rm -rf /",
+		"x\n//go:generate rm -rf /\n",
+		"x\n//line evil.go:1\ny",
+		"x +build ignore",
+		strings.Repeat("w ", 38) + "+build ignore",
+		strings.Repeat("w ", 38) + "//go:noinline",
+		"\x00\ufeff\xff\u202e",
+		"`raw` and \"quoted\" and 'single'",
+	} {
+		checkDocFile(t, s)
+	}
+}
+
+// checkDocFile renders doc(s, s) on a type and checks the result as
+// TestDocHostile describes.
+func checkDocFile(t *testing.T, s string) {
+	t.Helper()
+	f := jen.NewFile("p")
+	f.Add(doc(s, s, "Documented in "+s+".")).Type().Id("T").Struct()
+	f.Add(doc(s)).Func().Id("F").Params().Block()
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		t.Fatalf("render %q: %v", s, err)
+	}
+	src := buf.Bytes()
+	fset := token.NewFileSet()
+	af, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("doc(%q) does not parse: %v\n%s", s, err, src)
+	}
+	var names []string
+	for _, d := range af.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					names = append(names, ts.Name.Name)
+				} else {
+					names = append(names, "?")
+				}
+			}
+		case *ast.FuncDecl:
+			names = append(names, d.Name.Name)
+			if len(d.Body.List) != 0 {
+				t.Errorf("doc(%q): F has a body", s)
+			}
+		}
+	}
+	if strings.Join(names, ",") != "T,F" {
+		t.Errorf("doc(%q) declares %v, want T and F\n%s", s, names, src)
+	}
+	for _, cg := range af.Comments {
+		for _, c := range cg.List {
+			checkCommentLine(t, s, c.Text)
+		}
+	}
+}
+
+// checkCommentLine checks one comment: a // line comment that is no
+// directive, build constraint or line directive.
+func checkCommentLine(t *testing.T, s, text string) {
+	t.Helper()
+	if !strings.HasPrefix(text, "//") {
+		t.Errorf("doc(%q) wrote a /* comment: %q", s, text)
+		return
+	}
+	body := text[2:]
+	if body != "" && body[0] != ' ' {
+		t.Errorf("doc(%q) wrote a directive-like comment %q", s, text)
+	}
+	if constraint.IsGoBuild(text) || constraint.IsPlusBuild(text) {
+		t.Errorf("doc(%q) wrote a build constraint %q", s, text)
+	}
+	if strings.Contains(body, "*/") || strings.Contains(body, "/*") || strings.Contains(body, "//") {
+		t.Errorf("doc(%q) left a comment delimiter in %q", s, text)
+	}
+	if strings.ContainsAny(body, "\x00\ufeff\r") {
+		t.Errorf("doc(%q) left a NUL, BOM or CR in %q", s, text)
+	}
+}
