@@ -94,3 +94,12 @@ func (l List) Sort() {
 func (l List) HasErrors() bool {
 	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
 }
+
+// Within returns the position of line and col (1-based) of a text that
+// starts at p: a column on the first line counts from p's column.
+func (p Pos) Within(line, col int) Pos {
+	if line <= 1 {
+		return Pos{File: p.File, Line: p.Line, Col: p.Col + col - 1}
+	}
+	return Pos{File: p.File, Line: p.Line + line - 1, Col: col}
+}

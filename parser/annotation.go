@@ -76,13 +76,13 @@ func (st *state) annotation(n *ast.HTMLBlock) *Annotation {
 		if len(issues) > 0 {
 			is := firstUnrepairable(issues)
 			msg = is.Message
-			p = offsetPos(jsonStart, is.Line, is.Col)
+			p = jsonStart.Within(is.Line, is.Col)
 		}
 		st.warnf(p, "annotation-json", "malformed %q annotation skipped: %s", bt, msg)
 		return nil
 	}
 	for _, is := range issues {
-		st.warnf(offsetPos(jsonStart, is.Line, is.Col), "annotation-repaired", "annotation JSON repaired: %s", is.Message)
+		st.warnf(jsonStart.Within(is.Line, is.Col), "annotation-repaired", "annotation JSON repaired: %s", is.Message)
 	}
 	a := &Annotation{Pos: st.pos(start), Section: st.section}
 	btv := v.Member("blockType")
@@ -235,7 +235,7 @@ func (st *state) body(text string, pos diag.Pos, json bool) *Body {
 		if strict {
 			what = "example body JSON is suspect"
 		}
-		st.warnf(offsetPos(pos, is.Line, is.Col), code, "%s: %s", what, is.Message)
+		st.warnf(pos.Within(is.Line, is.Col), code, "%s: %s", what, is.Message)
 	}
 	return b
 }

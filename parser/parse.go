@@ -435,15 +435,6 @@ func (st *state) warnf(pos diag.Pos, code, format string, args ...any) {
 	st.page.Diags.Warnf(pos, code, format, args...)
 }
 
-// offsetPos returns the position of line/col (1-based) inside a block whose
-// first line is at base.
-func offsetPos(base diag.Pos, line, col int) diag.Pos {
-	if line <= 1 {
-		return diag.Pos{File: base.File, Line: base.Line, Col: base.Col + col - 1}
-	}
-	return diag.Pos{File: base.File, Line: base.Line + line - 1, Col: col}
-}
-
 func quoteShort(s string) string {
 	if len(s) > 60 {
 		s = s[:60] + "..."

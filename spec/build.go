@@ -266,7 +266,7 @@ func (b *builder) collectRepresentation(tf *typeFacts, body *parser.Body, ns str
 		if strings.HasPrefix(m.Key, "@") || strings.Contains(m.Key, "@odata.") {
 			continue
 		}
-		pos := offset(body.Pos, m.Line, m.Col)
+		pos := body.Pos.Within(m.Line, m.Col)
 		p := tf.prop(m.Key, pos)
 		ref, ok := b.placeholderRef(m.Value, ns, pos)
 		if ok && p.rep == nil {
@@ -374,13 +374,6 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 		b.diags.Warnf(t.Pos, "enum-empty", "enum member table of %s has no members", name)
 	}
 	return added || len(tf.members) > 0
-}
-
-func offset(base diag.Pos, line, col int) diag.Pos {
-	if line <= 1 {
-		return diag.Pos{File: base.File, Line: base.Line, Col: base.Col + col - 1}
-	}
-	return diag.Pos{File: base.File, Line: base.Line + line - 1, Col: col}
 }
 
 func quote(s string) string {

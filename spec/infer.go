@@ -155,7 +155,7 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 		return
 	}
 	if h := hint(v); h != "" {
-		pos := offset(base, v.Line, v.Col)
+		pos := base.Within(v.Line, v.Col)
 		sub := b.typ(h, 1, pos)
 		if tf != nil && sub != tf && tf.kind != Enum && !tf.synthesized && !sub.synthesized && sub.base == "" && sub.baseCandidate == "" && !b.derives(tf.key, sub.key) {
 			// A value of another type where tf is expected: evidence that
@@ -172,7 +172,7 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 		if strings.Contains(m.Key, "@") || m.Key == "" {
 			continue
 		}
-		pos := offset(base, m.Line, m.Col)
+		pos := base.Within(m.Line, m.Col)
 		key := b.propertyKey(tf.key, m.Key)
 		known, _ := b.knownRef(tf.key, key)
 		ref, ok := b.valueRef(m.Value, known, base, depth)

@@ -47,7 +47,7 @@ func (b *builder) validateExamples() {
 }
 
 func (b *builder) invalid(base diag.Pos, v *parser.JSONValue, format string, args ...any) {
-	b.diags.Warnf(offset(base, v.Line, v.Col), "example-invalid-value", format, args...)
+	b.diags.Warnf(base.Within(v.Line, v.Col), "example-invalid-value", format, args...)
 }
 
 // validate checks one value against the type it decodes into.
@@ -99,11 +99,11 @@ func (b *builder) validateObject(v *parser.JSONValue, t *Type, base diag.Pos, de
 		}
 		p := findProperty(actual, m.Key)
 		if p == nil {
-			b.diags.Warnf(offset(base, m.Line, m.Col), "example-unknown-property", "example property %q is not a property of %s or its base types", m.Key, actual.FullName)
+			b.diags.Warnf(base.Within(m.Line, m.Col), "example-unknown-property", "example property %q is not a property of %s or its base types", m.Key, actual.FullName)
 			continue
 		}
 		if p.JSONName != m.Key {
-			b.diags.Warnf(offset(base, m.Line, m.Col), "example-property-case", "example property %q is spelled %q on %s; it decodes, but re-encodes with the documented case", m.Key, p.JSONName, actual.FullName)
+			b.diags.Warnf(base.Within(m.Line, m.Col), "example-property-case", "example property %q is spelled %q on %s; it decodes, but re-encodes with the documented case", m.Key, p.JSONName, actual.FullName)
 		}
 		if p.Type.Primitive == Stream && p.Type.Named == nil {
 			continue
