@@ -63,7 +63,7 @@ func TestLimitsReject(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			pg := p.Parse("x.md", []byte(tt.src))
-			if d := time.Since(start); d > 2*time.Second {
+			if d := time.Since(start); d > slowdown*2*time.Second {
 				t.Errorf("took %v", d)
 			}
 			if !hasCode(pg, tt.code) {
@@ -100,7 +100,7 @@ func TestLimitsAccept(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			pg := p.Parse("x.md", []byte(tt.src))
-			if d := time.Since(start); d > 5*time.Second {
+			if d := time.Since(start); d > slowdown*5*time.Second {
 				t.Errorf("took %v", d)
 			}
 			for _, c := range codes(pg) {
@@ -164,7 +164,7 @@ func TestDeepJSONBody(t *testing.T) {
 		p.MaxJSONDepth = depth
 		start := time.Now()
 		pg := p.Parse("x.md", []byte(src))
-		if d := time.Since(start); d > 5*time.Second {
+		if d := time.Since(start); d > slowdown*5*time.Second {
 			t.Errorf("depth %d: took %v", depth, d)
 		}
 		if !hasCode(pg, "json-too-deep") || !hasCode(pg, "annotation-json") {
