@@ -17,7 +17,9 @@ func textLit(s string) jen.Code {
 	if utf8.ValidString(s) && !strings.ContainsAny(s, "`\r") && strings.Contains(s, "\n") {
 		ok := true
 		for _, r := range s {
-			if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == utf8.RuneError || unicode.Is(unicode.Bidi_Control, r)) {
+			// Control, format (byte order mark, bidi) and replacement
+			// characters make the literal quoted, where they are escaped.
+			if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r)) {
 				ok = false
 				break
 			}
