@@ -2,9 +2,14 @@ package emitter
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -24,7 +29,19 @@ type Options struct {
 	// GenerateLine, if set, is the command written as a //go:generate line
 	// in doc.go (without the "//go:generate " prefix).
 	GenerateLine string
+	// SplitAbove is the number of types, enums or operations above which
+	// models, enums and operations are each split into one file per initial letter
+	// (see Generate); 0 means DefaultSplitAbove, and a negative number
+	// splits every group that has declarations.
+	SplitAbove int
+	// Workers bounds how many files are rendered at once; 0 means
+	// GOMAXPROCS. The output does not depend on it.
+	Workers int
 }
+
+// DefaultSplitAbove is the default Options.SplitAbove: an API with at
+// most this many types, enums or operations keeps them in one file each.
+const DefaultSplitAbove = 200
 
 // File is one generated file.
 type File struct {
@@ -37,62 +54,218 @@ type File struct {
 func Reserved() []string { return templates.Identifiers() }
 
 // Generate renders the package for m. Files are sorted by name.
+//
+// Struct types go to models.go, enums to enums.go and request methods to
+// operations.go. When a group has more than Options.SplitAbove types,
+// enums or operations, it is split by name instead: models_a.go holds the
+// types whose Go name starts with A, enums_a.go the enums, and
+// operations_u.go the methods whose name after the leading verb starts
+// with U (GetUser, ListUsers); names starting with anything but an ASCII
+// letter go to models_other.go and so on. A file's content depends only on
+// the declarations whose names select it, so adding a type rewrites one
+// file. Within a file, declarations keep the model's order.
+//
+// Files are built and gofmt'ed concurrently by up to Options.Workers
+// goroutines; the result is the same whatever the number.
 func Generate(m *spec.Model, opts Options) ([]File, error) {
 	if !isPackageName(opts.Package) {
 		return nil, fmt.Errorf("invalid package name %q", opts.Package)
 	}
-	var files []File
-	add := func(name string, f *jen.File) error {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("render %s: %w", name, err)
-		}
-		files = append(files, File{Name: name, Content: buf.Bytes()})
-		return nil
+	split := opts.SplitAbove
+	if split == 0 {
+		split = DefaultSplitAbove
 	}
-	if err := add("doc.go", genDoc(m, opts)); err != nil {
-		return nil, err
-	}
-	models, enums := newFile(opts.Package), newFile(opts.Package)
+	var structs, enums []*spec.Type
 	for _, t := range m.Types {
 		if t.Kind == spec.Enum {
-			genEnum(enums, t)
+			enums = append(enums, t)
 		} else {
-			genStruct(models, t)
+			structs = append(structs, t)
 		}
 	}
-	if err := add("models.go", models); err != nil {
-		return nil, err
+
+	// Each job builds and renders one file. Its weight, a rough count of
+	// the code it produces, lets the heaviest files start first.
+	var jobs []job
+	jobs = append(jobs, job{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }})
+	for _, g := range groupBy("models", structs, split, typeLetter) {
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), gen: func(f *jen.File) {
+			for _, t := range g.items {
+				genStruct(f, t)
+			}
+		}})
 	}
-	if err := add("enums.go", enums); err != nil {
-		return nil, err
+	for _, g := range groupBy("enums", enums, split, typeLetter) {
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), gen: func(f *jen.File) {
+			for _, t := range g.items {
+				genEnum(f, t)
+			}
+		}})
 	}
-	ops := newFile(opts.Package)
-	for _, op := range m.Operations {
-		genOperation(ops, op)
+	for _, g := range groupBy("operations", m.Operations, split, operationLetter) {
+		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), gen: func(f *jen.File) {
+			for _, op := range g.items {
+				genOperation(f, op)
+			}
+		}})
 	}
-	if err := add("operations.go", ops); err != nil {
-		return nil, err
-	}
-	nf := newFile(opts.Package)
-	genNames(nf, m)
-	if err := add(NamesFile, nf); err != nil {
-		return nil, err
-	}
-	reg := newFile(opts.Package)
-	genRegistry(reg, m)
-	if err := add("registry.go", reg); err != nil {
-		return nil, err
-	}
+	jobs = append(jobs,
+		job{name: NamesFile, weight: len(m.Types) + len(m.Operations), gen: func(f *jen.File) { genNames(f, m) }},
+		job{name: "registry.go", weight: len(m.Types), gen: func(f *jen.File) { genRegistry(f, m) }},
+	)
 	for _, rf := range templates.Files() {
-		src, err := templates.Rewrite(rf.Content, opts.Package)
-		if err != nil {
-			return nil, fmt.Errorf("runtime %s: %w", rf.Name, err)
-		}
-		files = append(files, File{Name: rf.Name, Content: append([]byte(Header+"\n\n"), src...)})
+		jobs = append(jobs, job{name: rf.Name, weight: 1, runtime: rf.Content})
+	}
+
+	files, err := runJobs(jobs, opts)
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// job is one file to generate: either built by gen into a new jen.File,
+// or a runtime file copied from templates.
+type job struct {
+	name    string
+	weight  int
+	gen     func(*jen.File)
+	runtime []byte
+}
+
+// render makes the file of j.
+func (j *job) render(pkg string) (File, error) {
+	if j.gen == nil {
+		src, err := templates.Rewrite(j.runtime, pkg)
+		if err != nil {
+			return File{}, fmt.Errorf("runtime %s: %w", j.name, err)
+		}
+		return File{Name: j.name, Content: append([]byte(Header+"\n\n"), src...)}, nil
+	}
+	f := newFile(pkg)
+	j.gen(f)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("render %s: %w", j.name, err)
+	}
+	return File{Name: j.name, Content: buf.Bytes()}, nil
+}
+
+// runJobs renders every job with a bounded pool of workers, heaviest jobs
+// first. The files are in job order, and the error reported, if any, is
+// that of the first failing job in that order, so neither depends on the
+// scheduling.
+func runJobs(jobs []job, opts Options) ([]File, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(jobs))
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(jobs[b].weight, jobs[a].weight) })
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(order) {
+					return
+				}
+				i := order[n]
+				files[i], errs[i] = jobs[i].render(opts.Package)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// group is the declarations of one file.
+type group[T any] struct {
+	name  string
+	items []T
+}
+
+// groupBy puts items into the file base+".go" or, when there are more
+// than split of them (split < 0: any), into one file base+"_"+letter+".go"
+// per letter their names give. Groups are in file name order; items keep their order.
+func groupBy[T any](base string, items []T, split int, letter func(T) string) []group[T] {
+	if len(items) == 0 {
+		// An empty group still gets its (then declaration-free) file, as
+		// an unsplit package always has models.go, enums.go and
+		// operations.go.
+		return []group[T]{{name: base + ".go"}}
+	}
+	if split >= 0 && len(items) <= split {
+		return []group[T]{{name: base + ".go", items: items}}
+	}
+	byLetter := map[string][]T{}
+	for _, it := range items {
+		l := letter(it)
+		byLetter[l] = append(byLetter[l], it)
+	}
+	letters := slices.Sorted(maps.Keys(byLetter))
+	groups := make([]group[T], 0, len(letters))
+	for _, l := range letters {
+		groups = append(groups, group[T]{name: base + "_" + l + ".go", items: byLetter[l]})
+	}
+	return groups
+}
+
+// typeLetter selects the file of a type by its Go name's first letter.
+func typeLetter(t *spec.Type) string { return initial(t.Name) }
+
+// operationLetter selects the file of an operation by the first letter of
+// its name after the leading verb ("GetUser", "ListUsers" → "u"), so that
+// a resource's methods stay together; a one-word name by its own first
+// letter.
+func operationLetter(op *spec.Operation) string {
+	name := op.Name
+	i := 1
+	for i < len(name) && !(name[i] >= 'A' && name[i] <= 'Z') {
+		i++
+	}
+	if i < len(name) {
+		return initial(name[i:])
+	}
+	return initial(name)
+}
+
+// initial is the lower-case ASCII letter name starts with, or "other".
+// File name suffixes are single letters so that none is a GOOS or GOARCH
+// build constraint.
+func initial(name string) string {
+	if name != "" {
+		c := name[0] | 0x20
+		if c >= 'a' && c <= 'z' {
+			return string(c)
+		}
+	}
+	return "other"
+}
+
+// typesWeight estimates the code the declarations of types produce.
+func typesWeight(types []*spec.Type) int {
+	w := 0
+	for _, t := range types {
+		w += 2 + len(t.Properties) + len(t.Members)
+		if t.Polymorphic() {
+			w += 8
+		}
+	}
+	return w
 }
 
 func newFile(pkg string) *jen.File {
@@ -108,8 +281,7 @@ func newFile(pkg string) *jen.File {
 
 // genDoc writes doc.go: the package comment, the go:generate line and the
 // service root.
-func genDoc(m *spec.Model, opts Options) *jen.File {
-	f := newFile(opts.Package)
+func genDoc(f *jen.File, m *spec.Model, opts Options) {
 	f.PackageComment("Package " + opts.Package + " is a client for the API its reference pages document,")
 	f.PackageComment("generated by docgen. Create a Client with NewClient and call its methods;")
 	f.PackageComment("authentication is whatever the http.Client given to WithHTTPClient adds.")
@@ -119,7 +291,6 @@ func genDoc(m *spec.Model, opts Options) *jen.File {
 	}
 	f.Comment("defaultBaseURL is the service root the documented examples use.")
 	f.Const().Id("defaultBaseURL").Op("=").Lit(m.BaseURL)
-	return f
 }
 
 func isPackageName(s string) bool {

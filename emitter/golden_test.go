@@ -1,20 +1,25 @@
 package emitter_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/internal/golden"
 	"github.com/docgen-dev/docgen/pipeline"
+	"github.com/docgen-dev/docgen/templates"
 )
 
 // TestGolden generates each case folder golden/emitter/NNN_name/ (its *.md
-// pages) and compares the generated models.go, enums.go and operations.go
-// with the files in NNN_name/want/. The whole output must also type-check.
-// Regenerate with go test ./... -update.
+// pages) and compares every generated file but the runtime copied from
+// templates (models, enums, operations, doc.go, names.go, registry.go, the
+// test double's examples) with NNN_name/want/<file>.golden; a golden file
+// the output no longer has is an error. The whole output must also
+// type-check. Regenerate with go test ./... -update.
 func TestGolden(t *testing.T) {
 	dirs, err := filepath.Glob("../golden/emitter/[0-9]*")
 	if err != nil {
@@ -29,18 +34,25 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			runtime := map[string]bool{emitter.TestPackage("golden") + "/server.go": true}
+			for _, rf := range templates.Files() {
+				runtime[rf.Name] = true
+			}
+			want := map[string]bool{}
 			var check, double []gocheck.File
 			for _, f := range res.Files {
+				if !runtime[f.Name] {
+					path := filepath.Join(dir, "want", filepath.FromSlash(f.Name)+".golden")
+					want[path] = true
+					golden.Check(t, path, f.Content)
+				}
 				if strings.Contains(f.Name, "/") {
 					double = append(double, gocheck.File{Name: f.Name, Content: f.Content})
 					continue
 				}
 				check = append(check, gocheck.File{Name: f.Name, Content: f.Content})
-				switch f.Name {
-				case "models.go", "enums.go", "operations.go":
-					golden.Check(t, filepath.Join(dir, "want", f.Name+".golden"), f.Content)
-				}
 			}
+			checkStale(t, filepath.Join(dir, "want"), want)
 			var diags strings.Builder
 			for _, d := range res.Model.Diags {
 				diags.WriteString(d.String() + "\n")
@@ -53,6 +65,25 @@ func TestGolden(t *testing.T) {
 				t.Errorf("generated test double does not type-check: %v", err)
 			}
 		})
+	}
+}
+
+// checkStale reports the Go golden files under dir that are not in want
+// (removing them under -update).
+func checkStale(t *testing.T, dir string, want map[string]bool) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go.golden") || want[path] {
+			return err
+		}
+		if golden.Updating() {
+			return os.Remove(path)
+		}
+		t.Errorf("golden file %s: no such file is generated (go test ./emitter -update removes it)", path)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
