@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -77,6 +78,25 @@ type state struct {
 	annotated []*CodeBlock
 	// quiet suppresses diagnostics while a block is read a second time.
 	quiet bool
+	// scratch is the buffer inlineBytes reuses.
+	scratch bytes.Buffer
+	// blanked is the copy of the page frontMatter blanked, if any; run
+	// returns it to bodies.
+	blanked *[]byte
+}
+
+// bodies recycles the page copies frontMatter blanks: goldmark reads them
+// only while run parses, and pages keep nothing but copied strings.
+var bodies sync.Pool // of *[]byte
+
+// borrowBody returns a buffer of n bytes from bodies.
+func borrowBody(n int) *[]byte {
+	if b, ok := bodies.Get().(*[]byte); ok && cap(*b) >= n {
+		*b = (*b)[:n]
+		return b
+	}
+	b := make([]byte, n)
+	return &b
 }
 
 // normalize strips a UTF-8 byte order mark and turns CRLF and bare CR line
@@ -119,13 +139,16 @@ func (st *state) run(src []byte) {
 	}
 	src = normalize(src)
 	st.src = src
-	st.lines = []int{0}
+	st.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, c := range src {
 		if c == '\n' {
 			st.lines = append(st.lines, i+1)
 		}
 	}
 	body := st.frontMatter(src)
+	if st.blanked != nil {
+		defer bodies.Put(st.blanked)
+	}
 	if !st.checkLimits(body) {
 		return
 	}
@@ -265,7 +288,9 @@ func (st *state) frontMatter(src []byte) []byte {
 		}
 		_ = i
 	}
-	out := bytes.Clone(src)
+	st.blanked = borrowBody(len(src))
+	out := *st.blanked
+	copy(out, src)
 	for i := 0; i < closeEnd && i < len(out); i++ {
 		if out[i] != '\n' {
 			out[i] = ' '
@@ -287,7 +312,7 @@ var sectionRe = regexp.MustCompile(`(?i)^(http request|path parameters|(optional
 
 func (st *state) heading(n *ast.Heading) {
 	var links []Link
-	t := strings.TrimSpace(st.inline(n, &links))
+	t := string(bytes.TrimSpace(st.inlineBytes(n, &links)))
 	pos := st.nodePos(n)
 	st.page.Headings = append(st.page.Headings, Heading{Pos: pos, Level: n.Level, Text: t})
 	if len(links) == 1 && strings.HasPrefix(links[0].Dest, "#tab/") {
@@ -309,7 +334,7 @@ func (st *state) heading(n *ast.Heading) {
 
 func (st *state) paragraph(n *ast.Paragraph) {
 	var links []Link
-	t := strings.TrimSpace(st.inline(n, &links))
+	t := string(bytes.TrimSpace(st.inlineBytes(n, &links)))
 	pos := st.nodePos(n)
 	for _, l := range links {
 		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
@@ -359,14 +384,15 @@ func firstOffset(n ast.Node) (int, bool) {
 	return 0, false
 }
 
-// inline renders the inline content of n as plain text, collecting links.
-func (st *state) inline(n ast.Node, links *[]Link) string {
-	var b strings.Builder
-	st.inlineTo(&b, n, links)
-	return b.String()
+// inlineBytes renders the inline content of n as plain text, collecting
+// links. The result is only valid until the next call.
+func (st *state) inlineBytes(n ast.Node, links *[]Link) []byte {
+	st.scratch.Reset()
+	st.inlineTo(&st.scratch, n, links)
+	return st.scratch.Bytes()
 }
 
-func (st *state) inlineTo(b *strings.Builder, n ast.Node, links *[]Link) {
+func (st *state) inlineTo(b *bytes.Buffer, n ast.Node, links *[]Link) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -377,9 +403,9 @@ func (st *state) inlineTo(b *strings.Builder, n ast.Node, links *[]Link) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.Link:
-			var lb strings.Builder
+			var lb bytes.Buffer
 			st.inlineTo(&lb, c, nil)
-			b.WriteString(lb.String())
+			b.Write(lb.Bytes())
 			if links != nil {
 				*links = append(*links, Link{Text: lb.String(), Dest: string(c.Destination)})
 			}
@@ -397,6 +423,15 @@ func (st *state) inlineTo(b *strings.Builder, n ast.Node, links *[]Link) {
 func (st *state) blockText(n ast.Node) string {
 	var b strings.Builder
 	lines := n.Lines()
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Stop - seg.Start
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+		size += h.ClosureLine.Stop - h.ClosureLine.Start
+	}
+	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		b.Write(seg.Value(st.src))

@@ -2,6 +2,8 @@ package parser
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -11,11 +13,19 @@ func (st *state) table(n *east.Table) {
 	if st.subsection != "" {
 		t.Section = st.subsection
 	}
+	// Rows and cells are allocated at their final size (goldmark puts the
+	// header first, then the rows), and stay nil when there are none.
+	if rows := n.ChildCount() - 1; rows > 0 {
+		t.Rows = make([]Row, 0, rows)
+	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		var cells []Cell
+		if k := c.ChildCount(); k > 0 {
+			cells = make([]Cell, 0, k)
+		}
 		for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			var links []Link
-			txt := strings.TrimSpace(strings.Join(strings.Fields(st.inline(cell, &links)), " "))
+			txt := joinFields(st.inlineBytes(cell, &links))
 			cells = append(cells, Cell{Text: txt, Links: links})
 		}
 		switch c.(type) {
@@ -99,4 +109,39 @@ func classify(section, subsection string, header []string) TableKind {
 		return TableEnumMembers
 	}
 	return TableOther
+}
+
+// joinFields returns strings.Join(strings.Fields(string(b)), " "): the
+// words of b separated by single spaces. It compacts b in place, so the
+// result is the only allocation.
+func joinFields(b []byte) string {
+	w := 0
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(b) {
+			r, size := rune(b[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(b[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if w > 0 {
+			b[w] = ' '
+			w++
+		}
+		w += copy(b[w:], b[i:j])
+		i = j
+	}
+	return string(b[:w])
 }
