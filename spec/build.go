@@ -46,6 +46,11 @@ type builder struct {
 	// pageTypes maps a resource page's name ("bookcopy") to the key of the
 	// type it defines.
 	pageTypes map[string]string
+	// sortedTypeKeys caches sortedKeys.
+	sortedTypeKeys []string
+	// pageOps are the operations collectOperations made of each page, in
+	// the order of ops.
+	pageOps map[*parser.Page][]*opFacts
 }
 
 // Build merges the facts of pages into a model. The result depends only on
@@ -59,6 +64,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		summary:   map[string]*PageSummary{},
 		origins:   map[string]int{},
 		pageTypes: map[string]string{},
+		pageOps:   map[*parser.Page][]*opFacts{},
 		lock:      newLockIndex(opts.Names),
 	}
 	slices.SortStableFunc(b.pages, func(x, y *parser.Page) int { return cmp.Compare(x.Path, y.Path) })

@@ -41,6 +41,9 @@ type typeFacts struct {
 	baseCandidate    string
 	baseCandidatePos diag.Pos
 	resolved         *Type
+
+	// lowerMemberValues caches lowerMembers.
+	lowerMemberValues []string
 }
 
 // propFacts gathers the evidence for one property.

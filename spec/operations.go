@@ -75,6 +75,11 @@ func matches(tmpl, example string) bool {
 	return true
 }
 
+// segments is the number of segments matches splits path into.
+func segments(path string) int {
+	return strings.Count(strings.Trim(path, "/"), "/") + 1
+}
+
 // collectOperations reads the operations of an API page: one per request
 // template, named from the page title.
 func (b *builder) collectOperations(p *parser.Page) {
@@ -118,13 +123,17 @@ func (b *builder) collectOperations(p *parser.Page) {
 	// title's name; the others are alternate paths.
 	byMethod := map[string]*opFacts{}
 	seen := map[string]bool{}
+	baseName := ""
+	if len(templates) > 0 {
+		baseName = b.operationName(title, p)
+	}
 	for _, t := range templates {
 		key := t.Method + " " + t.Path
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: b.operationName(title, p)}
+		op := &opFacts{page: p, method: t.Method, tmpl: t, baseName: baseName}
 		for _, ex := range pairs {
 			if ex.req.Method == t.Method && matches(t.Path, ex.req.Path) {
 				op.examples = append(op.examples, ex)
@@ -136,14 +145,15 @@ func (b *builder) collectOperations(p *parser.Page) {
 			op.altOf = prim
 		}
 		b.ops = append(b.ops, op)
+		b.pageOps[p] = append(b.pageOps[p], op)
 	}
 	if len(byMethod) > 1 {
 		// A page documenting several methods: name each by its method.
 		for m, op := range byMethod {
 			op.baseName = methodName(m, title)
 		}
-		for _, op := range b.ops {
-			if op.page == p && op.altOf != nil {
+		for _, op := range b.pageOps[p] {
+			if op.altOf != nil {
 				op.baseName = op.altOf.baseName
 			}
 		}
@@ -152,8 +162,8 @@ func (b *builder) collectOperations(p *parser.Page) {
 	// declare; they are reported, not guessed onto another operation.
 	for _, ex := range pairs {
 		found := false
-		for _, op := range b.ops {
-			if op.page == p && slices.ContainsFunc(op.examples, func(e exPair) bool { return e.req == ex.req }) {
+		for _, op := range b.pageOps[p] {
+			if slices.ContainsFunc(op.examples, func(e exPair) bool { return e.req == ex.req }) {
 				found = true
 			}
 		}
@@ -161,10 +171,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 			b.unmatched = append(b.unmatched, ex)
 		}
 	}
-	for _, op := range b.ops {
-		if op.page != p {
-			continue
-		}
+	for _, op := range b.pageOps[p] {
 		// An operation without examples of its own answers like the
 		// documented path of the same method.
 		var resp *parser.Response
@@ -652,10 +659,17 @@ type mergedOp struct {
 // page to the operation of another page whose request line it fits, the
 // first in page order; an example that fits none documents no operation.
 func (b *builder) attachUnmatched() {
+	// matches fails on paths of different lengths, which most are: compare
+	// the segment counts first.
+	segs := make([]int, len(b.ops))
+	for i, op := range b.ops {
+		segs[i] = segments(op.tmpl.Path)
+	}
 	for _, ex := range b.unmatched {
 		var to *opFacts
-		for _, op := range b.ops {
-			if op.method == ex.req.Method && matches(op.tmpl.Path, ex.req.Path) {
+		n := segments(ex.req.Path)
+		for i, op := range b.ops {
+			if op.method == ex.req.Method && segs[i] == n && matches(op.tmpl.Path, ex.req.Path) {
 				to = op
 				break
 			}

@@ -30,12 +30,19 @@ func goTypeName(full string) string {
 	return prefix + GoName(local)
 }
 
+// sortedKeys returns the keys of all types, sorted. The slice is cached
+// until a type is added (types are never removed) and shared: callers must
+// not modify it.
 func (b *builder) sortedKeys() []string {
+	if len(b.sortedTypeKeys) == len(b.types) {
+		return b.sortedTypeKeys
+	}
 	keys := make([]string, 0, len(b.types))
 	for k := range b.types {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	b.sortedTypeKeys = keys
 	return keys
 }
 
@@ -420,12 +427,7 @@ func (b *builder) enumFromText(desc string) string {
 		if tf.kind != Enum || len(tf.members) != len(vals) {
 			continue
 		}
-		ms := make([]string, 0, len(tf.members))
-		for _, mem := range tf.members {
-			ms = append(ms, strings.ToLower(mem.Value))
-		}
-		slices.Sort(ms)
-		if slices.Equal(ms, vals) {
+		if slices.Equal(tf.lowerMembers(), vals) {
 			if found != "" {
 				return "" // ambiguous
 			}
@@ -433,6 +435,20 @@ func (b *builder) enumFromText(desc string) string {
 		}
 	}
 	return found
+}
+
+// lowerMembers returns the enum's member values in lower case, sorted. The
+// slice is cached until a member is added (members are never removed).
+func (tf *typeFacts) lowerMembers() []string {
+	if len(tf.lowerMemberValues) != len(tf.members) {
+		ms := make([]string, 0, len(tf.members))
+		for _, mem := range tf.members {
+			ms = append(ms, strings.ToLower(mem.Value))
+		}
+		slices.Sort(ms)
+		tf.lowerMemberValues = ms
+	}
+	return tf.lowerMemberValues
 }
 
 // punct counts the characters of a name that are not letters, digits or
