@@ -15,6 +15,10 @@ package parser
 //   - no line may sit deeper than MaxNesting block quotes and list items,
 //     counting the markers on the line and the list items open above it by
 //     indentation ("markdown-too-deep");
+//   - a table may have at most MaxTableCells cells ("markdown-too-complex"):
+//     goldmark pads every row to the columns of the delimiter row, so a
+//     12 KB page of 2,000 columns and 2,000 one-byte rows makes 4 million
+//     cells (a gigabyte, ten seconds), and 100 KB would exhaust memory;
 //   - the inline cost estimate, the sum over paragraphs, headings and table
 //     cells of their length times the number of inline delimiters they hold
 //     ([ ] ( ) * _ ` < \ ! ~ &), must be at most MaxInlineCost
@@ -31,7 +35,7 @@ package parser
 // With the default limits a page costs goldmark at most about a second,
 // whatever its content. Among the 11,289 pages of the Microsoft Graph
 // reference, the largest estimate is 1.3e8, an eighth of the default limit,
-// and the deepest nesting is 2.
+// the deepest nesting is 2 and the most table cells on a page 4,558.
 //
 // JSON is bounded separately: ParseJSON keeps its own stack and rejects
 // nesting deeper than Parser.MaxJSONDepth, so no recursive code (spec's
@@ -60,6 +64,8 @@ const (
 	DefaultMaxNesting = 32
 	// DefaultMaxInlineCost is the default of Limits.MaxInlineCost.
 	DefaultMaxInlineCost = 1 << 30
+	// DefaultMaxTableCells is the default of Limits.MaxTableCells.
+	DefaultMaxTableCells = 1 << 16
 )
 
 // Limits bound the work one page may cost. A zero field means its default.
@@ -70,6 +76,9 @@ type Limits struct {
 	MaxNesting int
 	// MaxInlineCost bounds the inline cost estimate described above.
 	MaxInlineCost int64
+	// MaxTableCells bounds the cells of the tables of a page, counted as
+	// goldmark makes them: every row has the columns of the delimiter row.
+	MaxTableCells int
 }
 
 func (l Limits) maxPageBytes() int {
@@ -84,6 +93,13 @@ func (l Limits) maxNesting() int {
 		return DefaultMaxNesting
 	}
 	return l.MaxNesting
+}
+
+func (l Limits) maxTableCells() int {
+	if l.MaxTableCells <= 0 {
+		return DefaultMaxTableCells
+	}
+	return l.MaxTableCells
 }
 
 func (l Limits) maxInlineCost() int64 {
@@ -118,12 +134,15 @@ func (st *state) tooLarge(src []byte) bool {
 // inline cost over the limits, reporting the first excess found. It
 // returns false when the page must not be parsed.
 func (st *state) checkLimits(src []byte) bool {
-	maxNest, maxCost := st.p.maxNesting(), st.p.maxInlineCost()
+	maxNest, maxCost, maxCells := st.p.maxNesting(), st.p.maxInlineCost(), st.p.maxTableCells()
 	var (
 		stack      []int // columns of the list markers open by indentation
 		delims     int64 // inline delimiters in the current paragraph
 		paraLen    int64 // bytes of the current paragraph
 		cost       int64 // the estimate so far
+		cols, rows int   // of the table in the current paragraph, if any
+		tableLine  int   // the line of its delimiter row
+		cells      int   // the table cells so far
 		lineNumber = 0
 	)
 	flush := func() {
@@ -131,7 +150,8 @@ func (st *state) checkLimits(src []byte) bool {
 			return
 		}
 		cost = satAdd(cost, satMul(delims, paraLen))
-		delims, paraLen = 0, 0
+		cells = int(satAdd(int64(cells), satMul(int64(cols), int64(rows)+1)))
+		delims, paraLen, cols, rows = 0, 0, 0, 0
 	}
 	for off := 0; off < len(src); {
 		lineNumber++
@@ -149,6 +169,21 @@ func (st *state) checkLimits(src []byte) bool {
 				break
 			}
 			continue
+		}
+		// A delimiter row after a run's first line may start a table,
+		// even inside another one (a heading may have ended it); rows are
+		// counted with the most columns seen. goldmark may decide
+		// otherwise: this errs on the large side.
+		if c := delimiterColumns(line); c > 0 && paraLen > 0 {
+			cells = int(satAdd(int64(cells), satMul(int64(cols), int64(rows)+1)))
+			cols, rows, tableLine = max(cols, c), 0, lineNumber
+		} else if cols > 0 {
+			rows++
+		}
+		if cols > 0 && satMul(int64(cols), int64(rows)+1) > int64(maxCells-cells) {
+			st.page.Diags.Warnf(st.lineStart(tableLine), "markdown-too-complex",
+				"tables have more than %d cells (every row has the %d columns of this delimiter row); page skipped", maxCells, cols)
+			return false
 		}
 		paraLen += int64(len(line)) + 1
 		delims += int64(countDelims(line))
@@ -248,6 +283,36 @@ func blockCost(src []byte, limit int64) (cost int64, worstOff int) {
 		return ast.WalkContinue, nil
 	})
 	return cost, worstOff
+}
+
+// delimiterColumns returns the number of columns of line as a table
+// delimiter row ("|---|:-:|"), or 0 when it cannot be one: it must hold a
+// dash and nothing but dashes, bars, colons and white space once block
+// quote markers are skipped. Columns are counted as goldmark counts them:
+// the parts between bars, blank first and last parts left out.
+func delimiterColumns(line []byte) int {
+	t := bytes.TrimLeft(line, " \t>")
+	dash := false
+	for _, c := range t {
+		switch c {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t':
+		default:
+			return 0
+		}
+	}
+	if !dash {
+		return 0
+	}
+	parts := bytes.Split(t, []byte("|"))
+	if isBlankLine(parts[0]) {
+		parts = parts[1:]
+	}
+	if len(parts) > 0 && isBlankLine(parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1]
+	}
+	return max(len(parts), 1)
 }
 
 func isBlankLine(line []byte) bool {

@@ -56,6 +56,9 @@ func TestLimitsReject(t *testing.T) {
 		{"nested brackets", R("[", 40_000) + "a" + R("]", 40_000), "markdown-too-complex", 1},
 		{"reference titles", "# T\n\n" + R("[a]: b '\n", 40_000), "markdown-too-complex", 3},
 		{"bracket emphasis", R("[*_a", 50_000), "markdown-too-complex", 1},
+		{"wide table of short rows", R("|a", 2_000) + "|\n" + R("|-", 2_000) + "|\n" + R("x\n", 2_000), "markdown-too-complex", 2},
+		{"wide table after a small one", "|a|\n|-|\nx\n# h\n" + R("|a", 2_000) + "|\n" + R("|-", 2_000) + "|\n" + R("x\n", 2_000), "markdown-too-complex", 6},
+		{"wide table in a quote", "> " + R("|a", 2_000) + "|\n> " + R("|-", 2_000) + "|\n" + R("> x\n", 2_000), "markdown-too-complex", 2},
 		{"definition swallowing a table header", "[a]:\n|h|\n|-|\n" + R("*a_ *a_\n", 20_000), "markdown-too-complex", 1},
 	}
 	p := New()
@@ -142,8 +145,16 @@ func TestLimitsConfigurable(t *testing.T) {
 		t.Errorf("cost over MaxInlineCost 1000 accepted")
 	}
 	var l Limits
-	if l.maxPageBytes() != DefaultMaxPageBytes || l.maxNesting() != DefaultMaxNesting || l.maxInlineCost() != DefaultMaxInlineCost {
+	if l.maxPageBytes() != DefaultMaxPageBytes || l.maxNesting() != DefaultMaxNesting || l.maxInlineCost() != DefaultMaxInlineCost || l.maxTableCells() != DefaultMaxTableCells {
 		t.Errorf("zero Limits do not mean the defaults")
+	}
+	p = New()
+	p.MaxTableCells = 6
+	if pg := p.Parse("x.md", []byte("|a|b|\n|-|-|\n|c|d|\n|e|f|\n")); hasCode(pg, "markdown-too-complex") {
+		t.Errorf("6 cells rejected with MaxTableCells 6")
+	}
+	if pg := p.Parse("x.md", []byte("|a|b|\n|-|-|\n|c|d|\n|e|f|\n|g|h|\n")); !hasCode(pg, "markdown-too-complex") {
+		t.Errorf("8 cells accepted with MaxTableCells 6")
 	}
 	p = New()
 	p.MaxJSONDepth = 0
