@@ -180,6 +180,19 @@ var cases = []hostileCase{
 			}
 		}
 	}},
+	{dir: "046_wide_table", codes: []string{"markdown-too-complex"}, exact: true, gen: func(t *testing.T, dir string) {
+		// goldmark pads every row to the columns of the delimiter row:
+		// 24 KB would make 16 million cells.
+		writePage(t, dir, "wide.md", "# Wide\n\n"+R("|a", 4_000)+"|\n"+R("|-", 4_000)+"|\n"+R("x\n", 4_000))
+	}},
+	{dir: "047_deep_base_chain", codes: []string{"base-cycle"}, gen: func(t *testing.T, dir string) {
+		// 300 types, each derived from the next, all declaring "p"; the
+		// last derives from the first.
+		for i := range 300 {
+			writePage(t, dir, fmt.Sprintf("t%d.md", i), fmt.Sprintf("# t%d resource type\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|p|String|x|\n|p%d|Int32|x|\n\n"+
+				"<!-- {\"blockType\": \"resource\", \"baseType\": \"microsoft.graph.t%d\", \"@odata.type\": \"microsoft.graph.t%d\"} -->\n```json\n{}\n```\n", i, i, (i+1)%300, i))
+		}
+	}},
 }
 
 // keepLetters keeps ASCII letters and digits, mapping the rest to "-".
@@ -479,6 +492,7 @@ func TestHostileParseFast(t *testing.T) {
 		"dense links":    R("[a](b", 40_000),
 		"deep JSON":      apiPage("Get widget", "GET /widgets/{id}", "GET /widgets/1", R("[", 10_000_000)),
 		"mixed emphasis": R("*a_ ", 40_000),
+		"wide table":     R("|a", 4_000) + "|\n" + R("|-", 4_000) + "|\n" + R("x\n", 4_000),
 	} {
 		start := time.Now()
 		pg := p.Parse("x.md", []byte(src))
