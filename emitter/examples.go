@@ -201,7 +201,8 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) (jen.Code, st
 	}
 	stmts = append(stmts, jen.Qual("fmt", "Println").Call(jen.Lit("ok")), jen.Comment("Output: ok"))
 	name := g.name(op, ex)
-	return jen.Commentf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File).Line().
+	// The page path and example name are docs text: doc neutralises them.
+	return jen.Add(doc(fmt.Sprintf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File))).
 		Func().Id(name).Params().Block(stmts...), ""
 }
 

@@ -12,7 +12,8 @@ import (
 	"strings"
 )
 
-// ExampleClient_BookArchive calls BookArchive as the example "book_archive" of seeds/api/book-archive.md does.
+// ExampleClient_BookArchive calls BookArchive as the example "book_archive" of
+// seeds/api/book-archive.md does.
 func ExampleClient_BookArchive() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -34,7 +35,8 @@ func ExampleClient_BookArchive() {
 	// Output: ok
 }
 
-// ExampleClient_BookCheckout calls BookCheckout as the example "book_checkout" of seeds/api/book-checkout.md does.
+// ExampleClient_BookCheckout calls BookCheckout as the example "book_checkout"
+// of seeds/api/book-checkout.md does.
 func ExampleClient_BookCheckout() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -59,7 +61,8 @@ func ExampleClient_BookCheckout() {
 	// Output: ok
 }
 
-// ExampleClient_BookDelta calls BookDelta as the example "book_delta" of seeds/api/book-delta.md does.
+// ExampleClient_BookDelta calls BookDelta as the example "book_delta" of
+// seeds/api/book-delta.md does.
 func ExampleClient_BookDelta() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -75,7 +78,9 @@ func ExampleClient_BookDelta() {
 	// Output: ok
 }
 
-// ExampleClient_BookGetAvailableCopies calls BookGetAvailableCopies as the example "book_getavailablecopies" of seeds/api/book-getavailablecopies.md does.
+// ExampleClient_BookGetAvailableCopies calls BookGetAvailableCopies as the
+// example "book_getavailablecopies" of seeds/api/book-getavailablecopies.md
+// does.
 func ExampleClient_BookGetAvailableCopies() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -91,7 +96,8 @@ func ExampleClient_BookGetAvailableCopies() {
 	// Output: ok
 }
 
-// ExampleClient_CreateBook calls CreateBook as the example "create_book_from_books" of seeds/api/book-post.md does.
+// ExampleClient_CreateBook calls CreateBook as the example
+// "create_book_from_books" of seeds/api/book-post.md does.
 func ExampleClient_CreateBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -150,7 +156,8 @@ func ExampleClient_CreateBook() {
 	// Output: ok
 }
 
-// ExampleClient_DeleteBook calls DeleteBook as the example "delete_book" of seeds/api/book-delete.md does.
+// ExampleClient_DeleteBook calls DeleteBook as the example "delete_book" of
+// seeds/api/book-delete.md does.
 func ExampleClient_DeleteBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -164,7 +171,8 @@ func ExampleClient_DeleteBook() {
 	// Output: ok
 }
 
-// ExampleClient_GetBook calls GetBook as the example "get_book" of seeds/api/book-get.md does.
+// ExampleClient_GetBook calls GetBook as the example "get_book" of
+// seeds/api/book-get.md does.
 func ExampleClient_GetBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -179,7 +187,8 @@ func ExampleClient_GetBook() {
 	// Output: ok
 }
 
-// ExampleClient_GetBookCover calls GetBookCover as the example "get_book_cover" of seeds/api/book-get-cover.md does.
+// ExampleClient_GetBookCover calls GetBookCover as the example
+// "get_book_cover" of seeds/api/book-get-cover.md does.
 func ExampleClient_GetBookCover() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -195,7 +204,8 @@ func ExampleClient_GetBookCover() {
 	// Output: ok
 }
 
-// ExampleClient_ListBookCopiesViaLibraries calls ListBookCopiesViaLibraries as the example "list_bookcopies" of seeds/api/bookcopy-list.md does.
+// ExampleClient_ListBookCopiesViaLibraries calls ListBookCopiesViaLibraries as
+// the example "list_bookcopies" of seeds/api/bookcopy-list.md does.
 func ExampleClient_ListBookCopiesViaLibraries() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -211,7 +221,8 @@ func ExampleClient_ListBookCopiesViaLibraries() {
 	// Output: ok
 }
 
-// ExampleClient_ListBooks calls ListBooks as the example "list_books" of seeds/api/book-list.md does.
+// ExampleClient_ListBooks calls ListBooks as the example "list_books" of
+// seeds/api/book-list.md does.
 func ExampleClient_ListBooks() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -227,7 +238,9 @@ func ExampleClient_ListBooks() {
 	// Output: ok
 }
 
-// ExampleClient_ListSynchronizationJobs calls ListSynchronizationJobs as the example "get_synchronizationjob" of seeds/api/synchronization-synchronizationjob-list.md does.
+// ExampleClient_ListSynchronizationJobs calls ListSynchronizationJobs as the
+// example "get_synchronizationjob" of
+// seeds/api/synchronization-synchronizationjob-list.md does.
 func ExampleClient_ListSynchronizationJobs() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -243,7 +256,8 @@ func ExampleClient_ListSynchronizationJobs() {
 	// Output: ok
 }
 
-// ExampleClient_UpdateBook calls UpdateBook as the example "update_book" of seeds/api/book-update.md does.
+// ExampleClient_UpdateBook calls UpdateBook as the example "update_book" of
+// seeds/api/book-update.md does.
 func ExampleClient_UpdateBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -273,7 +287,8 @@ func ExampleClient_UpdateBook() {
 	// Output: ok
 }
 
-// ExampleClient_UpdateBookCopy calls UpdateBookCopy as the example "update_bookcopy" of seeds/api/bookcopy-update.md does.
+// ExampleClient_UpdateBookCopy calls UpdateBookCopy as the example
+// "update_bookcopy" of seeds/api/bookcopy-update.md does.
 func ExampleClient_UpdateBookCopy() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
@@ -292,7 +307,8 @@ func ExampleClient_UpdateBookCopy() {
 	// Output: ok
 }
 
-// ExampleClient_UploadBookCover calls UploadBookCover as the example "book_put_cover" of seeds/api/book-put-cover.md does.
+// ExampleClient_UploadBookCover calls UploadBookCover as the example
+// "book_put_cover" of seeds/api/book-put-cover.md does.
 func ExampleClient_UploadBookCover() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -112,7 +113,14 @@ type Result struct {
 // Run generates the package for cfg in memory. When cfg selects part of
 // the operations (Include, Exclude, Ops), the model is the spec.Model.Subset
 // of the selected operations, and a selection of none is an error.
-func Run(cfg Config) (*Result, error) {
+func Run(cfg Config) (res *Result, err error) {
+	defer func() {
+		// Pages are parsed under recover already; a failure while merging
+		// or rendering is reported as an error, never as a crash.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
 	if err := cfg.checkPatterns(); err != nil {
 		return nil, err
 	}
@@ -152,7 +160,7 @@ func Run(cfg Config) (*Result, error) {
 		m.Diags.Sort()
 	}
 	slices.SortFunc(files, func(a, b emitter.File) int { return strings.Compare(a.Name, b.Name) })
-	res := &Result{Files: files, Model: m, Pages: len(pages), Paths: map[string]string{}, Parsed: pages}
+	res = &Result{Files: files, Model: m, Pages: len(pages), Paths: map[string]string{}, Parsed: pages}
 	for _, in := range inputs {
 		res.Paths[in.Name] = in.Path
 	}
@@ -183,6 +191,7 @@ func ParsePages(inputs []Input, cfg Config) []*parser.Page {
 	for range workers {
 		wg.Go(func() {
 			p := parser.New()
+			p.MaxPageBytes = int(limit)
 			for i := range jobs {
 				pages[i] = readPage(p, inputs[i], limit)
 			}
@@ -198,18 +207,29 @@ func ParsePages(inputs []Input, cfg Config) []*parser.Page {
 
 func readPage(p *parser.Parser, in Input, limit int64) *parser.Page {
 	page := &parser.Page{Path: in.Name}
-	fi, err := os.Stat(in.Path)
+	f, err := os.Open(in.Path)
 	if err != nil {
 		page.Diags.Errorf(diag.Pos{File: in.Name}, "read", "%v", err)
 		return page
 	}
-	if fi.Size() > limit {
-		page.Diags.Warnf(diag.Pos{File: in.Name}, "page-too-large", "page is %d bytes, over the limit of %d; skipped", fi.Size(), limit)
-		return page
-	}
-	src, err := os.ReadFile(in.Path)
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		page.Diags.Errorf(diag.Pos{File: in.Name}, "read", "%v", err)
+		return page
+	}
+	if !fi.Mode().IsRegular() {
+		// A device or a FIFO could be read forever.
+		page.Diags.Warnf(diag.Pos{File: in.Name}, "read", "not a regular file; skipped")
+		return page
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		page.Diags.Errorf(diag.Pos{File: in.Name}, "read", "%v", err)
+		return page
+	}
+	if int64(len(src)) > limit {
+		page.Diags.Warnf(diag.Pos{File: in.Name}, "page-too-large", "page is over the limit of %d bytes; skipped", limit)
 		return page
 	}
 	return p.Parse(in.Name, src)

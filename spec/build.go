@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -382,11 +383,13 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 	return added || len(tf.members) > 0
 }
 
+// quote writes docs text for a diagnostic: cut short, quoted, with control
+// characters escaped so that none reaches a terminal.
 func quote(s string) string {
 	if len(s) > 60 {
 		s = s[:60] + "..."
 	}
-	return "\"" + strings.ReplaceAll(s, "\"", "\\\"") + "\""
+	return strconv.Quote(s)
 }
 
 func pageBase(path string) string {

@@ -154,7 +154,13 @@ func (b *builder) resolveBase(tf *typeFacts) {
 		return
 	}
 	seen := map[string]bool{tf.key: true}
+	depth := 0
 	for k := tf.base; k != ""; k = b.types[k].base {
+		if depth++; depth > 64 {
+			b.diags.Warnf(tf.basePos, "base-too-deep", "base types of %s nest more than 64 deep; base type dropped", tf.resolved.FullName)
+			tf.base = ""
+			return
+		}
 		if seen[k] {
 			b.diags.Warnf(tf.basePos, "base-cycle", "base types of %s form a cycle; base type dropped", tf.resolved.FullName)
 			tf.base = ""

@@ -19,7 +19,7 @@ import (
 // path is named after its primary plus "Via" and the path's distinguishing
 // segments.
 func (b *builder) nameOperations() {
-	names := newNamer()
+	names := newNamer(operationReserved()...)
 	// Names an earlier run gave are kept first.
 	for _, of := range b.ops {
 		if n, ok := b.lock.opName(of); ok && !names.taken(n) {

@@ -327,4 +327,3 @@ func truncate(s string, n int) string {
 	}
 	return s
 }
-

@@ -395,8 +395,6 @@ func TestRandomDocsRoundTrip(t *testing.T) {
 				out, err := cmd.CombinedOutput()
 				switch {
 				case err == nil:
-				case args[0] == "vet" && onlyVetSignatures(string(out)):
-					t.Logf("known bug: %s:\n%s", vetBug, out)
 				case args[len(args)-2] == "^Example" && onlyBodyMismatches(string(out)):
 					t.Logf("known bug: %s:\n%s", exampleBug, out)
 				default:
@@ -430,7 +428,6 @@ func TestRandomDocsRoundTrip(t *testing.T) {
 }
 
 // vetBug is the known cause of go vet findings in generated packages.
-const vetBug = "spec/resolve_ops.go nameOperations starts its namer without spec's operationReserved(), so an operation titled \"Marshal JSON\" becomes a method MarshalJSON that go vet's stdmethods check rejects"
 
 // exampleBug is the known cause of failing generated Example functions.
 const exampleBug = "emitter/examples.go turns a request example into an Example function even when its body holds a member the type cannot carry (a name a struct tag cannot hold, reported as property-name): decoding drops the member, and the test double rejects the request because its members differ from the documented ones"
@@ -441,22 +438,6 @@ const exampleBug = "emitter/examples.go turns a request example into an Example 
 func onlyBodyMismatches(out string) bool {
 	fails, mismatches := strings.Count(out, "--- FAIL: Example"), strings.Count(out, "the request body has members")
 	return fails > 0 && fails == mismatches
-}
-
-// onlyVetSignatures reports whether go vet's output holds only stdmethods
-// findings ("should have signature").
-func onlyVetSignatures(out string) bool {
-	found := false
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		switch {
-		case strings.HasPrefix(l, "#"), l == "":
-		case strings.Contains(l, "should have signature"):
-			found = true
-		default:
-			return false
-		}
-	}
-	return found
 }
 
 // exampleDiagnosed reports whether a diagnostic about example values lies
