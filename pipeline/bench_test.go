@@ -14,7 +14,9 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/docgen-dev/docgen/emitter"
 	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/spec"
 )
 
 // benchCorpus is the Microsoft Graph reference the benchmarks read,
@@ -140,4 +142,40 @@ func BenchmarkGenerate(b *testing.B) {
 			b.ReportMetric(float64(bytes), "out-bytes/op")
 		})
 	}
+}
+
+// BenchmarkPhases times the pipeline's phases one by one on beta: parse
+// (ParsePages), build (spec.Build) and emit (emitter.Generate), each with
+// its input prepared outside the timer. The parsed pages stay alive, as in
+// Run, so the collector's share is the pipeline's.
+//
+//	go test -run '^$' -bench Phases -benchmem ./pipeline
+func BenchmarkPhases(b *testing.B) {
+	inputs, err := Collect(corpusDirs(b, []string{"beta"}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ParsePages(inputs, Config{})
+		}
+	})
+	pages := ParsePages(inputs, Config{})
+	opts := spec.Options{Reserved: emitter.Reserved()}
+	b.Run("build", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			spec.Build(pages, opts)
+		}
+	})
+	m := spec.Build(pages, opts)
+	b.Run("emit", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := emitter.Generate(m, emitter.Options{Package: "graph"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
