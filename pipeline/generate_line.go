@@ -21,7 +21,15 @@ func GenerateLine(inputs []string, out, pkg string) string {
 	return b.String()
 }
 
+// relTo returns target relative to base. Two relative paths are related
+// lexically, so the result does not depend on the working directory's
+// absolute path (symlinks, sandboxes); otherwise both are made absolute.
 func relTo(base, target string) (string, error) {
+	if !filepath.IsAbs(base) && !filepath.IsAbs(target) {
+		if r, err := filepath.Rel(filepath.Clean(base), filepath.Clean(target)); err == nil {
+			return filepath.ToSlash(r), nil
+		}
+	}
 	ab, err := filepath.Abs(base)
 	if err != nil {
 		return "", err

@@ -61,3 +61,19 @@ func TestGenerateLineSameFromEitherFolder(t *testing.T) {
 
 // seedsGenerateLine is the go:generate line of generated/doc.go.
 const seedsGenerateLine = "go run github.com/docgen-dev/docgen/cmd/docgen -in ../seeds -out . -pkg generated"
+
+// TestRelToLexical: relative paths are related without consulting the
+// working directory, so the go:generate line cannot depend on where the
+// repository sits.
+func TestRelToLexical(t *testing.T) {
+	for _, tt := range []struct{ base, target, want string }{
+		{"generated", "seeds", "../seeds"},
+		{".", "../seeds", "../seeds"},
+		{"a/b", "a/c/d", "../c/d"},
+		{"out", "out/in", "in"},
+	} {
+		if got, err := relTo(tt.base, tt.target); err != nil || got != tt.want {
+			t.Errorf("relTo(%q, %q) = %q, %v; want %q", tt.base, tt.target, got, err, tt.want)
+		}
+	}
+}
