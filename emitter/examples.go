@@ -215,7 +215,10 @@ func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen
 		return jen.Nil(), nil, ""
 	}
 	text := ex.RequestBody
-	if !ex.RequestJSON {
+	switch {
+	case ex.RequestFitted != "":
+		text = ex.RequestFitted // the values fitted to the model are reported by spec
+	case !ex.RequestJSON:
 		if ex.RequestRepaired == "" {
 			return nil, nil, "its request body is not valid JSON and cannot be repaired"
 		}

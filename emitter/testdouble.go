@@ -51,6 +51,10 @@ func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
 				jen.Id("Status"):    jen.Lit(ex.Status),
 			}
 			switch {
+			case op.Body == nil:
+				// The operation takes no body (example-body-ignored).
+			case ex.RequestFitted != "":
+				d[jen.Id("RequestBody")] = textLit(ex.RequestFitted)
 			case ex.RequestJSON:
 				d[jen.Id("RequestBody")] = textLit(ex.RequestBody)
 			case ex.RequestRepaired != "":
@@ -64,6 +68,10 @@ func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
 				d[jen.Id("Header")] = jen.Index().Index(jen.Lit(2)).String().Values(hs...)
 			}
 			switch {
+			case ex.ResponseFitted != "":
+				// Values that would not decode into the documented
+				// types are fitted to them (reported as diagnostics).
+				d[jen.Id("Body")] = textLit(ex.ResponseFitted)
 			case ex.ResponseRepaired != "":
 				// The documented body is not JSON; the test double
 				// serves its repair, as a real service would send JSON.

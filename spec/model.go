@@ -238,6 +238,13 @@ type Example struct {
 	// trailing commas, "...") could be repaired; the repairs are reported
 	// as diagnostics.
 	RequestRepaired, ResponseRepaired string
+	// RequestFitted and ResponseFitted hold the bodies as compact JSON when
+	// some of their values would not decode into the documented types:
+	// those values are replaced by the nearest value of the type and members
+	// the type lacks are dropped, each reported (example-invalid-value,
+	// example-unknown-property). The Example functions send the fitted
+	// request and the test double serves the fitted response.
+	RequestFitted, ResponseFitted string
 	// ResponseType is the type the response annotation names.
 	ResponseType TypeRef
 }

@@ -30,6 +30,7 @@ type opFacts struct {
 type exPair struct {
 	req  *parser.Request
 	resp *parser.Response
+	page *parser.Page
 }
 
 type bodyFacts struct {
@@ -107,7 +108,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 	}
 	var pairs []exPair
 	for i, r := range p.Requests {
-		ex := exPair{req: r}
+		ex := exPair{req: r, page: p}
 		for _, resp := range p.Responses {
 			if resp.RequestIndex == i {
 				ex.resp = resp
@@ -368,6 +369,11 @@ func (b *builder) resolveBody(op *opFacts) {
 	switch op.method {
 	case "POST", "PUT", "PATCH":
 	default:
+		for _, ex := range op.examples {
+			if bd := ex.req.Body; bd != nil && strings.TrimSpace(bd.Text) != "" {
+				b.diags.Warnf(bd.Pos, "example-body-ignored", "request example sends a body with %s, which takes none here; the body is left out of the operation, its Example and the test double", op.method)
+			}
+		}
 		return
 	}
 	p := op.page
@@ -665,6 +671,7 @@ func (b *builder) attachUnmatched() {
 	for i, op := range b.ops {
 		segs[i] = segments(op.tmpl.Path)
 	}
+	vocab := b.segmentVocabulary()
 	for _, ex := range b.unmatched {
 		var to *opFacts
 		n := segments(ex.req.Path)
@@ -675,6 +682,10 @@ func (b *builder) attachUnmatched() {
 			}
 		}
 		if to == nil {
+			if op := b.operationFromExample(ex, vocab); op != nil {
+				segs = append(segs, segments(op.tmpl.Path))
+				continue
+			}
 			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s fits no request line of any page; it documents no operation", ex.req.Method, ex.req.Path)
 			continue
 		}

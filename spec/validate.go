@@ -11,39 +11,73 @@ import (
 	"github.com/docgen-dev/docgen/templates"
 )
 
-// validateExamples checks every strictly valid example body against the
-// resolved model, as a strict decoder of the generated types would: each
-// value that would not decode is a docs error, reported with its position.
+// validateExamples checks every example body (strictly valid or repaired)
+// against the resolved model, as a strict decoder of the generated types
+// would: each value that would not decode is a docs error, reported with its
+// position. The body fitted to the model (see fit) goes into the example
+// when it differs from the documented one.
 func (b *builder) validateExamples() {
 	for _, of := range b.ops {
 		op := of.resolved
-		for _, ex := range of.examples {
-			_ = op
-			if rb := ex.req.Body; rb != nil && rb.JSON != nil && rb.Strict && op.Body != nil && !op.Body.Binary {
+		if op == nil || len(op.Examples) != len(of.examples) {
+			continue
+		}
+		for i, ex := range of.examples {
+			e := op.Examples[i]
+			if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.Body != nil && !op.Body.Binary {
 				b.validate(rb.JSON, op.Body.Type, rb.Pos, 0)
+				if f, changed := b.fit(rb.JSON, op.Body.Type, 0); changed {
+					e.RequestFitted = string(f.Encode())
+				}
 			}
 			r := ex.resp
-			if r == nil || r.Body == nil || r.Body.JSON == nil || !r.Body.Strict {
+			if r == nil || r.Body == nil || r.Body.JSON == nil {
 				continue
 			}
 			// Each example is checked against the type its own annotation
-			// names, which is what it documents.
-			typ := b.example(ex).ResponseType
+			// names, which is what it documents, else the operation's.
+			typ := e.ResponseType
+			if typ.IsZero() && (op.Response == ResponseSingle || op.Response == ResponseCollection) {
+				typ = op.ResponseType
+				typ.Collection = op.Response == ResponseCollection
+			}
 			if typ.IsZero() || typ.Primitive != "" {
 				continue
 			}
+			body := r.Body.JSON
 			if typ.Collection || r.IsCollection {
-				if arr := r.Body.JSON.Member("value"); arr != nil {
-					typ.Collection = true
-					b.validate(arr, typ, r.Body.Pos, 0)
-				} else {
-					b.invalid(r.Body.Pos, r.Body.JSON, "collection response has no \"value\" array")
+				arr := body.Member("value")
+				if arr == nil {
+					b.invalid(r.Body.Pos, body, "collection response has no \"value\" array")
+					continue
+				}
+				typ.Collection = true
+				b.validate(arr, typ, r.Body.Pos, 0)
+				if f, changed := b.fit(arr, typ, 0); changed {
+					e.ResponseFitted = string(withMember(body, "value", f).Encode())
 				}
 				continue
 			}
-			b.validate(r.Body.JSON, typ, r.Body.Pos, 0)
+			b.validate(body, typ, r.Body.Pos, 0)
+			if f, changed := b.fit(body, typ, 0); changed {
+				e.ResponseFitted = string(f.Encode())
+			}
 		}
 	}
+}
+
+// withMember returns a copy of the object v with the last member named key
+// holding val.
+func withMember(v *parser.JSONValue, key string, val *parser.JSONValue) *parser.JSONValue {
+	out := *v
+	out.Members = append([]parser.JSONMember(nil), v.Members...)
+	for i := len(out.Members) - 1; i >= 0; i-- {
+		if out.Members[i].Key == key {
+			out.Members[i].Value = val
+			break
+		}
+	}
+	return &out
 }
 
 func (b *builder) invalid(base diag.Pos, v *parser.JSONValue, format string, args ...any) {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -45,12 +46,23 @@ func NewServer(tb testing.TB) *httptest.Server {
 // Handler returns the handler NewServer serves, for use with a server of
 // your own.
 func Handler() http.Handler {
-	h := &handler{}
-	for _, ex := range examples() {
-		h.routes = append(h.routes, route{example: ex, re: templateRegexp(ex.Template)})
-	}
-	return h
+	return &handler{routes: compiledRoutes()}
 }
+
+// compiledRoutes is the route table, built once: it is read-only after,
+// and shared by every handler.
+var compiledRoutes = sync.OnceValue(func() []route {
+	var routes []route
+	for _, ex := range examples() {
+		routes = append(routes, route{example: ex, re: templateRegexp(ex.Template)})
+	}
+	return routes
+})
+
+// redirectPrefix is where the test double sends a client that a documented
+// response redirects off the service (a download URL, a report file): it
+// answers there with an empty 200, as the documented content is not known.
+const redirectPrefix = "/_docgen/redirect/"
 
 type route struct {
 	example
@@ -83,6 +95,11 @@ func templateRegexp(tmpl string) *regexp.Regexp {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, redirectPrefix) {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	path := strings.TrimSuffix(r.URL.Path, "/")
 	if i := strings.Index(path[1:], "/"); i >= 0 && isVersion(path[1:i+1]) {
 		path = path[i+1:] // "/v1.0/users" → "/users"
@@ -145,7 +162,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if strings.EqualFold(kv[0], "Content-Length") {
 			continue
 		}
-		w.Header().Add(kv[0], rewrite(kv[1], origin))
+		v := rewrite(kv[1], origin)
+		if strings.EqualFold(kv[0], "Location") && !strings.HasPrefix(v, origin) {
+			if u, err := url.Parse(v); err == nil && u.IsAbs() {
+				v = origin + redirectPrefix + url.PathEscape(u.Host+u.Path)
+			}
+		}
+		w.Header().Add(kv[0], v)
 	}
 	status := match.Status
 	if status == 0 {

@@ -51,6 +51,21 @@ func TestServer(t *testing.T) {
 			t.Errorf("%s %s = %d %q, want %d containing %q", tt.method, tt.path, status, body, tt.status, tt.want)
 		}
 	}
+	// A documented redirect off the service comes back to the test double,
+	// which answers it with an empty 200.
+	req, _ := http.NewRequest("GET", srv.URL+"/v1.0/books/1/content", nil)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); resp.StatusCode != 302 || loc != srv.URL+redirectPrefix+"files.example.com%2Fb1" {
+		t.Errorf("redirect = %d to %q, want 302 to the test double", resp.StatusCode, loc)
+	}
+	if status, _, body := get(t, "GET", srv.URL+"/v1.0/books/1/content", ""); status != 200 || body != "" {
+		t.Errorf("following the redirect = %d %q, want an empty 200", status, body)
+	}
 	_, h, _ := get(t, "GET", srv.URL+"/v1.0/books/1", "")
 	if h.Get("Content-Type") != "application/json" || h.Get("Content-Length") == "99" {
 		t.Errorf("headers = %v: documented headers must be sent, except Content-Length", h)
