@@ -395,8 +395,6 @@ func TestRandomDocsRoundTrip(t *testing.T) {
 				out, err := cmd.CombinedOutput()
 				switch {
 				case err == nil:
-				case args[len(args)-2] == "^Example" && onlyBodyMismatches(string(out)):
-					t.Logf("known bug: %s:\n%s", exampleBug, out)
 				default:
 					t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 				}
@@ -425,19 +423,6 @@ func TestRandomDocsRoundTrip(t *testing.T) {
 			t.Logf("seed %d: %d of %d examples round-trip", seed, ok, len(outs))
 		})
 	}
-}
-
-// vetBug is the known cause of go vet findings in generated packages.
-
-// exampleBug is the known cause of failing generated Example functions.
-const exampleBug = "emitter/examples.go turns a request example into an Example function even when its body holds a member the type cannot carry (a name a struct tag cannot hold, reported as property-name): decoding drops the member, and the test double rejects the request because its members differ from the documented ones"
-
-// onlyBodyMismatches reports whether the failures in go test's output are
-// all Example functions whose request the test double rejected for its
-// members.
-func onlyBodyMismatches(out string) bool {
-	fails, mismatches := strings.Count(out, "--- FAIL: Example"), strings.Count(out, "the request body has members")
-	return fails > 0 && fails == mismatches
 }
 
 // exampleDiagnosed reports whether a diagnostic about example values lies
