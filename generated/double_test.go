@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docgen-dev/docgen/generated"
 	"github.com/docgen-dev/docgen/generated/generatedtest"
@@ -55,4 +56,40 @@ func bodyOf(e *generated.APIError) string {
 		return ""
 	}
 	return string(e.Body)
+}
+
+// TestFittedExamples: the documented examples whose values contradict
+// their pages (seeds/api/book-checkout.md "book_checkout_loose",
+// seeds/api/book-list.md "list_library_books") are served fitted to the
+// model, so the client decodes them, and the operation made from an example
+// URL (ListBooksViaLibraries) answers.
+func TestFittedExamples(t *testing.T) {
+	srv := generatedtest.NewServer(t)
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	ctx := context.Background()
+	var titles []string
+	for b, err := range c.ListBooksViaLibraries(ctx, "17") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		// "copyCount": "7" is served as 7, "2021-07-01T09:30:00" with a Z.
+		if b.CopyCount == nil || *b.CopyCount != 7 || b.LastModifiedDateTime == nil || b.LastModifiedDateTime.Format(time.RFC3339) != "2021-07-01T09:30:00Z" {
+			t.Errorf("book = %+v", b)
+		}
+		titles = append(titles, *b.Title)
+	}
+	if len(titles) != 1 {
+		t.Errorf("ListBooksViaLibraries gave %v, want the one documented title", titles)
+	}
+	due := generated.DateOf(time.Date(2021, 7, 22, 0, 0, 0, 0, time.UTC))
+	loan, err := c.BookCheckout(ctx, "8670bcc1-db15-4692-a7da-7eb51821cd5e", &generated.BookCheckoutParameters{
+		BorrowerID: generated.Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b"), DueDate: &due, NotifyBorrower: generated.Ptr(false),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "checkedOutDateTime": "datetime-value" is served as the zero time.
+	if loan.CheckedOutDateTime == nil || !loan.CheckedOutDateTime.IsZero() || loan.BorrowerNotified == nil || *loan.BorrowerNotified {
+		t.Errorf("loan = %+v", loan)
+	}
 }

@@ -157,6 +157,15 @@ func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2
 	return doCollection[Book](ctx, c, "GET", "/books", nil, opts)
 }
 
+// ListBooksViaLibraries calls GET /libraries/{id}/books.
+//
+// Page through the books in the library catalog.
+//
+// Documented in seeds/api/book-list.md.
+func (c *Client) ListBooksViaLibraries(ctx context.Context, libraryID string, opts ...RequestOption) iter.Seq2[Book, error] {
+	return doCollection[Book](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books", nil, opts)
+}
+
 // ListSynchronizationJobs calls GET
 // /applications/{applicationsId}/synchronization/jobs.
 //

@@ -300,6 +300,9 @@ func documentedJSONExamples(t *testing.T) (examples []*jsonExample, notJSON []st
 		if ex.skip == "" && !ex.body.Strict {
 			ex.skip = "not valid JSON"
 		}
+		if ex.skip == "" && contradicting[ex.String()] {
+			ex.skip = contradictsPage
+		}
 	}
 	return examples, notJSON
 }
@@ -326,7 +329,23 @@ func cutCollection(s string) (string, bool) {
 var expectedSkips = map[string]string{
 	// A // comment and a trailing comma: documented as broken.
 	"request seeds/api/bookcopy-update.md:75": "not valid JSON",
+	"request seeds/api/book-checkout.md:118":  contradictsPage,
+	"response seeds/api/book-checkout.md:136": contradictsPage,
+	"response seeds/api/book-list.md:173":     contradictsPage,
 }
+
+// contradicting are the JSON examples written, on purpose, with values their
+// pages contradict ("datetime-value" for a DateTimeOffset, "7" for an
+// Int32): a strict decode rejects them, and docgen reports them and fits
+// them to the model for the Example functions and the test double
+// (TestFittedExamples).
+var contradicting = map[string]bool{
+	"request seeds/api/book-checkout.md:118":  true,
+	"response seeds/api/book-checkout.md:136": true,
+	"response seeds/api/book-list.md:173":     true,
+}
+
+const contradictsPage = "values contradict the page (example-invalid-value)"
 
 func TestRoundTripSkipsOnlyTheBrokenExample(t *testing.T) {
 	examples, notJSON := documentedJSONExamples(t)

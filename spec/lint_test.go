@@ -28,6 +28,8 @@ func TestLintSeeds(t *testing.T) {
 	m, pages := seedModel(t)
 	got := lintLines(spec.Lint(pages, m))
 	want := []string{
+		"seeds/api/book-checkout.md:121:3 [example-type-mismatch]",
+		"seeds/api/book-list.md:178:7 [example-type-mismatch]",
 		"seeds/api/bookcopy-update.md:77:27 [example-json]",
 		"seeds/api/bookcopy-update.md:78:25 [example-json]",
 		"seeds/api/synchronization-synchronizationjob-list.md:14:1 [lint-broken-link]",

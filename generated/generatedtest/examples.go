@@ -51,6 +51,16 @@ func examples() []example {
 			Template: "/books/{id}/checkout",
 		},
 		{
+			Body:        "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}",
+			Header:      [][2]string{{"Content-type", "application/json"}},
+			Method:      "POST",
+			Operation:   "BookCheckout",
+			Path:        "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout",
+			RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}",
+			Status:      200,
+			Template:    "/books/{id}/checkout",
+		},
+		{
 			Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(book)",
   "@odata.deltaLink": "https://graph.microsoft.com/v1.0/books/delta?$deltatoken=c9a1f0e2",
@@ -436,6 +446,15 @@ func examples() []example {
 			Path:      "/books",
 			Status:    200,
 			Template:  "/books",
+		},
+		{
+			Body:      "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}",
+			Header:    [][2]string{{"Content-type", "application/json"}},
+			Method:    "GET",
+			Operation: "ListBooksViaLibraries",
+			Path:      "/libraries/17/books",
+			Status:    200,
+			Template:  "/libraries/{id}/books",
 		},
 		{
 			Body: `{

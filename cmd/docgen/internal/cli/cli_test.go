@@ -328,7 +328,7 @@ func TestDiagGitHub(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := nonEmptyLines(stderr)
-	want := "::warning file=seeds/api/bookcopy-update.md,line=77,col=27::example body is not valid JSON: ignored // comment [example-json]"
+	want := "::warning file=seeds/api/book-checkout.md,line=120,col=14::example value \"2021-07-22T00:00:00Z\": not a valid Edm.Date value [example-invalid-value]"
 	if len(lines) == 0 || lines[0] != want {
 		t.Errorf("first line %q, want %q", lines, want)
 	}
@@ -460,7 +460,7 @@ func TestSubsetFlags(t *testing.T) {
 
 	before := snapshot(t, out)
 	code, _, stderr = docgen(t, "-in", "seeds", "-out", out, "-ops", "NoSuchOperation")
-	if code != ExitFail || !strings.Contains(stderr, "matches none of the 18 operations") {
+	if code != ExitFail || !strings.Contains(stderr, "matches none of the 19 operations") {
 		t.Errorf("empty selection: exit %d, stderr %q", code, stderr)
 	}
 	sameSnapshot(t, "empty selection", before, snapshot(t, out))
@@ -494,7 +494,8 @@ func TestLint(t *testing.T) {
 		"seeds/api/bookcopy-update.md:77:27: example body is not valid JSON: ignored // comment [example-json]\n",
 		"seeds/api/synchronization-synchronizationjob-list.md:14:1: link to ../resources/synchronizationjob.md: no input page synchronizationjob.md [lint-broken-link]\n",
 		"seeds/api/synchronization-synchronizationjob-list.md:31:1: operation ListSynchronizationJobs returns microsoft.graph.synchronizationJob, which no resource or enum page defines [lint-response-no-page]\n",
-		"docgen: lint: 5 findings in 25 pages",
+		"seeds/api/book-list.md:178:7: property microsoft.graph.book.copyCount is Edm.Int32 but an example gives a string [example-type-mismatch]\n",
+		"docgen: lint: 7 findings in 25 pages",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("-lint output lacks %q:\n%s", want, stderr)
@@ -510,7 +511,7 @@ func TestLint(t *testing.T) {
 		t.Errorf("-lint -strict: exit %d, want 1", code)
 	}
 	_, _, stderr = docgen(t, "-lint", "-diag", "json", "-in", "seeds", "-out", out)
-	if lines := nonEmptyLines(stderr); len(lines) != 5 || !strings.Contains(lines[0], `"code":"example-json"`) {
+	if lines := nonEmptyLines(stderr); len(lines) != 7 || !strings.Contains(lines[0], `"code":"example-type-mismatch"`) {
 		t.Errorf("-lint -diag json:\n%s", stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
