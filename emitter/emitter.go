@@ -134,8 +134,14 @@ type job struct {
 	runtime []byte
 }
 
-// render makes the file of j.
-func (j *job) render(pkg string) (File, error) {
+// render makes the file of j. It runs on a worker goroutine, where the
+// caller's recover cannot reach: a panic becomes the job's error.
+func (j *job) render(pkg string) (file File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			file, err = File{}, fmt.Errorf("internal error rendering %s: %v", j.name, r)
+		}
+	}()
 	if j.gen == nil {
 		src, err := templates.Rewrite(j.runtime, pkg)
 		if err != nil {

@@ -54,6 +54,11 @@ type Config struct {
 	Exclude []string
 	// Ops, if not nil, keeps only the operations whose Go name it matches.
 	Ops *regexp.Regexp
+
+	// KeepParsed keeps the parsed pages in Result.Parsed, for spec.Lint
+	// and the coverage figures of NewRunReport. Without it they are
+	// released once the model is built, which lowers the run's peak memory.
+	KeepParsed bool
 }
 
 // selects reports whether cfg selects part of the operations.
@@ -106,7 +111,7 @@ type Result struct {
 	// Paths maps stable page names to the paths they were read from.
 	Paths map[string]string
 	// Parsed are the parsed pages, in input order, for checks of the docs
-	// such as spec.Lint.
+	// such as spec.Lint; nil unless Config.KeepParsed is set.
 	Parsed []*parser.Page
 }
 
@@ -141,30 +146,68 @@ func Run(cfg Config) (res *Result, err error) {
 			return nil, fmt.Errorf("the selection of operations (include %q, exclude %q, ops %q) matches none of the %d operations", cfg.Include, cfg.Exclude, opsText(cfg.Ops), all)
 		}
 	}
-	files, err := emitter.Generate(m, emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine})
+	nPages := len(pages)
+	var parsed []*parser.Page
+	if cfg.KeepParsed {
+		parsed = pages
+	}
+	pages = nil // the model holds what the emitter needs
+	files, err := render(m, cfg)
 	if err != nil {
 		return nil, err
 	}
-	doubles, err := emitter.GenerateTestDouble(m, cfg.Package)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, doubles...)
-	if cfg.ImportPath != "" {
-		ex, diags, err := emitter.GenerateExamples(m, cfg.Package, cfg.ImportPath)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, ex)
-		m.Diags = append(m.Diags, diags...)
-		m.Diags.Sort()
-	}
-	slices.SortFunc(files, func(a, b emitter.File) int { return strings.Compare(a.Name, b.Name) })
-	res = &Result{Files: files, Model: m, Pages: len(pages), Paths: map[string]string{}, Parsed: pages}
+	res = &Result{Files: files, Model: m, Pages: nPages, Paths: map[string]string{}, Parsed: parsed}
 	for _, in := range inputs {
 		res.Paths[in.Name] = in.Path
 	}
 	return res, nil
+}
+
+// render makes every file of the package: the package itself on
+// emitter.Generate's pool of workers and, beside it, the test double and the
+// Example functions (whose diagnostics join the model's). The files are
+// sorted by name, so the output does not depend on the scheduling.
+func render(m *spec.Model, cfg Config) ([]emitter.File, error) {
+	var (
+		wg               sync.WaitGroup
+		doubles          []emitter.File
+		examples         emitter.File
+		exDiags          diag.List
+		doubleErr, exErr error
+	)
+	wg.Go(func() {
+		defer recoverInto(&doubleErr)
+		doubles, doubleErr = emitter.GenerateTestDouble(m, cfg.Package)
+	})
+	if cfg.ImportPath != "" {
+		wg.Go(func() {
+			defer recoverInto(&exErr)
+			examples, exDiags, exErr = emitter.GenerateExamples(m, cfg.Package, cfg.ImportPath)
+		})
+	}
+	files, err := emitter.Generate(m, emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine})
+	wg.Wait()
+	for _, e := range []error{err, doubleErr, exErr} {
+		if e != nil {
+			return nil, e
+		}
+	}
+	files = append(files, doubles...)
+	if cfg.ImportPath != "" {
+		files = append(files, examples)
+		m.Diags = append(m.Diags, exDiags...)
+		m.Diags.Sort()
+	}
+	slices.SortFunc(files, func(a, b emitter.File) int { return strings.Compare(a.Name, b.Name) })
+	return files, nil
+}
+
+// recoverInto turns a panic of the goroutine it is deferred in into an
+// internal error: Run's own recover does not see other goroutines.
+func recoverInto(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error: %v", r)
+	}
 }
 
 func opsText(re *regexp.Regexp) string {

@@ -171,6 +171,14 @@
 // output package (docgen writes it into doc.go for you):
 //
 //	//go:generate go run github.com/docgen-dev/docgen/cmd/docgen -in ../seeds -out . -pkg generated
+//
+// # Memory
+//
+// docgen runs with a soft memory limit of 256 MiB (see
+// runtime/debug.SetMemoryLimit), which keeps a run over the whole Microsoft
+// Graph beta reference under 300 MB resident. Set GOMEMLIMIT to choose
+// another limit; a larger input than the limit allows still completes, with
+// more garbage collection.
 package main
 
 import (
@@ -180,5 +188,6 @@ import (
 )
 
 func main() {
+	cli.LimitMemory(os.Getenv)
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -54,7 +54,7 @@ type outcome struct {
 }
 
 func testVersion(t *testing.T, version string) {
-	cfg := pipeline.Config{Inputs: []string{filepath.Join(corpusRoot, version)}, Package: "graph"}
+	cfg := pipeline.Config{Inputs: []string{filepath.Join(corpusRoot, version)}, Package: "graph", KeepParsed: true}
 	if version == "v1.0" {
 		cfg.ImportPath = "scratch/graph" // with Example functions
 	}

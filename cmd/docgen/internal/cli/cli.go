@@ -175,6 +175,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		Include:      o.include,
 		Exclude:      o.exclude,
 		Ops:          opsRe,
+		KeepParsed:   o.lint || o.report != "",
 	}
 	pr := &printer{w: stderr, format: o.format, quiet: o.quiet}
 	res, err := pipeline.Run(cfg)
