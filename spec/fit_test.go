@@ -33,8 +33,8 @@ func TestCoerce(t *testing.T) {
 		{`true`, Int64, `1`},
 		{`1e400`, Double, `0`},
 		{`"2.5"`, Double, `2.5`},
-		{`"aGVsbG8"`, Binary, `"aGVsbG8="`},                         // unpadded
-		{`"a-_b"`, Binary, `"a+/b"`},                                // URL alphabet
+		{`"aGVsbG8"`, Binary, `"aGVsbG8="`},                                         // unpadded
+		{`"a-_b"`, Binary, `"a+/b"`},                                                // URL alphabet
 		{`"base64-encoded contents"`, Binary, `"YmFzZTY0LWVuY29kZWQgY29udGVudHM="`}, // text: encoded
 		{`42`, String, `"42"`},
 		{`false`, GUID, `"false"`},
