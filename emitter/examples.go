@@ -153,6 +153,10 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) (jen.Code, st
 	if ex.Status == 0 && ex.ResponseBody == "" {
 		return nil, "it has no documented response for the test double to give"
 	}
+	if (op.Response == spec.ResponseSingle || op.Response == spec.ResponseCollection) && strings.TrimSpace(ex.ResponseBody) != "" &&
+		!ex.ResponseJSON && ex.ResponseRepaired == "" {
+		return nil, "its response body is not valid JSON and cannot be repaired, so the client could not decode it"
+	}
 	args, ok := pathArgs(op, ex.Path)
 	if !ok {
 		return nil, fmt.Sprintf("its path %s does not fit the template %s", ex.Path, op.Path)

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -125,6 +126,7 @@ const (
 	jsonCodeTooDeep       = "json-too-deep"
 	jsonCodeSyntax        = "json-syntax"
 	jsonCodeTrailingData  = "json-trailing-data"
+	jsonCodeUnicodeSpace  = "json-unicode-space"
 )
 
 // jsonDefaultMaxDepth is the nesting limit used when ParseJSON is given a
@@ -156,6 +158,8 @@ const jsonDupScanLimit = 16
 //     member value ("key": ...) it drops the member; {...} and [...] give an
 //     empty object or array.
 //   - "json-trailing-comma": a comma before ] or } is ignored.
+//   - "json-unicode-space": white space JSON does not allow (U+00A0,
+//     U+202F, U+FEFF, U+200B, ...) outside a string is skipped.
 //   - "json-missing-comma": a missing comma between elements or members is
 //     supplied.
 //   - "json-single-quote": a single-quoted string is read as a string; in it
@@ -983,7 +987,14 @@ func (p *jsonParser) skipSpace() {
 				return
 			}
 		default:
-			return
+			// White space JSON does not allow, such as a no-break space
+			// pasted into a docs example, is skipped like a blank.
+			r, size := utf8.DecodeRune(src[p.off:])
+			if src[p.off] < utf8.RuneSelf || !unicode.IsSpace(r) && r != '\uFEFF' && r != '\u200B' {
+				return
+			}
+			p.repair(p.line, p.col(), jsonCodeUnicodeSpace, fmt.Sprintf("ignored white space %U outside a string", r))
+			p.off += size
 		}
 	}
 }

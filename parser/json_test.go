@@ -64,6 +64,8 @@ func jsonCases() []jsonCase {
 		{name: "invalid utf8 in string", src: "\"a\xffb\xfe\"", strict: true, enc: "\"a\uFFFDb\uFFFD\"", issues: []string{"json-invalid-utf8@1:3"}},
 
 		// Comments.
+		{name: "no-break spaces", src: "{\"a\": 1,\u202f\n\u00a0\"b\":\ufeff2}", enc: `{"a":1,"b":2}`, issues: []string{"json-unicode-space@1:9", "json-unicode-space@2:1", "json-unicode-space@2:7"}},
+		{name: "no-break space in a string", src: "\"a\u00a0b\"", strict: true, enc: "\"a\u00a0b\""},
 		{name: "line comment", src: "{\"a\": 1 // one\n}", enc: `{"a":1}`, issues: []string{"json-comment@1:9"}},
 		{name: "block comment", src: "/* a\n b */ [1]", enc: `[1]`, issues: []string{"json-comment@1:1"}},
 		{name: "unterminated block comment", src: "[1] /* x", enc: `[1]`, issues: []string{"json-comment@1:5"}},
@@ -576,7 +578,7 @@ func FuzzParseJSON(f *testing.F) {
 					t.Fatalf("strict with issue %+v", is)
 				}
 			case "json-comment", "json-ellipsis", "json-trailing-comma", "json-missing-comma",
-				"json-single-quote", "json-bare-word", "json-unterminated", "json-trailing-data":
+				"json-single-quote", "json-bare-word", "json-unterminated", "json-trailing-data", "json-unicode-space":
 				if strict {
 					t.Fatalf("strict with issue %+v", is)
 				}

@@ -140,3 +140,25 @@ func TestFitDropsUnknownMembers(t *testing.T) {
 		t.Errorf("a valid body changed: %s", f.Encode())
 	}
 }
+
+// TestFittedPrimitiveResponse: an operation returning a primitive decodes
+// {"value": ...}; a value of another kind is fitted to the documented one.
+func TestFittedPrimitiveResponse(t *testing.T) {
+	page := "# Is published\n\n## HTTP request\n\n```http\nGET /widgets/{id}/isPublished\n```\n\n" +
+		"<!-- {\"blockType\": \"request\", \"name\": \"a\"} -->\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1/isPublished\n```\n\n" +
+		"<!-- {\"blockType\": \"response\", \"@odata.type\": \"Edm.String\"} -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"@odata.context\": \"x\", \"value\": true}\n```\n"
+	m := build(t, map[string]string{"api/widget-ispublished.md": page})
+	if len(m.Operations) != 1 || len(m.Operations[0].Examples) != 1 {
+		t.Fatalf("operations: %+v\n%s", m.Operations, diagCodes(m))
+	}
+	op := m.Operations[0]
+	if op.Response != ResponseSingle || op.ResponseType.Primitive != String {
+		t.Fatalf("response %s %s, want a single Edm.String", op.Response, op.ResponseType)
+	}
+	if got, want := op.Examples[0].ResponseFitted, `{"@odata.context":"x","value":"true"}`; got != want {
+		t.Errorf("fitted response %s, want %s", got, want)
+	}
+	if !hasDiag(m, "example-invalid-value", "a boolean where Edm.String is documented") {
+		t.Errorf("no diagnostic:\n%s", diagCodes(m))
+	}
+}

@@ -34,6 +34,17 @@ func (b *builder) validateExamples() {
 			if r == nil || r.Body == nil || r.Body.JSON == nil {
 				continue
 			}
+			if pt := op.ResponseType; op.Response == ResponseSingle && pt.Named == nil && pt.Primitive != "" && pt.Primitive != Untyped && pt.Primitive != Stream {
+				// The client decodes {"value": ...} into the primitive the
+				// operation documents.
+				if v := r.Body.JSON.Member("value"); v != nil {
+					b.validate(v, pt, r.Body.Pos, 0)
+					if f, changed := b.fit(v, pt, 0); changed {
+						e.ResponseFitted = string(withMember(r.Body.JSON, "value", f).Encode())
+					}
+				}
+				continue
+			}
 			// Each example is checked against the type its own annotation
 			// names, which is what it documents, else the operation's.
 			typ := e.ResponseType

@@ -13,6 +13,8 @@ func examples() []example {
 		{Operation: "CreateBook", Method: "POST", Template: "/books", Path: "/books", RequestBody: `{"title":"x","@odata.type":"#b"}`, Status: 201, Body: `{"id":"3"}`},
 		{Operation: "GetBookContent", Method: "GET", Template: "/books/{id}/content", Path: "/books/1/content", Status: 302,
 			Header: [][2]string{{"Location", "https://files.example.com/b1?token=x"}}},
+		{Operation: "ListShelves", Method: "GET", Template: "/shelves", Path: "/shelves", Status: 200,
+			Body: `{"value":[{"id":"s1"}],"@odata.nextLink":"https://..."}`},
 		{Operation: "CountCopies", Method: "GET", Template: "/books/{id}/count(branch='{branch}')", Path: "/books/1/count(branch='x')", Status: 200, Body: `{"value":3}`},
 	}
 }

@@ -172,8 +172,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if status == 0 {
 		status = http.StatusOK
 	}
+	body = []byte(rewrite(match.Body, origin))
+	if link := nextLink(string(body)); link != "" && !strings.HasPrefix(link, origin) {
+		// A nextLink that is not a URL of the service ("https://...")
+		// leads nowhere: the documented page is the last.
+		body = withoutNextLink(string(body))
+	}
 	w.WriteHeader(status)
-	_, _ = w.Write([]byte(rewrite(match.Body, origin)))
+	_, _ = w.Write(body)
 }
 
 // nextPage finds the example whose documented @odata.nextLink the request
