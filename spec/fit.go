@@ -115,8 +115,8 @@ func numberValue(at *parser.JSONValue, n string) *parser.JSONValue {
 	return &parser.JSONValue{Kind: parser.JSONNumber, Number: n, Line: at.Line, Col: at.Col}
 }
 
-// text is the value as text: a string's content, else its JSON.
-func text(v *parser.JSONValue) string {
+// valueText is the value as text: a string's content, else its JSON.
+func valueText(v *parser.JSONValue) string {
 	if v.Kind == parser.JSONString {
 		return v.String
 	}
@@ -125,7 +125,7 @@ func text(v *parser.JSONValue) string {
 
 // coerce returns the nearest value of p to v, which checkPrimitive rejects.
 func coerce(v *parser.JSONValue, p Primitive) *parser.JSONValue {
-	s := strings.TrimSpace(text(v))
+	s := strings.TrimSpace(valueText(v))
 	switch p {
 	case Boolean:
 		b := false
