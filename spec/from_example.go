@@ -2,7 +2,10 @@ package spec
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/docgen-dev/docgen/parser"
 )
 
 // segmentVocabulary is the set of literal path segments (function names
@@ -113,4 +116,34 @@ func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) *opFact
 	b.pageOps[p] = append(b.pageOps[p], op)
 	b.diags.Warnf(ex.req.Pos, "operation-from-example", "request example %s %s fits no request line of any page; it documents the operation %s %s, an alternate of %s", ex.req.Method, ex.req.Path, ex.req.Method, tmplPath, prim.tmpl.Path)
 	return op
+}
+
+// withoutLiteralIDs returns the request lines with every segment that is a
+// GUID made a parameter: some pages write their request line with the ids
+// of their example ("GET /education/classes/acdefc6b-.../assignments/..."),
+// which would make a method that can only ever call that one resource.
+// Each is reported. The slice is copied only when something changes.
+func (b *builder) withoutLiteralIDs(templates []parser.Template) []parser.Template {
+	var out []parser.Template
+	for i, t := range templates {
+		segs := strings.Split(t.Path, "/")
+		changed := false
+		for j, seg := range segs {
+			if guidRe.MatchString(seg) {
+				segs[j], changed = "{id}", true
+			}
+		}
+		if !changed {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(templates)
+		}
+		out[i].Path = strings.Join(segs, "/")
+		b.diags.Warnf(t.Pos, "template-literal-id", "request line %s %s names literal ids; they are taken as parameters: %s", t.Method, t.Path, out[i].Path)
+	}
+	if out == nil {
+		return templates
+	}
+	return out
 }

@@ -1,6 +1,9 @@
 package spec
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTemplateFromExample(t *testing.T) {
 	vocab := map[string]bool{"me": true, "users": true, "drive": true, "root": true, "children": true,
@@ -58,6 +61,28 @@ func TestOperationFromExample(t *testing.T) {
 		t.Fatalf("no operation GET /me/ownedDevices with its example: %+v\n%s", alt, diagCodes(m))
 	}
 	if !hasDiag(m, "operation-from-example", "GET /me/ownedDevices") || !hasDiag(m, "example-no-template", "/widgets/w1/ownedDevices") {
+		t.Errorf("diagnostics:\n%s", diagCodes(m))
+	}
+}
+
+// TestTemplateLiteralIDs: a request line written with the ids of its
+// example becomes a template with parameters, and is reported.
+func TestTemplateLiteralIDs(t *testing.T) {
+	page := "# Get assignment\n\n## HTTP request\n\n```http\nGET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments/cf6005fc-9e13-44a2-a6ac-a53322006454\n```\n\n" +
+		"<!-- {\"blockType\": \"request\", \"name\": \"a\"} -->\n```http\nGET https://graph.microsoft.com/v1.0/education/classes/5edb6a5f-fc6b-441b-8952-bcbfc33ef0e5/assignments/1fdf61ee-c129-4960-9b7c-8df159aa64b0\n```\n"
+	m := build(t, map[string]string{"api/educationassignment-get.md": page})
+	if len(m.Operations) != 1 {
+		t.Fatalf("operations: %d\n%s", len(m.Operations), diagCodes(m))
+	}
+	op := m.Operations[0]
+	var params []string
+	for _, p := range op.Params {
+		params = append(params, p.Name)
+	}
+	if op.Path != "/education/classes/{id}/assignments/{id}" || strings.Join(params, " ") != "classID assignmentID" || len(op.Examples) != 1 {
+		t.Errorf("operation %s %v with %d examples", op.Path, params, len(op.Examples))
+	}
+	if !hasDiag(m, "template-literal-id", "taken as parameters: /education/classes/{id}/assignments/{id}") || hasDiag(m, "operation-from-example", "") {
 		t.Errorf("diagnostics:\n%s", diagCodes(m))
 	}
 }

@@ -93,6 +93,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 			b.diags.Warnf(templates[0].Pos, "template-outside-section", "page has no \"HTTP request\" section; request lines are taken from other code blocks")
 		}
 	}
+	templates = b.withoutLiteralIDs(templates)
 	if len(templates) == 0 {
 		if len(p.Requests) > 0 && len(p.Resources) == 0 {
 			b.diags.Warnf(p.Requests[0].Pos, "operation-no-template", "page has request examples but no request line in an \"HTTP request\" section; no operation generated")
