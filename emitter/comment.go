@@ -3,6 +3,7 @@ package emitter
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -23,18 +24,45 @@ const commentWidth = 76
 // written "// go:generate", which Go reads as prose.
 func cleanText(s string) string {
 	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t' || r == '\r':
+	b.Grow(len(s))
+	space := false // a separator is pending: written before the next rune
+	emit := func(r rune) {
+		if space && b.Len() > 0 {
 			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				space = true
+			case c < 0x20 || c == 0x7f:
+				// dropped: control characters
+			default:
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
 		case r == unicode.ReplacementChar, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r),
 			unicode.Is(unicode.Cf, r):
 			// dropped
+		case unicode.IsSpace(r):
+			space = true
 		default:
-			b.WriteRune(r)
+			emit(r)
 		}
 	}
-	t := strings.Join(strings.Fields(b.String()), " ")
+	t := b.String()
 	for _, pair := range [][2]string{{"*/", "* /"}, {"/*", "/ *"}, {"//", "/ /"}, {"+build", "+ build"}} {
 		for strings.Contains(t, pair[0]) {
 			t = strings.ReplaceAll(t, pair[0], pair[1])
@@ -43,22 +71,34 @@ func cleanText(s string) string {
 	return t
 }
 
-// wrap splits text into lines of at most commentWidth bytes where it can.
+// wrap splits text, words separated by single spaces as cleanText gives
+// them, into lines of at most commentWidth bytes where it can. The lines
+// are substrings of text.
 func wrap(text string) []string {
 	var lines []string
-	var cur strings.Builder
-	for _, w := range strings.Fields(text) {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > commentWidth {
-			lines = append(lines, cur.String())
-			cur.Reset()
+	start := 0 // the line being built is text[start:end]
+	end := -1  // -1: the line is empty
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			j = len(text)
+		} else {
+			j += i
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
+		if j > i { // the word text[i:j]
+			if end >= 0 && end-start+1+(j-i) > commentWidth {
+				lines = append(lines, text[start:end])
+				end = -1
+			}
+			if end < 0 {
+				start = i
+			}
+			end = j
 		}
-		cur.WriteString(w)
+		i = j + 1
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	if end >= 0 {
+		lines = append(lines, text[start:end])
 	}
 	return lines
 }
