@@ -2,6 +2,9 @@
 
 // Package generatedtest is a fake server for tests of package generated: it answers
 // every request its reference pages document with the documented response.
+// Values of documented bodies that contradict their pages are served fitted to
+// the documented types (docgen reports each), and a documented redirect off the
+// service is pointed back at the server, which answers it with an empty 200.
 //
 //	srv := generatedtest.NewServer(t)
 //	c := generated.NewClient(generated.WithBaseURL(srv.URL), generated.WithHTTPClient(srv.Client()))
