@@ -5,7 +5,7 @@
 // authentication is whatever the http.Client given to WithHTTPClient adds.
 package generated
 
-//go:generate go run github.com/docgen-dev/docgen/cmd/docgen -in ../seeds -out . -pkg generated
+//go:generate go run github.com/docgen-dev/docgen/cmd/docgen -modroot -in seeds -out . -pkg generated
 
 // defaultBaseURL is the service root the documented examples use.
 const defaultBaseURL = "https://graph.microsoft.com/v1.0"

@@ -18,21 +18,38 @@ func ImportPath(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	root, err := ModuleRoot(abs)
+	if err != nil {
+		return "", err
+	}
+	src, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return "", err
+	}
+	mod := modulePath(src)
+	if mod == "" {
+		return "", errors.New(filepath.Join(root, "go.mod") + " has no module line")
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return "", err
+	}
+	if rel == "." {
+		return mod, nil
+	}
+	return mod + "/" + filepath.ToSlash(rel), nil
+}
+
+// ModuleRoot returns the absolute path of the folder holding the nearest
+// go.mod at or above dir, which need not exist yet.
+func ModuleRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
 	for root := abs; ; {
-		src, err := os.ReadFile(filepath.Join(root, "go.mod"))
-		if err == nil {
-			mod := modulePath(src)
-			if mod == "" {
-				return "", errors.New(filepath.Join(root, "go.mod") + " has no module line")
-			}
-			rel, err := filepath.Rel(root, abs)
-			if err != nil {
-				return "", err
-			}
-			if rel == "." {
-				return mod, nil
-			}
-			return mod + "/" + filepath.ToSlash(rel), nil
+		if fi, err := os.Stat(filepath.Join(root, "go.mod")); err == nil && fi.Mode().IsRegular() {
+			return root, nil
 		}
 		parent := filepath.Dir(root)
 		if parent == root {

@@ -33,6 +33,12 @@
 //
 //	docgen -in docs/api -in docs/resources
 //
+// -modroot reads relative -in paths from the root of the Go module that
+// holds the working directory (the folder of its go.mod), wherever docgen
+// runs inside it.
+//
+//	docgen -modroot -in seeds -out .
+//
 // -out DIR is the folder the package is written to (default "generated").
 // docgen records the names it gives in DIR/names.go and keeps them on later
 // runs, so adding pages never renames existing types or methods.
@@ -170,7 +176,12 @@
 // To regenerate from go generate, put a line like this in a .go file of the
 // output package (docgen writes it into doc.go for you):
 //
-//	//go:generate go run github.com/docgen-dev/docgen/cmd/docgen -in ../seeds -out . -pkg generated
+//	//go:generate go run github.com/docgen-dev/docgen/cmd/docgen -modroot -in seeds -out . -pkg generated
+//
+// When the inputs lie in one Go module and the output in the same module
+// (or in none), the line names them from the module's root with -modroot,
+// so it is the same wherever the output is written and whichever folder
+// docgen ran from; otherwise it names them relative to the output folder.
 //
 // # Memory
 //

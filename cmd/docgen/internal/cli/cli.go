@@ -58,6 +58,7 @@ func (g *globFlag) Set(v string) error {
 // options are the parsed flags.
 type options struct {
 	ins       listFlag
+	modroot   bool
 	out, pkg  string
 	check     bool
 	diffLines int
@@ -81,6 +82,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	o.format = formatText
 	fs.Var(&o.ins, "in", "read the pages under the folder `PATH`, or the page PATH itself; repeatable (default seeds)\n"+
 		"example: -in docs/api -in docs/resources")
+	fs.BoolVar(&o.modroot, "modroot", false, "read relative -in paths from the root of the Go module holding the working directory\n"+
+		"example: -modroot -in seeds -out .")
 	fs.StringVar(&o.out, "out", "generated", "write the package to the folder `DIR`\nexample: -out graph")
 	fs.StringVar(&o.pkg, "pkg", "generated", "name the package `NAME`\nexample: -pkg graph")
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 and print what differs when -out is not what docgen would generate\n"+
@@ -146,6 +149,13 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	if len(o.ins) == 0 {
 		o.ins = listFlag{"seeds"}
+	}
+	if o.modroot {
+		ins, err := pipeline.ResolveFromModule(o.ins)
+		if err != nil {
+			return usageError(stderr, "-modroot: "+err.Error())
+		}
+		o.ins = ins
 	}
 	return run(&o, opsRe, stdout, stderr)
 }
