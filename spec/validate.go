@@ -23,58 +23,69 @@ func (b *builder) validateExamples() {
 			continue
 		}
 		for i, ex := range of.examples {
-			e := op.Examples[i]
-			if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.Body != nil && !op.Body.Binary {
-				b.validate(rb.JSON, op.Body.Type, rb.Pos, 0)
-				if f, changed := b.fit(rb.JSON, op.Body.Type, 0); changed {
-					e.RequestFitted = string(f.Encode())
-				}
-			}
-			r := ex.resp
-			if r == nil || r.Body == nil || r.Body.JSON == nil {
-				continue
-			}
-			if pt := op.ResponseType; op.Response == ResponseSingle && pt.Named == nil && pt.Primitive != "" && pt.Primitive != Untyped && pt.Primitive != Stream {
-				// The client decodes {"value": ...} into the primitive the
-				// operation documents.
-				if v := r.Body.JSON.Member("value"); v != nil {
-					b.validate(v, pt, r.Body.Pos, 0)
-					if f, changed := b.fit(v, pt, 0); changed {
-						e.ResponseFitted = string(withMember(r.Body.JSON, "value", f).Encode())
-					}
-				}
-				continue
-			}
-			// Each example is checked against the type its own annotation
-			// names, which is what it documents, else the operation's.
-			typ := e.ResponseType
-			if typ.IsZero() && (op.Response == ResponseSingle || op.Response == ResponseCollection) {
-				typ = op.ResponseType
-				typ.Collection = op.Response == ResponseCollection
-			}
-			if typ.IsZero() || typ.Primitive != "" {
-				continue
-			}
-			body := r.Body.JSON
-			if typ.Collection || r.IsCollection {
-				arr := body.Member("value")
-				if arr == nil {
-					b.invalid(r.Body.Pos, body, "collection response has no \"value\" array")
-					continue
-				}
-				typ.Collection = true
-				b.validate(arr, typ, r.Body.Pos, 0)
-				if f, changed := b.fit(arr, typ, 0); changed {
-					e.ResponseFitted = string(withMember(body, "value", f).Encode())
-				}
-				continue
-			}
-			b.validate(body, typ, r.Body.Pos, 0)
-			if f, changed := b.fit(body, typ, 0); changed {
-				e.ResponseFitted = string(f.Encode())
-			}
+			b.checkExample(op, op.Examples[i], ex)
 		}
 	}
+}
+
+// checkExample checks and fits the request and response bodies of one
+// example of op.
+func (b *builder) checkExample(op *Operation, e *Example, ex exPair) {
+	if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.Body != nil && !op.Body.Binary {
+		e.RequestFitted = b.checkBody(rb.JSON, false, op.Body.Type, rb.Pos)
+	}
+	r := ex.resp
+	if r == nil || r.Body == nil || r.Body.JSON == nil {
+		return
+	}
+	body, pos := r.Body.JSON, r.Body.Pos
+	if pt := op.ResponseType; op.Response == ResponseSingle && pt.Named == nil && pt.Primitive != "" && pt.Primitive != Untyped && pt.Primitive != Stream {
+		// The client decodes {"value": ...} into the primitive the
+		// operation documents.
+		if body.Member("value") != nil {
+			e.ResponseFitted = b.checkBody(body, true, pt, pos)
+		}
+		return
+	}
+	// Each example is checked against the type its own annotation names,
+	// which is what it documents, else the operation's.
+	typ := e.ResponseType
+	if typ.IsZero() && (op.Response == ResponseSingle || op.Response == ResponseCollection) {
+		typ = op.ResponseType
+		typ.Collection = op.Response == ResponseCollection
+	}
+	switch {
+	case typ.IsZero() || typ.Primitive != "":
+	case typ.Collection || r.IsCollection:
+		if body.Member("value") == nil {
+			b.invalid(pos, body, "collection response has no \"value\" array")
+			return
+		}
+		typ.Collection = true
+		e.ResponseFitted = b.checkBody(body, true, typ, pos)
+	default:
+		e.ResponseFitted = b.checkBody(body, false, typ, pos)
+	}
+}
+
+// checkBody reports what in a body would not decode as ref, and returns the
+// body fitted to ref as compact JSON, or "" when it needs no change. With
+// inValue, ref is the type of the body's "value" member (a collection
+// page, a primitive result) rather than of the body.
+func (b *builder) checkBody(body *parser.JSONValue, inValue bool, ref TypeRef, pos diag.Pos) string {
+	v := body
+	if inValue {
+		v = body.Member("value")
+	}
+	b.validate(v, ref, pos, 0)
+	f, changed := b.fit(v, ref, 0)
+	if !changed {
+		return ""
+	}
+	if inValue {
+		f = withMember(body, "value", f)
+	}
+	return string(f.Encode())
 }
 
 // withMember returns a copy of the object v with the last member named key
