@@ -291,7 +291,11 @@ func blockCost(src []byte, limit int64) (cost int64, worstOff int) {
 // quote markers are skipped. Columns are counted as goldmark counts them:
 // the parts between bars, blank first and last parts left out.
 func delimiterColumns(line []byte) int {
-	t := bytes.TrimLeft(line, " \t>")
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
+	}
+	t := line[i:]
 	dash := false
 	for _, c := range t {
 		switch c {
@@ -329,13 +333,18 @@ func isBlankLine(line []byte) bool {
 func countDelims(line []byte) int {
 	n := 0
 	for _, c := range line {
-		switch c {
-		case '[', ']', '(', ')', '*', '_', '`', '<', '\\', '!', '~', '&':
-			n++
-		}
+		n += int(delimTable[c] - '0')
 	}
 	return n
 }
+
+// delimTable holds '1' at the bytes countDelims counts ("[]()*_`<\\!~&")
+// and '0' elsewhere: one load per byte instead of a dozen comparisons.
+const delimTable = "" +
+	"0000000000000000000000000000000001000010111000000000000000001000" +
+	"0000000000000000000000000001110110000000000000000000000000000010" +
+	"0000000000000000000000000000000000000000000000000000000000000000" +
+	"0000000000000000000000000000000000000000000000000000000000000000"
 
 // lineNesting returns how deep line sits in block quotes and list items:
 // the markers at its start ("> - 1. x" is 3 deep), plus the list items open

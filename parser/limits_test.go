@@ -186,3 +186,21 @@ func TestDeepJSONBody(t *testing.T) {
 		}
 	}
 }
+
+// TestCountDelims checks the bit-set countDelims byte by byte against the
+// list of delimiters it stands for.
+func TestCountDelims(t *testing.T) {
+	const delims = "[]()*_`<\\!~&"
+	for c := range 256 {
+		want := 0
+		if c < 128 && strings.IndexByte(delims, byte(c)) >= 0 {
+			want = 1
+		}
+		if got := countDelims([]byte{byte(c)}); got != want {
+			t.Errorf("countDelims(%q) = %d, want %d", byte(c), got, want)
+		}
+	}
+	if got := countDelims([]byte("a [link](x) *b* `c` é ~~d~~ &amp; \\ !")); got != 15 {
+		t.Errorf("countDelims of a mixed line = %d, want 15", got)
+	}
+}

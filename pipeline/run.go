@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -266,7 +267,13 @@ func readPage(p *parser.Parser, in Input, limit int64) *parser.Page {
 		page.Diags.Warnf(diag.Pos{File: in.Name}, "read", "not a regular file; skipped")
 		return page
 	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// One buffer sized from Stat (io.ReadAll would grow one step by step,
+	// allocating about twice the corpus); bytes.Buffer keeps MinRead bytes
+	// free, so reading to EOF needs no second allocation. The limit still
+	// holds if the file grew since Stat.
+	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), limit)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	src := buf.Bytes()
 	if err != nil {
 		page.Diags.Errorf(diag.Pos{File: in.Name}, "read", "%v", err)
 		return page

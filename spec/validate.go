@@ -196,12 +196,12 @@ func findProperty(t *Type, key string) *Property {
 
 // checkPrimitive says why v does not decode as p, or "".
 func checkPrimitive(v *parser.JSONValue, p Primitive) string {
-	want := map[Primitive]parser.JSONKind{Boolean: parser.JSONBool, Byte: parser.JSONNumber, SByte: parser.JSONNumber,
-		Int16: parser.JSONNumber, Int32: parser.JSONNumber, Int64: parser.JSONNumber, Single: parser.JSONNumber,
-		Double: parser.JSONNumber, Decimal: parser.JSONNumber}
-	k, ok := want[p]
-	if !ok {
-		k = parser.JSONString
+	k := parser.JSONString
+	switch p {
+	case Boolean:
+		k = parser.JSONBool
+	case Byte, SByte, Int16, Int32, Int64, Single, Double, Decimal:
+		k = parser.JSONNumber
 	}
 	if v.Kind != k {
 		return "a " + v.Kind.String() + " where Edm." + string(p) + " is documented"
