@@ -103,21 +103,82 @@ func wrap(text string) []string {
 	return lines
 }
 
-// doc renders paragraphs as // comment lines; empty paragraphs are skipped
-// and paragraphs are separated by a "//" line.
-func doc(paragraphs ...string) jen.Code {
-	var codes []jen.Code
+// docLines wraps paragraphs into the lines of a comment, without comment
+// markers: empty paragraphs are skipped and paragraphs are separated by an
+// empty line. No line holds a line break (cleanText drops them).
+func docLines(paragraphs ...string) []string {
+	return joinParagraphs(wrapParagraphs(paragraphs))
+}
+
+// wrapParagraphs wraps each paragraph, leaving out those with no text.
+func wrapParagraphs(paragraphs []string) [][]string {
+	var out [][]string
 	for _, p := range paragraphs {
-		lines := wrap(cleanText(p))
-		if len(lines) == 0 {
-			continue
-		}
-		if len(codes) > 0 {
-			codes = append(codes, jen.Comment(""), jen.Line())
-		}
-		for _, l := range lines {
-			codes = append(codes, jen.Comment(l), jen.Line())
+		if lines := wrap(cleanText(p)); len(lines) > 0 {
+			out = append(out, lines)
 		}
 	}
+	return out
+}
+
+// joinParagraphs puts an empty line between paragraphs.
+func joinParagraphs(paras [][]string) []string {
+	var out []string
+	for _, lines := range paras {
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// doc renders paragraphs as // comment lines inside a declaration (a
+// struct field, a constant of a group); empty paragraphs are skipped and
+// paragraphs are separated by a "//" line.
+func doc(paragraphs ...string) jen.Code {
+	var codes []jen.Code
+	for _, l := range docLines(paragraphs...) {
+		codes = append(codes, jen.Comment(l), jen.Line())
+	}
 	return jen.Null().Add(codes...)
+}
+
+// declDoc renders paragraphs as the doc comment of a top-level
+// declaration, to be added to the file as an item of its own right before
+// the declaration. jennifer separates file items by a line break, so the
+// comment ends on the line above the declaration's first token, at column
+// 1: where go/format takes it for a doc comment and formats it as gofmt
+// would (a heading line becomes "# Heading"). Written as doc(...) in the
+// declaration's own statement, the declaration would follow a space, and
+// go/format would leave the comment to a second gofmt run to change.
+//
+// A paragraph between two others that is one line ending in a letter or
+// digit ("Not yet documented", "Sync status of the tenant") would read to
+// gofmt as an old-style section heading and become "# Not yet
+// documented"; such a paragraph gets a full stop, so that it stays text.
+func declDoc(paragraphs ...string) jen.Code {
+	paras := wrapParagraphs(paragraphs)
+	for i := 1; i < len(paras)-1; i++ {
+		if len(paras[i]) == 1 {
+			if r, _ := utf8.DecodeLastRuneInString(paras[i][0]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				paras[i] = []string{paras[i][0] + "."}
+			}
+		}
+	}
+	lines := joinParagraphs(paras)
+	if len(lines) == 0 {
+		return jen.Null()
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("//")
+		if l != "" {
+			b.WriteString(" " + l)
+		}
+	}
+	return jen.Op(b.String())
 }

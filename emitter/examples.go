@@ -44,7 +44,9 @@ func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, e
 				diags.Warnf(ex.Pos, "example-inexpressible", "request example %s cannot become an Example function of %s: %s", quoteName(ex.Name), op.Name, why)
 				continue
 			}
-			f.Add(code)
+			for _, c := range code {
+				f.Add(c) // the doc comment and the function, as two items
+			}
 			f.Line()
 		}
 	}
@@ -149,7 +151,7 @@ func printErr() jen.Code {
 }
 
 // example renders one Example function, or says why it cannot.
-func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) (jen.Code, string) {
+func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) ([]jen.Code, string) {
 	if ex.Status == 0 && ex.ResponseBody == "" {
 		return nil, "it has no documented response for the test double to give"
 	}
@@ -206,8 +208,10 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) (jen.Code, st
 	stmts = append(stmts, jen.Qual("fmt", "Println").Call(jen.Lit("ok")), jen.Comment("Output: ok"))
 	name := g.name(op, ex)
 	// The page path and example name are docs text: doc neutralises them.
-	return jen.Add(doc(fmt.Sprintf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File))).
-		Func().Id(name).Params().Block(stmts...), ""
+	return []jen.Code{
+		declDoc(fmt.Sprintf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File)),
+		jen.Func().Id(name).Params().Block(stmts...),
+	}, ""
 }
 
 // body declares the request body from the documented one.

@@ -64,6 +64,9 @@ func TestGolden(t *testing.T) {
 			if err := gocheck.Check(double); err != nil {
 				t.Errorf("generated test double does not type-check: %v", err)
 			}
+			if err := gocheck.Formatted(append(check, double...)); err != nil {
+				t.Errorf("generated files are not gofmt's output: %v", err)
+			}
 		})
 	}
 }

@@ -49,7 +49,8 @@ func genOperation(f *jen.File, op *spec.Operation) {
 		result, call = plainResult(op, args)
 	}
 
-	f.Add(doc(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Add(result).Block(
+	f.Add(declDoc(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page)))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Add(result).Block(
 		jen.Return(call),
 	)
 	f.Line()

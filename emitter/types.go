@@ -37,7 +37,8 @@ func genStruct(f *jen.File, t *spec.Type) {
 		c.Id(p.Name).Add(fieldType(p.Type)).Tag(map[string]string{"json": p.JSONName + omitOption(p.Type)})
 		fields = append(fields, c)
 	}
-	f.Add(doc(summary, desc, source(t.Pos.File))).Type().Id(t.Name).Struct(fields...)
+	f.Add(declDoc(summary, desc, source(t.Pos.File)))
+	f.Type().Id(t.Name).Struct(fields...)
 	f.Line()
 	if t.Polymorphic() {
 		genClass(f, t)
@@ -78,7 +79,8 @@ func genClass(f *jen.File, t *spec.Type) {
 
 // genEnum writes an enum as a named string type with a constant per member.
 func genEnum(f *jen.File, t *spec.Type) {
-	f.Add(doc(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File))).Type().Id(t.Name).String()
+	f.Add(declDoc(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File)))
+	f.Type().Id(t.Name).String()
 	f.Line()
 	if len(t.Members) == 0 {
 		return

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/internal/gocheck"
 	_ "github.com/docgen-dev/docgen/internal/golden"
 	"github.com/docgen-dev/docgen/pipeline"
 	"github.com/docgen-dev/docgen/spec"
@@ -69,6 +70,15 @@ func testVersion(t *testing.T, version string) {
 	}
 	t.Logf("%s: %s", version, res.Summary())
 	checkCoverage(t, version, pipeline.NewRunReport(res))
+	// Every file is gofmt's output (the doc comments of real pages once
+	// held old-style headings that a second gofmt run rewrote).
+	var gf []gocheck.File
+	for _, f := range res.Files {
+		gf = append(gf, gocheck.File{Name: f.Name, Content: f.Content})
+	}
+	if err := gocheck.Formatted(gf); err != nil {
+		t.Error(err)
+	}
 	dir := t.TempDir()
 	pkg := filepath.Join(dir, "graph")
 	if err := os.MkdirAll(pkg, 0o755); err != nil {

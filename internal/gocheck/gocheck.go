@@ -3,8 +3,11 @@
 package gocheck
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"go/ast"
+	"go/format"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -47,4 +50,32 @@ func Check(files []File) error {
 	}
 	_, _ = conf.Check("generated", fset, parsed, nil)
 	return errors.Join(errs...)
+}
+
+// Formatted reports every file that gofmt would change, or that does not
+// parse: generated code must be gofmt's output, so that a gofmt run (or a
+// CI check with gofmt -l) leaves it as it is.
+func Formatted(files []File) error {
+	var errs []error
+	for _, f := range files {
+		out, err := format.Source(f.Content)
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
+		case !bytes.Equal(out, f.Content):
+			errs = append(errs, fmt.Errorf("%s: gofmt would change it:\n%s", f.Name, firstDiff(f.Content, out)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want []byte) string {
+	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	for i := 0; i < len(g) && i < len(w); i++ {
+		if !bytes.Equal(g[i], w[i]) {
+			return fmt.Sprintf("line %d: %q\n gofmt: %q", i+1, g[i], w[i])
+		}
+	}
+	return fmt.Sprintf("lengths differ: %d and %d lines", len(g), len(w))
 }

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/docgen-dev/docgen/emitter"
+	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/templates"
 )
 
@@ -52,7 +53,8 @@ func (m mapImporter) Import(p string) (*types.Package, error) {
 // imports both by importPath. It also checks that no generated file holds a
 // directive, build constraint, line directive or block comment, an init
 // function or an import outside the standard library and the package
-// itself: the shapes injected code would take.
+// itself: the shapes injected code would take. Every file must also be
+// gofmt's output.
 func typeCheck(files []emitter.File, pkg, importPath string) error {
 	fset := token.NewFileSet()
 	groups := map[string][]*ast.File{}
@@ -69,6 +71,9 @@ func typeCheck(files []emitter.File, pkg, importPath string) error {
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if err := gocheck.Formatted([]gocheck.File{{Name: f.Name, Content: f.Content}}); err != nil {
+			errs = append(errs, err)
 		}
 		group := path.Dir(f.Name)
 		if strings.HasSuffix(f.Name, "_test.go") {
