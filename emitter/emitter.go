@@ -110,7 +110,7 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 		}})
 	}
 	jobs = append(jobs,
-		job{name: NamesFile, weight: len(m.Types) + len(m.Operations), gen: func(f *jen.File) { genNames(f, m) }},
+		job{name: NamesFile, weight: 1, text: func() []byte { return genNames(opts.Package, m) }},
 		job{name: "registry.go", weight: len(m.Types), gen: func(f *jen.File) { genRegistry(f, m) }},
 	)
 	for _, rf := range templates.Files() {
@@ -125,12 +125,14 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// job is one file to generate: either built by gen into a new jen.File,
-// or a runtime file copied from templates.
+// job is one file to generate: built by gen into a new jen.File, written
+// by text (a file gofmt leaves as it is), or a runtime file copied from
+// templates.
 type job struct {
 	name    string
 	weight  int
 	gen     func(*jen.File)
+	text    func() []byte
 	runtime []byte
 }
 
@@ -142,6 +144,9 @@ func (j *job) render(pkg string) (file File, err error) {
 			file, err = File{}, fmt.Errorf("internal error rendering %s: %v", j.name, r)
 		}
 	}()
+	if j.text != nil {
+		return File{Name: j.name, Content: j.text()}, nil
+	}
 	if j.gen == nil {
 		src, err := templates.Rewrite(j.runtime, pkg)
 		if err != nil {

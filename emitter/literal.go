@@ -1,6 +1,7 @@
 package emitter
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,10 @@ import (
 // control characters other than newline and tab), which keeps documented
 // JSON readable, else a quoted literal. Either way the text cannot leave
 // the literal.
-func textLit(s string) jen.Code {
+func textLit(s string) jen.Code { return jen.Op(textLiteral(s)) }
+
+// textLiteral is the Go source of textLit's literal for s.
+func textLiteral(s string) string {
 	if utf8.ValidString(s) && !strings.ContainsAny(s, "`\r") && strings.Contains(s, "\n") {
 		ok := true
 		for _, r := range s {
@@ -25,8 +29,8 @@ func textLit(s string) jen.Code {
 			}
 		}
 		if ok {
-			return jen.Op("`" + s + "`")
+			return "`" + s + "`"
 		}
 	}
-	return jen.Lit(s)
+	return strconv.Quote(s)
 }

@@ -1,7 +1,7 @@
 package emitter
 
 import (
-	"github.com/dave/jennifer/jen"
+	"bytes"
 
 	"github.com/docgen-dev/docgen/spec"
 )
@@ -11,15 +11,24 @@ const NamesFile = "names.go"
 
 // genNames writes names.go: one comment line per type and operation name,
 // which the next run reads to keep every name stable as pages are added.
-func genNames(f *jen.File, m *spec.Model) {
-	f.Comment("docgen keeps the Go names it gave in this file: on the next run, a")
-	f.Comment("type or operation listed here keeps its name even if new pages would")
-	f.Comment("otherwise claim it. Delete a line to let docgen name it afresh.")
-	f.Comment("")
+//
+// The file is comments after a package clause, which gofmt leaves as they
+// are, so it is written as text rather than through jennifer and
+// go/format (for beta, 1.3 MB that would otherwise be parsed and printed
+// on every run); TestNamesFileIsFormatted holds it to gofmt's output.
+func genNames(pkg string, m *spec.Model) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(Header + "\n\npackage " + pkg + "\n\n")
+	buf.WriteString("// docgen keeps the Go names it gave in this file: on the next run, a\n")
+	buf.WriteString("// type or operation listed here keeps its name even if new pages would\n")
+	buf.WriteString("// otherwise claim it. Delete a line to let docgen name it afresh.\n")
+	buf.WriteString("//\n")
 	for _, line := range spec.FormatNames(m.Names) {
 		// FormatNames quotes keys with strconv.QuoteToASCII and names are
 		// identifiers, so a line can neither end the comment nor become a
 		// directive.
-		f.Comment(line[len("// "):])
+		buf.WriteString(line)
+		buf.WriteByte('\n')
 	}
+	return buf.Bytes()
 }

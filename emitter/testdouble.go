@@ -3,8 +3,7 @@ package emitter
 import (
 	"bytes"
 	"fmt"
-
-	"github.com/dave/jennifer/jen"
+	"strconv"
 
 	"github.com/docgen-dev/docgen/spec"
 	"github.com/docgen-dev/docgen/templates"
@@ -30,73 +29,113 @@ func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
 	}
 	server := File{Name: tp + "/server.go", Content: append([]byte(Header+"\n\n"), src...)}
 
-	f := jen.NewFile(tp)
-	f.HeaderComment(Header)
-	f.PackageComment("Package " + tp + " is a fake server for tests of package " + pkg + ": it answers")
-	f.PackageComment("every request its reference pages document with the documented response.")
-	f.PackageComment("Values of documented bodies that contradict their pages are served fitted to")
-	f.PackageComment("the documented types (docgen reports each), and a documented redirect off the")
-	f.PackageComment("service is pointed back at the server, which answers it with an empty 200.")
-	f.PackageComment("")
-	f.PackageComment("\tsrv := " + tp + ".NewServer(t)")
-	f.PackageComment("\tc := " + pkg + ".NewClient(" + pkg + ".WithBaseURL(srv.URL), " + pkg + ".WithHTTPClient(srv.Client()))")
-	var rows []jen.Code
+	return []File{{Name: tp + "/examples.go", Content: examplesFile(m, pkg, tp)}, server}, nil
+}
+
+// examplesFile writes examples.go of the test double: the package comment
+// and every documented example with a response, one composite literal per
+// example whose fields share its first line and whose bodies follow as
+// text. The file is data in a shape gofmt leaves as it is (no field
+// alignment, no line breaks it would add), so it is written as text rather
+// than through jennifer and go/format, which took a quarter of the emit
+// phase for it; TestExamplesFileIsFormatted and the hostile tests hold it
+// to gofmt's output. Literals come from textLiteral and strconv, so docs
+// text cannot leave them.
+func examplesFile(m *spec.Model, pkg, tp string) []byte {
+	var b bytes.Buffer
+	for _, line := range []string{
+		Header,
+		"",
+		"// Package " + tp + " is a fake server for tests of package " + pkg + ": it answers",
+		"// every request its reference pages document with the documented response.",
+		"// Values of documented bodies that contradict their pages are served fitted to",
+		"// the documented types (docgen reports each), and a documented redirect off the",
+		"// service is pointed back at the server, which answers it with an empty 200.",
+		"//",
+		"//\tsrv := " + tp + ".NewServer(t)",
+		"//\tc := " + pkg + ".NewClient(" + pkg + ".WithBaseURL(srv.URL), " + pkg + ".WithHTTPClient(srv.Client()))",
+		"package " + tp,
+		"",
+		"// examples are the documented request/response pairs, in operation order.",
+		"func examples() []example {",
+	} {
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	n := 0
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
 			if ex.Status == 0 && ex.ResponseBody == "" {
 				continue // no documented response
 			}
-			d := jen.Dict{
-				jen.Id("Operation"): jen.Lit(op.Name),
-				jen.Id("Method"):    jen.Lit(op.Method),
-				jen.Id("Template"):  jen.Lit(op.Path),
-				jen.Id("Path"):      jen.Lit(ex.Path),
-				jen.Id("Status"):    jen.Lit(ex.Status),
+			if n == 0 {
+				b.WriteString("\treturn []example{\n")
 			}
-			switch {
-			case op.Body == nil:
-				// The operation takes no body (example-body-ignored).
-			case ex.RequestFitted != "":
-				d[jen.Id("RequestBody")] = textLit(ex.RequestFitted)
-			case ex.RequestJSON:
-				d[jen.Id("RequestBody")] = textLit(ex.RequestBody)
-			case ex.RequestRepaired != "":
-				d[jen.Id("RequestBody")] = textLit(ex.RequestRepaired)
-			}
-			if len(ex.ResponseHeaders) > 0 {
-				var hs []jen.Code
-				for _, h := range ex.ResponseHeaders {
-					hs = append(hs, jen.Values(jen.Lit(h[0]), jen.Lit(h[1])))
-				}
-				d[jen.Id("Header")] = jen.Index().Index(jen.Lit(2)).String().Values(hs...)
-			}
-			switch {
-			case ex.ResponseFitted != "":
-				// Values that would not decode into the documented
-				// types are fitted to them (reported as diagnostics).
-				d[jen.Id("Body")] = textLit(ex.ResponseFitted)
-			case ex.ResponseRepaired != "":
-				// The documented body is not JSON; the test double
-				// serves its repair, as a real service would send JSON.
-				d[jen.Id("Body")] = textLit(ex.ResponseRepaired)
-			case ex.ResponseBody != "":
-				d[jen.Id("Body")] = textLit(ex.ResponseBody)
-			}
-			rows = append(rows, jen.Values(d))
+			n++
+			writeExample(&b, op, ex)
 		}
 	}
-	f.Comment("examples are the documented request/response pairs, in operation order.")
-	f.Func().Id("examples").Params().Index().Id("example").Block(
-		jen.Return(jen.Index().Id("example").ValuesFunc(func(g *jen.Group) {
-			for _, r := range rows {
-				g.Line().Add(r)
-			}
-			g.Line()
-		})),
-	)
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("render %s/examples.go: %w", tp, err)
+	if n == 0 {
+		b.WriteString("\treturn []example{}\n}\n")
+	} else {
+		b.WriteString("\t}\n}\n")
 	}
-	return []File{{Name: tp + "/examples.go", Content: buf.Bytes()}, server}, nil
+	return b.Bytes()
+}
+
+// writeExample writes one element of the examples table.
+func writeExample(b *bytes.Buffer, op *spec.Operation, ex *spec.Example) {
+	b.WriteString("\t\t{Operation: ")
+	b.WriteString(strconv.Quote(op.Name))
+	b.WriteString(", Method: ")
+	b.WriteString(strconv.Quote(op.Method))
+	b.WriteString(", Template: ")
+	b.WriteString(strconv.Quote(op.Path))
+	b.WriteString(", Path: ")
+	b.WriteString(strconv.Quote(ex.Path))
+	b.WriteString(", Status: ")
+	b.WriteString(strconv.Itoa(ex.Status))
+	if len(ex.ResponseHeaders) > 0 {
+		b.WriteString(", Header: [][2]string{")
+		for i, h := range ex.ResponseHeaders {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("{" + strconv.Quote(h[0]) + ", " + strconv.Quote(h[1]) + "}")
+		}
+		b.WriteString("}")
+	}
+	var req string
+	switch {
+	case op.Body == nil:
+		// The operation takes no body (example-body-ignored).
+	case ex.RequestFitted != "":
+		req = ex.RequestFitted
+	case ex.RequestJSON:
+		req = ex.RequestBody
+	case ex.RequestRepaired != "":
+		req = ex.RequestRepaired
+	}
+	if req != "" {
+		b.WriteString(", RequestBody: ")
+		b.WriteString(textLiteral(req))
+	}
+	var body string
+	switch {
+	case ex.ResponseFitted != "":
+		// Values that would not decode into the documented types are
+		// fitted to them (reported as diagnostics).
+		body = ex.ResponseFitted
+	case ex.ResponseRepaired != "":
+		// The documented body is not JSON; the test double serves its
+		// repair, as a real service would send JSON.
+		body = ex.ResponseRepaired
+	default:
+		body = ex.ResponseBody
+	}
+	if body != "" {
+		b.WriteString(", Body: ")
+		b.WriteString(textLiteral(body))
+	}
+	b.WriteString("},\n")
 }

@@ -13,20 +13,16 @@ package generatedtest
 // examples are the documented request/response pairs, in operation order.
 func examples() []example {
 	return []example{
-		{
-			Header:    [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}},
-			Method:    "POST",
-			Operation: "BookArchive",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive",
-			RequestBody: `{
+		{Operation: "BookArchive", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
   "reason": "Fewer than two loans in five years"
 }
-`,
-			Status:   202,
-			Template: "/books/{id}/archive",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
+  "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
+  "dueDate": "2021-07-22",
+  "notifyBorrower": true
+}
+`, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.loan",
   "id": "c107f772-8f93-4a56-8f0b-83b0fd21b50f",
   "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
@@ -39,32 +35,9 @@ func examples() []example {
   "borrowerNotified": true,
   "returnedDateTime": null
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "POST",
-			Operation: "BookCheckout",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/checkout",
-			RequestBody: `{
-  "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
-  "dueDate": "2021-07-22",
-  "notifyBorrower": true
-}
-`,
-			Status:   200,
-			Template: "/books/{id}/checkout",
-		},
-		{
-			Body:        "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}",
-			Header:      [][2]string{{"Content-type", "application/json"}},
-			Method:      "POST",
-			Operation:   "BookCheckout",
-			Path:        "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout",
-			RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}",
-			Status:      200,
-			Template:    "/books/{id}/checkout",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}", Body: "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}"},
+		{Operation: "BookDelta", Method: "GET", Template: "/books/delta", Path: "/books/delta", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(book)",
   "@odata.deltaLink": "https://graph.microsoft.com/v1.0/books/delta?$deltatoken=c9a1f0e2",
   "value": [
@@ -76,16 +49,8 @@ func examples() []example {
     }
   ]
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "GET",
-			Operation: "BookDelta",
-			Path:      "/books/delta",
-			Status:    200,
-			Template:  "/books/delta",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "BookGetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}')", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover')", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.bookCopy)",
   "value": [
     {
@@ -104,16 +69,47 @@ func examples() []example {
     }
   ]
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "GET",
-			Operation: "BookGetAvailableCopies",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover')",
-			Status:    200,
-			Template:  "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}')",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "CreateBook", Method: "POST", Template: "/books", Path: "/books", Status: 201, Header: [][2]string{{"Content-type", "application/json"}, {"Location", "https://graph.microsoft.com/v1.0/books/06859609-a887-405c-84b3-e9c419e54f58"}}, RequestBody: `{
+  "title": "A Field Guide to Quiet Rivers",
+  "subtitle": "Walking the Chalk Streams of Southern England",
+  "authors": [
+    "Ines Calloway"
+  ],
+  "isbn": "9781739210408",
+  "language": "en-GB",
+  "format": "paperback",
+  "pageCount": 264,
+  "wordCount": 71300,
+  "isReferenceOnly": false,
+  "catalogId": "0b312ca6-6f13-4142-badf-05866269fd27",
+  "publishedDate": "2021-08-12",
+  "releaseTime": "09:00:00.0000000",
+  "loanPeriod": "P21D",
+  "keywords": [
+    "rivers",
+    "chalk streams",
+    "walking"
+  ],
+  "publication": {
+    "@odata.type": "#microsoft.graph.publicationInfo",
+    "copyrightYear": 2021,
+    "placeOfPublication": "Norwich",
+    "publisher": {
+      "name": "Harrow & Finch Press",
+      "isIndependent": true,
+      "address": {
+        "streetLines": [
+          "18 Colegate"
+        ],
+        "city": "Norwich",
+        "postalCode": "NR3 1BN",
+        "countryCode": "GB"
+      }
+    }
+  }
+}
+`, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books/$entity",
   "id": "06859609-a887-405c-84b3-e9c419e54f58",
   "title": "A Field Guide to Quiet Rivers",
@@ -169,63 +165,9 @@ func examples() []example {
   },
   "editions": []
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}, {"Location", "https://graph.microsoft.com/v1.0/books/06859609-a887-405c-84b3-e9c419e54f58"}},
-			Method:    "POST",
-			Operation: "CreateBook",
-			Path:      "/books",
-			RequestBody: `{
-  "title": "A Field Guide to Quiet Rivers",
-  "subtitle": "Walking the Chalk Streams of Southern England",
-  "authors": [
-    "Ines Calloway"
-  ],
-  "isbn": "9781739210408",
-  "language": "en-GB",
-  "format": "paperback",
-  "pageCount": 264,
-  "wordCount": 71300,
-  "isReferenceOnly": false,
-  "catalogId": "0b312ca6-6f13-4142-badf-05866269fd27",
-  "publishedDate": "2021-08-12",
-  "releaseTime": "09:00:00.0000000",
-  "loanPeriod": "P21D",
-  "keywords": [
-    "rivers",
-    "chalk streams",
-    "walking"
-  ],
-  "publication": {
-    "@odata.type": "#microsoft.graph.publicationInfo",
-    "copyrightYear": 2021,
-    "placeOfPublication": "Norwich",
-    "publisher": {
-      "name": "Harrow & Finch Press",
-      "isIndependent": true,
-      "address": {
-        "streetLines": [
-          "18 Colegate"
-        ],
-        "city": "Norwich",
-        "postalCode": "NR3 1BN",
-        "countryCode": "GB"
-      }
-    }
-  }
-}
-`,
-			Status:   201,
-			Template: "/books",
-		},
-		{
-			Method:    "DELETE",
-			Operation: "DeleteBook",
-			Path:      "/books/{id}",
-			Status:    204,
-			Template:  "/books/{id}",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "DeleteBook", Method: "DELETE", Template: "/books/{id}", Path: "/books/{id}", Status: 204},
+		{Operation: "GetBook", Method: "GET", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books/$entity",
   "id": "4554c837-dd50-4d40-bb10-f2761a780411",
   "title": "The Lighthouse Keeper's Ledger",
@@ -306,26 +248,10 @@ func examples() []example {
     }
   ]
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "GET",
-			Operation: "GetBook",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411",
-			Status:    200,
-			Template:  "/books/{id}",
-		},
-		{
-			Body: `<binary JPEG data of the cover image>
-`,
-			Header:    [][2]string{{"Content-Type", "image/jpeg"}, {"Content-Length", "48213"}},
-			Method:    "GET",
-			Operation: "GetBookCover",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value",
-			Status:    200,
-			Template:  "/books/{id}/cover/$value",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "GetBookCover", Method: "GET", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Status: 200, Header: [][2]string{{"Content-Type", "image/jpeg"}, {"Content-Length", "48213"}}, Body: `<binary JPEG data of the cover image>
+`},
+		{Operation: "ListBookCopiesViaLibraries", Method: "GET", Template: "/libraries/{id}/books/{id}/copies", Path: "/libraries/b4ce5152-15ae-41e5-ab21-ebce64a2bfdf/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#libraries('b4ce5152-15ae-41e5-ab21-ebce64a2bfdf')/books('4554c837-dd50-4d40-bb10-f2761a780411')/copies",
   "value": [
     {
@@ -369,16 +295,8 @@ func examples() []example {
     }
   ]
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "GET",
-			Operation: "ListBookCopiesViaLibraries",
-			Path:      "/libraries/b4ce5152-15ae-41e5-ab21-ebce64a2bfdf/books/4554c837-dd50-4d40-bb10-f2761a780411/copies",
-			Status:    200,
-			Template:  "/libraries/{id}/books/{id}/copies",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "ListBooks", Method: "GET", Template: "/books", Path: "/books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books",
   "@odata.nextLink": "https://graph.microsoft.com/v1.0/books?$top=2&$skiptoken=U2FsdENpcGhlcnwyMDIxLTA1LTIw",
   "value": [
@@ -442,25 +360,9 @@ func examples() []example {
     }
   ]
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "GET",
-			Operation: "ListBooks",
-			Path:      "/books",
-			Status:    200,
-			Template:  "/books",
-		},
-		{
-			Body:      "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}",
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "GET",
-			Operation: "ListBooksViaLibraries",
-			Path:      "/libraries/17/books",
-			Status:    200,
-			Template:  "/libraries/{id}/books",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "ListBooksViaLibraries", Method: "GET", Template: "/libraries/{id}/books", Path: "/libraries/17/books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}"},
+		{Operation: "ListSynchronizationJobs", Method: "GET", Template: "/applications/{applicationsId}/synchronization/jobs", Path: "/applications/{applicationsId}/synchronization/jobs", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}, {"Content-Length", "3046"}}, Body: `{
   "value": [
     {
       "@odata.type": "#microsoft.graph.synchronizationJob",
@@ -543,16 +445,18 @@ func examples() []example {
     }
   ]
 }
-`,
-			Header:    [][2]string{{"Content-Type", "application/json"}, {"Content-Length", "3046"}},
-			Method:    "GET",
-			Operation: "ListSynchronizationJobs",
-			Path:      "/applications/{applicationsId}/synchronization/jobs",
-			Status:    200,
-			Template:  "/applications/{applicationsId}/synchronization/jobs",
-		},
-		{
-			Body: `{
+`},
+		{Operation: "UpdateBook", Method: "PATCH", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
+  "loanPeriod": "P7D",
+  "keywords": [
+    "lighthouses",
+    "Shetland",
+    "nineteenth century",
+    "shipwrecks",
+    "book club pick"
+  ]
+}
+`, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books/$entity",
   "id": "4554c837-dd50-4d40-bb10-f2761a780411",
   "title": "The Lighthouse Keeper's Ledger",
@@ -568,39 +472,8 @@ func examples() []example {
   ],
   "lastModifiedDateTime": "2021-07-03T14:05:27Z"
 }
-`,
-			Header:    [][2]string{{"Content-type", "application/json"}},
-			Method:    "PATCH",
-			Operation: "UpdateBook",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411",
-			RequestBody: `{
-  "loanPeriod": "P7D",
-  "keywords": [
-    "lighthouses",
-    "Shetland",
-    "nineteenth century",
-    "shipwrecks",
-    "book club pick"
-  ]
-}
-`,
-			Status:   200,
-			Template: "/books/{id}",
-		},
-		{
-			Method:      "PATCH",
-			Operation:   "UpdateBookCopy",
-			Path:        "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0",
-			RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}",
-			Status:      204,
-			Template:    "/books/{id}/copies/{id}",
-		},
-		{
-			Method:    "PUT",
-			Operation: "UploadBookCover",
-			Path:      "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value",
-			Status:    204,
-			Template:  "/books/{id}/cover/$value",
-		},
+`},
+		{Operation: "UpdateBookCopy", Method: "PATCH", Template: "/books/{id}/copies/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0", Status: 204, RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"},
+		{Operation: "UploadBookCover", Method: "PUT", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Status: 204},
 	}
 }
