@@ -49,6 +49,8 @@ type builder struct {
 	pageTypes map[string]string
 	// sortedTypeKeys caches sortedKeys.
 	sortedTypeKeys []string
+	// enumsByMembers indexes the enums for enumFromText (see indexEnums).
+	enumsByMembers map[string][]string
 	// pageOps are the operations collectOperations made of each page, in
 	// the order of ops.
 	pageOps map[*parser.Page][]*opFacts
@@ -167,7 +169,7 @@ func (b *builder) collectTypes(p *parser.Page) {
 			b.diags.Warnf(p.TitlePos, "resource-no-annotation", "resource page has no usable resource annotation; type %s named from the title", m[1])
 		}
 	}
-	if owner != nil && owner.base == "" && p.InheritsFrom != "" && qualifiedRe.MatchString(p.InheritsFrom) {
+	if owner != nil && owner.base == "" && p.InheritsFrom != "" && isQualified(p.InheritsFrom) {
 		base := p.InheritsFrom
 		if !strings.Contains(base, ".") {
 			base = ns + "." + base
@@ -337,7 +339,7 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 		name = m[1]
 	}
 	name = strings.Trim(name, "`*")
-	if name == "" || !qualifiedRe.MatchString(name) {
+	if name == "" || !isQualified(name) {
 		b.diags.Warnf(t.Pos, "enum-name", "enum member table without an enum name (section %s); skipped", quote(t.Section))
 		return false
 	}

@@ -31,46 +31,76 @@ var initialisms = map[string]string{
 // Letters outside ASCII are dropped so that names stay plain ASCII.
 func words(s string) []string {
 	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			flush()
+	start := -1 // start of the current word in s; its bytes are ASCII
+	var prev byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isASCIILetter(c) && !isASCIIDigit(c) {
+			// Not a letter or digit, or a byte of a character outside
+			// ASCII: both end the word.
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
 			continue
 		}
-		if len(cur) > 0 {
-			prev := cur[len(cur)-1]
+		if start >= 0 {
 			switch {
-			case unicode.IsLower(prev) && unicode.IsUpper(r):
-				flush()
-			case unicode.IsUpper(prev) && unicode.IsUpper(r) && i+1 < len(rs) && unicode.IsLower(rs[i+1]) && rs[i+1] <= unicode.MaxASCII:
-				flush()
+			case isASCIILower(prev) && isASCIIUpper(c):
+				out = append(out, s[start:i])
+				start = -1
+			case isASCIIUpper(prev) && isASCIIUpper(c) && i+1 < len(s) && isASCIILower(s[i+1]):
+				out = append(out, s[start:i])
+				start = -1
 			}
 		}
-		cur = append(cur, r)
+		if start < 0 {
+			start = i
+		}
+		prev = c
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
 	return out
 }
+
+func isASCIILetter(c byte) bool { return isASCIILower(c) || isASCIIUpper(c) }
+func isASCIILower(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isASCIIUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
 // titleWord writes one word with its first letter upper case, or as the
 // initialism the table gives. A word already all in capitals keeps its
 // spelling ("IDS" stays "IDS", not "IDs"), so that GoName of a Go name is
-// that name, as names files rely on.
+// that name, as names files rely on. Words are ASCII (see words).
 func titleWord(w string) string {
-	if v, ok := initialisms[strings.ToLower(w)]; ok {
-		if w == strings.ToUpper(w) {
-			return w
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		lower, allUpper := buf[:len(w)], true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if isASCIIUpper(c) {
+				c += 'a' - 'A'
+			} else if isASCIILower(c) {
+				allUpper = false
+			}
+			lower[i] = c
 		}
-		return v
+		if v, ok := initialisms[string(lower)]; ok {
+			if allUpper {
+				return w
+			}
+			return v
+		}
 	}
-	return strings.ToUpper(w[:1]) + w[1:]
+	if isASCIIUpper(w[0]) {
+		return w
+	}
+	if isASCIILower(w[0]) {
+		return string(w[0]-('a'-'A')) + w[1:]
+	}
+	return w
 }
 
 // GoName turns docs text into an exported Go identifier: "synchronizationJobs"

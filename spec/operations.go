@@ -357,7 +357,7 @@ func hint(v *parser.JSONValue) string {
 		return ""
 	}
 	name, _ := oDataTypeName(t.String)
-	if !qualifiedRe.MatchString(name) || !strings.Contains(name, ".") {
+	if !isQualified(name) || !strings.Contains(name, ".") {
 		return ""
 	}
 	return name

@@ -427,20 +427,28 @@ func (b *builder) enumFromText(desc string) string {
 	}
 	slices.Sort(vals)
 	vals = slices.Compact(vals)
-	found := ""
+	if b.enumsByMembers == nil {
+		b.indexEnums()
+	}
+	if keys := b.enumsByMembers[strings.Join(vals, "\x00")]; len(keys) == 1 {
+		return keys[0]
+	}
+	return "" // none, or ambiguous
+}
+
+// indexEnums fills enumsByMembers: the keys of the enums, by their member
+// values in lower case, sorted and joined with NUL. Kinds and members are
+// set while pages are collected, so the index, built on first use while
+// types are resolved, stays valid; without it, every property whose
+// description lists values scanned all types.
+func (b *builder) indexEnums() {
+	b.enumsByMembers = map[string][]string{}
 	for _, k := range b.sortedKeys() {
-		tf := b.types[k]
-		if tf.kind != Enum || len(tf.members) != len(vals) {
-			continue
-		}
-		if slices.Equal(tf.lowerMembers(), vals) {
-			if found != "" {
-				return "" // ambiguous
-			}
-			found = k
+		if tf := b.types[k]; tf.kind == Enum {
+			joined := strings.Join(tf.lowerMembers(), "\x00")
+			b.enumsByMembers[joined] = append(b.enumsByMembers[joined], k)
 		}
 	}
-	return found
 }
 
 // lowerMembers returns the enum's member values in lower case, sorted. The

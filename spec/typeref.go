@@ -63,7 +63,6 @@ func (r rawRef) zero() bool { return r.prim == "" && r.named == "" }
 
 var (
 	collectionOfRe = regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
-	qualifiedRe    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 )
 
 // parseTypeText normalises the text of a table's Type cell or a JSON
@@ -77,10 +76,12 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 	if t == "" {
 		return r, false
 	}
-	if m := collectionOfRe.FindStringSubmatch(t); m != nil {
-		r, ok = parseTypeText(m[1], ns)
-		r.collection = true
-		return r, ok
+	if len(t) >= len("collection()") && strings.EqualFold(t[:len("collection")], "collection") {
+		if m := collectionOfRe.FindStringSubmatch(t); m != nil {
+			r, ok = parseTypeText(m[1], ns)
+			r.collection = true
+			return r, ok
+		}
 	}
 	lower := strings.ToLower(t)
 	coll := false
@@ -115,7 +116,7 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 	if edm {
 		return r, false
 	}
-	if !qualifiedRe.MatchString(t) {
+	if !isQualified(t) {
 		return r, false
 	}
 	full := t
@@ -135,4 +136,30 @@ func oDataTypeName(v string) (name string, collection bool) {
 	}
 	v = strings.TrimPrefix(v, "#")
 	return v, collection
+}
+
+// isQualified reports whether t is a dotted name: identifiers of ASCII
+// letters, digits and underscores, not starting with a digit, joined by
+// single dots ("user", "microsoft.graph.user").
+func isQualified(t string) bool {
+	start := true
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '.':
+			if start {
+				return false // leading or doubled dot
+			}
+			start = true
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			start = false
+		case '0' <= c && c <= '9':
+			if start {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return !start // not empty, no trailing dot
 }

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"regexp"
 	"testing"
 
 	_ "github.com/docgen-dev/docgen/internal/golden"
@@ -137,6 +138,18 @@ func TestSingular(t *testing.T) {
 	for in, want := range map[string]string{"books": "book", "policies": "policy", "addresses": "address", "status": "status", "me": "me", "mailboxes": "mailbox", "s": "s"} {
 		if got := singular(in); got != want {
 			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestIsQualified compares isQualified with the regular expression it
+// replaced.
+func TestIsQualified(t *testing.T) {
+	re := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+	for _, s := range []string{"", ".", "a", "A1", "1a", "_", "a.b", "a..b", ".a", "a.", "microsoft.graph.user",
+		"a.1b", "a.b_c.D9", "a-b", "a b", "é", "a.é", "ab\n", "x.y.z.", "Edm.String"} {
+		if got, want := isQualified(s), re.MatchString(s); got != want {
+			t.Errorf("isQualified(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
