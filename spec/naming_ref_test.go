@@ -2,6 +2,7 @@ package spec
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -73,6 +74,67 @@ func TestNamingMatchesReference(t *testing.T) {
 			if got, want := titleWord(w), titleWordReference(w); got != want {
 				t.Fatalf("titleWord(%q) = %q, want %q", w, got, want)
 			}
+		}
+	}
+}
+
+// TestReplaceBracesMatchesRegexp compares replaceBraces with the regular
+// expression it replaced.
+func TestReplaceBracesMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\{[^{}]*\}`)
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("{}{}/ab(')=é")
+	inputs := []string{"", "{", "}", "{}", "/users/{id}/x", "{{a}}", "{a{b}c}", "a}{b", "/f(x={x},y='{y}')", "{a}{b}"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		for _, repl := range []string{"{}", ""} {
+			if got, want := replaceBraces(s, repl), re.ReplaceAllString(s, repl); got != want {
+				t.Fatalf("replaceBraces(%q, %q) = %q, want %q", s, repl, got, want)
+			}
+		}
+	}
+}
+
+// TestMayListValues checks that mayListValues is false only where
+// possibleRe finds nothing.
+func TestMayListValues(t *testing.T) {
+	for _, s := range []string{"", "Possible values are: `a`, `b`.", "POSSIBLE VALUES ARE a, b", "possible Values include x",
+		"The possible values:", "posſible values are a, b", "possible  values are", "impossible values are a, b",
+		"No values here.", "Possible value is a", "possible values"} {
+		if !mayListValues(s) && possibleRe.MatchString(s) {
+			t.Errorf("mayListValues(%q) = false, but possibleRe matches", s)
+		}
+	}
+	if mayListValues("The name of the widget.") {
+		t.Error("mayListValues is true for a plain ASCII description")
+	}
+}
+
+// TestCollectionOfMatchesRegexp compares collectionOf with the regular
+// expression it replaced.
+func TestCollectionOfMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
+	rng := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"collection", "Collection", "COLLECTION", "colection", "(", ")", " ", "\t", "\n", "x", "microsoft.graph.user", "é", "\v"}
+	inputs := []string{"", "Collection()", "Collection(a)", "collection (a)", "Collection(a\nb)", "Collection(a))", "Collection((a)", "Collection\v(a)"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		elem, ok := collectionOf(s)
+		m := re.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && elem != m[1] {
+			t.Fatalf("collectionOf(%q) = %q, %v; the expression gives %q", s, elem, ok, m)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package spec
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -38,12 +37,39 @@ type bodyFacts struct {
 	binary bool
 }
 
-var braceRe = regexp.MustCompile(`\{[^{}]*\}`)
+// replaceBraces replaces every "{...}" of s that holds no brace by repl,
+// left to right (what the regular expression \{[^{}]*\} would replace).
+func replaceBraces(s, repl string) string {
+	if strings.IndexByte(s, '{') < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '{' {
+			continue
+		}
+		j := strings.IndexAny(s[i+1:], "{}")
+		if j < 0 {
+			break // no closing brace after this one, nor after any later one
+		}
+		if s[i+1+j] == '{' {
+			i += j // try again from the inner brace
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		i += j + 1
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // shape is a path with every parameter replaced by {} and literals lower
 // cased, so that templates and example URLs can be compared.
 func shape(path string) string {
-	return strings.ToLower(braceRe.ReplaceAllString(path, "{}"))
+	return strings.ToLower(replaceBraces(path, "{}"))
 }
 
 // matches reports whether an example path fits a template.
@@ -55,7 +81,7 @@ func matches(tmpl, example string) bool {
 	}
 	for i := range ts {
 		if strings.Contains(ts[i], "{") {
-			lit := braceRe.ReplaceAllString(ts[i], "")
+			lit := replaceBraces(ts[i], "")
 			if before, _, ok := strings.Cut(lit, "("); ok && !strings.HasPrefix(strings.ToLower(es[i]), strings.ToLower(before)) {
 				return false
 			}

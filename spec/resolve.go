@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/docgen-dev/docgen/diag"
 )
@@ -403,9 +404,31 @@ func (b *builder) resolveRef(r rawRef) TypeRef {
 var possibleRe = regexp.MustCompile("(?i)possible values (?:are|include)[:\\s]*(.*)")
 var valueTokenRe = regexp.MustCompile("`([^`]+)`|([A-Za-z][A-Za-z0-9]*)")
 
+// mayListValues is a quick test for possibleRe: false when desc, all
+// ASCII, does not hold "possible values" in any case. (Text with other
+// characters goes to the regular expression, whose case folding also
+// matches the likes of "ſ".) Most descriptions list no values, and the
+// unanchored, case-insensitive expression is slow to say so.
+func mayListValues(desc string) bool {
+	const phrase = "possible values"
+	for i := 0; i < len(desc); i++ {
+		c := desc[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c|0x20 == phrase[0] && i+len(phrase) <= len(desc) && strings.EqualFold(desc[i:i+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return false
+}
+
 // enumFromText returns the key of the only enum whose members are exactly
 // the values a "Possible values are ..." sentence lists.
 func (b *builder) enumFromText(desc string) string {
+	if !mayListValues(desc) {
+		return ""
+	}
 	m := possibleRe.FindStringSubmatch(desc)
 	if m == nil {
 		return ""

@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -61,9 +60,24 @@ type rawRef struct {
 
 func (r rawRef) zero() bool { return r.prim == "" && r.named == "" }
 
-var (
-	collectionOfRe = regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
-)
+// collectionOf returns the element of "Collection(elem)" (any case, white
+// space allowed before the parenthesis, no line break inside), as the
+// regular expression (?i)^collection\s*\((.*)\)$ would.
+func collectionOf(t string) (elem string, ok bool) {
+	const word = "collection"
+	if len(t) < len(word)+2 || !strings.EqualFold(t[:len(word)], word) {
+		return "", false
+	}
+	rest := strings.TrimLeft(t[len(word):], " \t\n\f\r")
+	if len(rest) < 2 || rest[0] != '(' || rest[len(rest)-1] != ')' {
+		return "", false
+	}
+	elem = rest[1 : len(rest)-1]
+	if strings.IndexByte(elem, '\n') >= 0 {
+		return "", false
+	}
+	return elem, true
+}
 
 // parseTypeText normalises the text of a table's Type cell or a JSON
 // representation placeholder: "Int32", "int", "String collection",
@@ -76,12 +90,10 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 	if t == "" {
 		return r, false
 	}
-	if len(t) >= len("collection()") && strings.EqualFold(t[:len("collection")], "collection") {
-		if m := collectionOfRe.FindStringSubmatch(t); m != nil {
-			r, ok = parseTypeText(m[1], ns)
-			r.collection = true
-			return r, ok
-		}
+	if elem, ok := collectionOf(t); ok {
+		r, ok = parseTypeText(elem, ns)
+		r.collection = true
+		return r, ok
 	}
 	lower := strings.ToLower(t)
 	coll := false
@@ -131,8 +143,8 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 // type with collection set.
 func oDataTypeName(v string) (name string, collection bool) {
 	v = strings.TrimPrefix(strings.TrimSpace(v), "#")
-	if m := collectionOfRe.FindStringSubmatch(v); m != nil {
-		v, collection = strings.TrimSpace(m[1]), true
+	if elem, ok := collectionOf(v); ok {
+		v, collection = strings.TrimSpace(elem), true
 	}
 	v = strings.TrimPrefix(v, "#")
 	return v, collection
