@@ -1,6 +1,7 @@
 package emitter
 
 import (
+	"go/doc/comment"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,7 +167,7 @@ func declDoc(paragraphs ...string) jen.Code {
 			}
 		}
 	}
-	lines := joinParagraphs(paras)
+	lines := settleQuotes(joinParagraphs(paras))
 	if len(lines) == 0 {
 		return jen.Null()
 	}
@@ -175,10 +176,38 @@ func declDoc(paragraphs ...string) jen.Code {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString("//")
-		if l != "" {
-			b.WriteString(" " + l)
+		// As go/printer writes doc comment lines.
+		switch {
+		case l == "":
+			b.WriteString("//")
+		case l[0] == '\t':
+			b.WriteString("//" + l)
+		default:
+			b.WriteString("// " + l)
 		}
 	}
 	return jen.Op(b.String())
+}
+
+// settleQuotes formats the lines of a doc comment that hold "“" or "”"
+// as go/printer does (go/doc/comment rewrites them as typographic quotes)
+// until that no longer changes them: a run such as "```````" changes
+// again on each of the first gofmt runs, so go/format's one pass would
+// leave a file that gofmt still changes. Other lines are left to
+// go/format.
+func settleQuotes(lines []string) []string {
+	text := strings.Join(lines, "\n") + "\n"
+	if !strings.Contains(text, "``") && !strings.Contains(text, "''") {
+		return lines
+	}
+	var p comment.Parser
+	var pr comment.Printer
+	for range 16 {
+		next := string(pr.Comment(p.Parse(text)))
+		if next == text {
+			break
+		}
+		text = next
+	}
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }

@@ -3,6 +3,7 @@ package emitter
 import (
 	"bytes"
 	"go/ast"
+	"go/format"
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
@@ -65,13 +66,20 @@ func TestDocHostile(t *testing.T) {
 func checkDocFile(t *testing.T, s string) {
 	t.Helper()
 	f := jen.NewFile("p")
-	f.Add(doc(s, s, "Documented in "+s+".")).Type().Id("T").Struct()
-	f.Add(doc(s)).Func().Id("F").Params().Block()
+	// As the emitter writes them: declDoc above declarations, doc on
+	// fields.
+	f.Add(declDoc("T is a type.", s, "Documented in "+s+"."))
+	f.Type().Id("T").Struct(jen.Add(doc(s)).Id("X").Int())
+	f.Add(declDoc(s))
+	f.Func().Id("F").Params().Block()
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		t.Fatalf("render %q: %v", s, err)
 	}
 	src := buf.Bytes()
+	if out, err := format.Source(src); err == nil && !bytes.Equal(out, src) {
+		t.Errorf("doc comments of %q are not gofmt's output:\n%s\n--- gofmt:\n%s", s, src, out)
+	}
 	fset := token.NewFileSet()
 	af, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
 	if err != nil {
@@ -81,6 +89,9 @@ func checkDocFile(t *testing.T, s string) {
 	for _, d := range af.Decls {
 		switch d := d.(type) {
 		case *ast.GenDecl:
+			if d.Doc == nil {
+				t.Errorf("declDoc(%q): T has no doc comment\n%s", s, src)
+			}
 			for _, sp := range d.Specs {
 				if ts, ok := sp.(*ast.TypeSpec); ok {
 					names = append(names, ts.Name.Name)
@@ -90,6 +101,9 @@ func checkDocFile(t *testing.T, s string) {
 			}
 		case *ast.FuncDecl:
 			names = append(names, d.Name.Name)
+			if d.Doc == nil && len(docLines(s)) > 0 {
+				t.Errorf("declDoc(%q): F has no doc comment\n%s", s, src)
+			}
 			if len(d.Body.List) != 0 {
 				t.Errorf("doc(%q): F has a body", s)
 			}
