@@ -140,10 +140,13 @@ func (st *state) run(src []byte) {
 	src = normalize(src)
 	st.src = src
 	st.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
-	for i, c := range src {
-		if c == '\n' {
-			st.lines = append(st.lines, i+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		st.lines = append(st.lines, off)
 	}
 	body := st.frontMatter(src)
 	if st.blanked != nil {
@@ -165,6 +168,22 @@ func (st *state) run(src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+	// Headings and tables are kept whole; size their slices once.
+	var headings, tables int
+	for _, n := range blocks {
+		switch n.(type) {
+		case *ast.Heading:
+			headings++
+		case *east.Table:
+			tables++
+		}
+	}
+	if headings > 0 {
+		st.page.Headings = make([]Heading, 0, headings)
+	}
+	if tables > 0 {
+		st.page.Tables = make([]*Table, 0, tables)
+	}
 	var lastReq = -1
 	for i, n := range blocks {
 		switch n := n.(type) {
@@ -403,11 +422,11 @@ func (st *state) inlineTo(b *bytes.Buffer, n ast.Node, links *[]Link) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.Link:
-			var lb bytes.Buffer
-			st.inlineTo(&lb, c, nil)
-			b.Write(lb.Bytes())
+			// The link's text is written in place and read back.
+			start := b.Len()
+			st.inlineTo(b, c, nil)
 			if links != nil {
-				*links = append(*links, Link{Text: lb.String(), Dest: string(c.Destination)})
+				*links = append(*links, Link{Text: string(b.Bytes()[start:]), Dest: string(c.Destination)})
 			}
 		case *ast.AutoLink:
 			b.Write(c.URL(st.src))
