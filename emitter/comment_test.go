@@ -3,8 +3,8 @@ package emitter
 import (
 	"bytes"
 	"go/ast"
-	"go/format"
 	"go/build/constraint"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"strings"
