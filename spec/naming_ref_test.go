@@ -52,19 +52,28 @@ func titleWordReference(w string) string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-func TestNamingMatchesReference(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	alphabet := []rune("aAbBiIdDuUrRlLhHtTpPsSxX019 _-.:/{}()é€ЖK\u00a0\u200bıİſ")
-	inputs := []string{"", "HTTPServer", "applicationsId", "user: delta", "IDS", "iOS", "URLValue", "ID", "odataNextLink",
-		"x509Certificate", "B2C_1A_Test", "windows10XCertificateProfile", "ÄpfelAPI", "APIs", "aPI"}
+// randomTexts returns fixed followed by 20,000 strings of up to maxParts
+// parts drawn from parts with the generator seeded by seed.
+func randomTexts(seed uint64, parts []string, maxParts int, fixed ...string) []string {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	out := fixed
 	for range 20000 {
-		n := rng.IntN(16)
 		var b strings.Builder
-		for range n {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		for range rng.IntN(maxParts + 1) {
+			b.WriteString(parts[rng.IntN(len(parts))])
 		}
-		inputs = append(inputs, b.String())
+		out = append(out, b.String())
 	}
+	return out
+}
+
+// runes splits s into one-character strings, for randomTexts.
+func runes(s string) []string { return strings.Split(s, "") }
+
+func TestNamingMatchesReference(t *testing.T) {
+	inputs := randomTexts(3, runes("aAbBiIdDuUrRlLhHtTpPsSxX019 _-.:/{}()é€ЖK\u00a0\u200bıİſ"), 15,
+		"", "HTTPServer", "applicationsId", "user: delta", "IDS", "iOS", "URLValue", "ID", "odataNextLink",
+		"x509Certificate", "B2C_1A_Test", "windows10XCertificateProfile", "ÄpfelAPI", "APIs", "aPI")
 	for _, s := range inputs {
 		got, want := words(s), wordsReference(s)
 		if !slices.Equal(got, want) {
@@ -82,16 +91,8 @@ func TestNamingMatchesReference(t *testing.T) {
 // expression it replaced.
 func TestReplaceBracesMatchesRegexp(t *testing.T) {
 	re := regexp.MustCompile(`\{[^{}]*\}`)
-	rng := rand.New(rand.NewPCG(5, 6))
-	alphabet := []rune("{}{}/ab(')=é")
-	inputs := []string{"", "{", "}", "{}", "/users/{id}/x", "{{a}}", "{a{b}c}", "a}{b", "/f(x={x},y='{y}')", "{a}{b}"}
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		inputs = append(inputs, b.String())
-	}
+	inputs := randomTexts(5, runes("{}{}/ab(')=é"), 11,
+		"", "{", "}", "{}", "/users/{id}/x", "{{a}}", "{a{b}c}", "a}{b", "/f(x={x},y='{y}')", "{a}{b}")
 	for _, s := range inputs {
 		for _, repl := range []string{"{}", ""} {
 			if got, want := replaceBraces(s, repl), re.ReplaceAllString(s, repl); got != want {
@@ -120,16 +121,9 @@ func TestMayListValues(t *testing.T) {
 // expression it replaced.
 func TestCollectionOfMatchesRegexp(t *testing.T) {
 	re := regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
-	rng := rand.New(rand.NewPCG(7, 8))
 	parts := []string{"collection", "Collection", "COLLECTION", "colection", "(", ")", " ", "\t", "\n", "x", "microsoft.graph.user", "é", "\v"}
-	inputs := []string{"", "Collection()", "Collection(a)", "collection (a)", "Collection(a\nb)", "Collection(a))", "Collection((a)", "Collection\v(a)"}
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		inputs = append(inputs, b.String())
-	}
+	inputs := randomTexts(7, parts, 5,
+		"", "Collection()", "Collection(a)", "collection (a)", "Collection(a\nb)", "Collection(a))", "Collection((a)", "Collection\v(a)")
 	for _, s := range inputs {
 		elem, ok := collectionOf(s)
 		m := re.FindStringSubmatch(s)
