@@ -13,6 +13,8 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+
+	"github.com/docgen-dev/docgen/internal/golden"
 )
 
 // File is one Go source file.
@@ -63,19 +65,8 @@ func Formatted(files []File) error {
 		case err != nil:
 			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
 		case !bytes.Equal(out, f.Content):
-			errs = append(errs, fmt.Errorf("%s: gofmt would change it:\n%s", f.Name, firstDiff(f.Content, out)))
+			errs = append(errs, fmt.Errorf("%s: gofmt would change it (- written, + gofmt):\n%s", f.Name, golden.Diff(string(f.Content), string(out), 10)))
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want []byte) string {
-	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if !bytes.Equal(g[i], w[i]) {
-			return fmt.Sprintf("line %d: %q\n gofmt: %q", i+1, g[i], w[i])
-		}
-	}
-	return fmt.Sprintf("lengths differ: %d and %d lines", len(g), len(w))
 }
