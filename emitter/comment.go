@@ -134,40 +134,17 @@ func joinParagraphs(paras [][]string) []string {
 	return out
 }
 
-// doc renders paragraphs as // comment lines inside a declaration (a
-// struct field, a constant of a group); empty paragraphs are skipped and
-// paragraphs are separated by a "//" line.
-func doc(paragraphs ...string) jen.Code {
-	var codes []jen.Code
-	for _, l := range docLines(paragraphs...) {
-		codes = append(codes, jen.Comment(l), jen.Line())
-	}
-	return jen.Null().Add(codes...)
-}
-
-// declDoc renders paragraphs as the doc comment of a top-level
-// declaration, to be added to the file as an item of its own right before
-// the declaration. jennifer separates file items by a line break, so the
-// comment ends on the line above the declaration's first token, at column
-// 1: where go/format takes it for a doc comment and formats it as gofmt
-// would (a heading line becomes "# Heading"). Written as doc(...) in the
-// declaration's own statement, the declaration would follow a space, and
-// go/format would leave the comment to a second gofmt run to change.
-//
-// A paragraph between two others that is one line ending in a letter or
-// digit ("Not yet documented", "Sync status of the tenant") would read to
-// gofmt as an old-style section heading and become "# Not yet
-// documented"; such a paragraph gets a full stop, so that it stays text.
+// declDoc renders declDocLines(paragraphs) as the doc comment of a
+// top-level declaration in jennifer code (the Example functions), to be
+// added to the file as an item of its own right before the declaration.
+// jennifer separates file items by a line break, so the comment ends on the
+// line above the declaration's first token, at column 1: where go/format
+// takes it for a doc comment and formats it as gofmt would (a heading line
+// becomes "# Heading"). Written in the declaration's own statement, the
+// declaration would follow a space, and go/format would leave the comment
+// to a second gofmt run to change.
 func declDoc(paragraphs ...string) jen.Code {
-	paras := wrapParagraphs(paragraphs)
-	for i := 1; i < len(paras)-1; i++ {
-		if len(paras[i]) == 1 {
-			if r, _ := utf8.DecodeLastRuneInString(paras[i][0]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-				paras[i] = []string{paras[i][0] + "."}
-			}
-		}
-	}
-	lines := settleQuotes(joinParagraphs(paras))
+	lines := declDocLines(paragraphs...)
 	if len(lines) == 0 {
 		return jen.Null()
 	}
@@ -176,25 +153,37 @@ func declDoc(paragraphs ...string) jen.Code {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		// As go/printer writes doc comment lines.
-		switch {
-		case l == "":
-			b.WriteString("//")
-		case l[0] == '\t':
-			b.WriteString("//" + l)
-		default:
-			b.WriteString("// " + l)
-		}
+		b.WriteString(commentLine(l))
 	}
 	return jen.Op(b.String())
 }
 
-// settleQuotes formats the lines of a doc comment that hold "“" or "”"
-// as go/printer does (go/doc/comment rewrites them as typographic quotes)
+// declDocLines wraps paragraphs into the lines (without comment markers)
+// of the doc comment of a top-level declaration, which gofmt formats
+// further (goFile.docComment, declDoc).
+//
+// A paragraph between two others that is one line ending in a letter or
+// digit ("Not yet documented", "Sync status of the tenant") would read to
+// gofmt as an old-style section heading and become "# Not yet
+// documented"; such a paragraph gets a full stop, so that it stays text.
+func declDocLines(paragraphs ...string) []string {
+	paras := wrapParagraphs(paragraphs)
+	for i := 1; i < len(paras)-1; i++ {
+		if len(paras[i]) == 1 {
+			if r, _ := utf8.DecodeLastRuneInString(paras[i][0]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				paras[i] = []string{paras[i][0] + "."}
+			}
+		}
+	}
+	return settleQuotes(joinParagraphs(paras))
+}
+
+// settleQuotes formats the lines of a doc comment that hold two backquotes
+// or two single quotes in a row as go/printer does (go/doc/comment rewrites them as typographic quotes)
 // until that no longer changes them: a run such as "```````" changes
-// again on each of the first gofmt runs, so go/format's one pass would
-// leave a file that gofmt still changes. Other lines are left to
-// go/format.
+// again on each of the first gofmt runs, so the one pass go/format (or
+// goFile.docComment) makes would leave a file that gofmt still changes.
+// Other lines are left to that pass.
 func settleQuotes(lines []string) []string {
 	text := strings.Join(lines, "\n") + "\n"
 	if !strings.Contains(text, "``") && !strings.Contains(text, "''") {

@@ -61,22 +61,38 @@ func TestDocHostile(t *testing.T) {
 	}
 }
 
-// checkDocFile renders doc(s, s) on a type and checks the result as
+// checkDocFile writes s as the doc comments of a type, of its field and
+// of a function, as goFile writes them and as declDoc writes an Example
+// function's doc comment through jennifer, and checks each file as
 // TestDocHostile describes.
 func checkDocFile(t *testing.T, s string) {
 	t.Helper()
-	f := jen.NewFile("p")
-	// As the emitter writes them: declDoc above declarations, doc on
-	// fields.
-	f.Add(declDoc("T is a type.", s, "Documented in "+s+"."))
-	f.Type().Id("T").Struct(jen.Add(doc(s)).Id("X").Int())
-	f.Add(declDoc(s))
-	f.Func().Id("F").Params().Block()
+	var f goFile
+	f.docComment(declDocLines("T is a type.", s, "Documented in "+s+".")...)
+	f.line("type T struct {")
+	f.block([]row{{doc: docLines(s), name: "X", typ: "int", rest: structTag("x")}})
+	f.line("}")
+	f.end()
+	f.docComment(declDocLines(s)...)
+	f.line("func F() {")
+	f.line("}")
+	checkDocSource(t, s, f.bytes("p"))
+
+	jf := jen.NewFile("p")
+	jf.Add(declDoc("T is a type.", s, "Documented in "+s+"."))
+	jf.Type().Id("T").Struct(jen.Id("X").Int())
+	jf.Add(declDoc(s))
+	jf.Func().Id("F").Params().Block()
 	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
+	if err := jf.Render(&buf); err != nil {
 		t.Fatalf("render %q: %v", s, err)
 	}
-	src := buf.Bytes()
+	checkDocSource(t, s, buf.Bytes())
+}
+
+// checkDocSource checks a file written by checkDocFile.
+func checkDocSource(t *testing.T, s string, src []byte) {
+	t.Helper()
 	if out, err := format.Source(src); err == nil && !bytes.Equal(out, src) {
 		t.Errorf("doc comments of %q are not gofmt's output:\n%s\n--- gofmt:\n%s", s, src, out)
 	}

@@ -88,30 +88,41 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 	// the code it produces, lets the heaviest files start first.
 	var jobs []job
 	jobs = append(jobs, job{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }})
+	pkg := opts.Package
 	for _, g := range groupBy("models", structs, split, typeLetter) {
-		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), gen: func(f *jen.File) {
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), text: func() []byte {
+			var f goFile
 			for _, t := range g.items {
-				genStruct(f, t)
+				genStruct(&f, t)
 			}
+			return f.bytes(pkg)
 		}})
 	}
 	for _, g := range groupBy("enums", enums, split, typeLetter) {
-		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), gen: func(f *jen.File) {
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), text: func() []byte {
+			var f goFile
 			for _, t := range g.items {
-				genEnum(f, t)
+				genEnum(&f, t)
 			}
+			return f.bytes(pkg)
 		}})
 	}
 	for _, g := range groupBy("operations", m.Operations, split, operationLetter) {
-		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), gen: func(f *jen.File) {
+		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), text: func() []byte {
+			var f goFile
 			for _, op := range g.items {
-				genOperation(f, op)
+				genOperation(&f, op)
 			}
+			return f.bytes(pkg)
 		}})
 	}
 	jobs = append(jobs,
-		job{name: NamesFile, weight: 1, text: func() []byte { return genNames(opts.Package, m) }},
-		job{name: "registry.go", weight: len(m.Types), gen: func(f *jen.File) { genRegistry(f, m) }},
+		job{name: NamesFile, weight: 1, text: func() []byte { return genNames(pkg, m) }},
+		job{name: "registry.go", weight: len(m.Types), text: func() []byte {
+			var f goFile
+			genRegistry(&f, m)
+			return f.bytes(pkg)
+		}},
 	)
 	for _, rf := range templates.Files() {
 		jobs = append(jobs, job{name: rf.Name, weight: 1, runtime: rf.Content})
@@ -282,11 +293,6 @@ func typesWeight(types []*spec.Type) int {
 func newFile(pkg string) *jen.File {
 	f := jen.NewFile(pkg)
 	f.HeaderComment(Header)
-	f.ImportName("context", "context")
-	f.ImportName("encoding/json", "json")
-	f.ImportName("io", "io")
-	f.ImportName("iter", "iter")
-	f.ImportName("time", "time")
 	return f
 }
 

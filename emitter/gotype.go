@@ -6,68 +6,88 @@ import (
 	"github.com/docgen-dev/docgen/spec"
 )
 
-// primitiveType is the Go type of an Edm primitive.
-func primitiveType(p spec.Primitive) *jen.Statement {
+// primitiveGo names the Go type of an Edm primitive: name alone (a
+// predeclared type, []byte or a type of the runtime) when path is empty,
+// else the type name of the standard package path.
+func primitiveGo(p spec.Primitive) (path, name string) {
 	switch p {
 	case spec.String, spec.GUID:
-		return jen.String()
+		return "", "string"
 	case spec.Boolean:
-		return jen.Bool()
+		return "", "bool"
 	case spec.Byte:
-		return jen.Uint8()
+		return "", "uint8"
 	case spec.SByte:
-		return jen.Int8()
+		return "", "int8"
 	case spec.Int16:
-		return jen.Int16()
+		return "", "int16"
 	case spec.Int32:
-		return jen.Int32()
+		return "", "int32"
 	case spec.Int64:
-		return jen.Int64()
+		return "", "int64"
 	case spec.Single:
-		return jen.Float32()
+		return "", "float32"
 	case spec.Double, spec.Decimal:
-		return jen.Float64()
+		return "", "float64"
 	case spec.DateTimeOffset:
-		return jen.Qual("time", "Time")
+		return "time", "Time"
 	case spec.Date:
-		return jen.Id("Date")
+		return "", "Date"
 	case spec.TimeOfDay:
-		return jen.Id("TimeOfDay")
+		return "", "TimeOfDay"
 	case spec.Duration:
-		return jen.Id("Duration")
+		return "", "Duration"
 	case spec.Binary:
-		return jen.Index().Byte()
+		return "", "[]byte"
 	}
-	return jen.Qual("encoding/json", "RawMessage")
+	return "encoding/json", "RawMessage"
+}
+
+// primitiveType is primitiveGo's type as jennifer code.
+func primitiveType(p spec.Primitive) jen.Code {
+	path, name := primitiveGo(p)
+	if path == "" {
+		return jen.Id(name)
+	}
+	return jen.Qual(path, name)
+}
+
+// primitive is primitiveGo's type as written in f.
+func (f *goFile) primitive(p spec.Primitive) string {
+	path, name := primitiveGo(p)
+	if path == "" {
+		return name
+	}
+	return f.qual(path, name)
 }
 
 // elemType is the Go type of one value of r, ignoring Collection. A type
 // with subtypes is held by its Ref wrapper, which decodes by @odata.type.
-func elemType(r spec.TypeRef) *jen.Statement {
+func (f *goFile) elemType(r spec.TypeRef) string {
 	if r.Named != nil {
 		if r.Named.Polymorphic() {
-			return jen.Id(r.Named.RefName)
+			return r.Named.RefName
 		}
-		return jen.Id(r.Named.Name)
+		return r.Named.Name
 	}
-	return primitiveType(r.Primitive)
+	return f.primitive(r.Primitive)
 }
 
 // fieldType is the Go type of a struct field: collections are slices and
 // single values are pointers, so that an unset property is omitted while
 // an explicit false, 0 or "" is still sent. Values that are already
 // nil-able (raw JSON, binary) stay as they are.
-func fieldType(r spec.TypeRef) *jen.Statement {
+func (f *goFile) fieldType(r spec.TypeRef) string {
 	if r.Collection {
-		return jen.Index().Add(elemType(r))
+		return "[]" + f.elemType(r)
 	}
 	if r.Named == nil && (r.Primitive == spec.Untyped || r.Primitive == spec.Binary || r.Primitive == "") {
-		return elemType(r)
+		return f.elemType(r)
 	}
 	if r.Named.Polymorphic() {
-		return elemType(r) // a Ref is nil-able through its interface
+		return f.elemType(r) // a Ref is nil-able through its interface
 	}
-	return jen.Op("*").Add(elemType(r))
+	return "*" + f.elemType(r)
 }
 
 // omitOption is the json tag option that leaves an unset field out: nil

@@ -1,7 +1,8 @@
 package emitter
 
 import (
-	"github.com/dave/jennifer/jen"
+	"strconv"
+	"strings"
 
 	"github.com/docgen-dev/docgen/spec"
 )
@@ -9,84 +10,76 @@ import (
 // genOperation writes the request method of one operation:
 //
 //	func (c *Client) Name(ctx context.Context, <path params>, [body], opts ...RequestOption) <result>
-func genOperation(f *jen.File, op *spec.Operation) {
-	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+func genOperation(f *goFile, op *spec.Operation) {
+	var sig strings.Builder
+	sig.WriteString("func (c *Client) " + op.Name + "(ctx " + f.qual("context", "Context"))
 	for _, p := range op.Params {
-		params = append(params, jen.Id(p.Name).String())
+		sig.WriteString(", " + p.Name + " string")
 	}
-	bodyArg := jen.Nil()
+	bodyArg := "nil"
 	if op.Body != nil {
+		var typ string
 		switch {
 		case op.Body.Binary:
-			params = append(params, jen.Id("body").Qual("io", "Reader"))
+			typ = f.qual("io", "Reader")
 		case op.Body.Type.Collection:
-			params = append(params, jen.Id("body").Add(fieldType(op.Body.Type)))
+			typ = f.fieldType(op.Body.Type)
 		case op.Body.Type.Named.Polymorphic():
-			params = append(params, jen.Id("body").Id(op.Body.Type.Named.ClassName))
+			typ = op.Body.Type.Named.ClassName
 		case op.Body.Type.Named != nil:
-			params = append(params, jen.Id("body").Op("*").Id(op.Body.Type.Named.Name))
+			typ = "*" + op.Body.Type.Named.Name
 		default:
-			params = append(params, jen.Id("body").Add(elemType(op.Body.Type)))
+			typ = f.elemType(op.Body.Type)
 		}
-		bodyArg = jen.Id("body")
+		sig.WriteString(", body " + typ)
+		bodyArg = "body"
 	}
-	params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
-	args := []jen.Code{jen.Id("ctx"), jen.Id("c"), jen.Lit(op.Method), pathExpr(op), bodyArg, jen.Id("opts")}
+	sig.WriteString(", opts ...RequestOption) ")
+	args := "(ctx, c, " + strconv.Quote(op.Method) + ", " + pathExpr(op) + ", " + bodyArg + ", opts)"
 
-	var result jen.Code
-	var call *jen.Statement
+	var result, call string
 	poly := op.ResponseType.Named.Polymorphic() && !op.ResponseType.Collection
 	switch {
 	case poly && op.Response == spec.ResponseCollection:
 		t := op.ResponseType.Named
-		result = jen.Qual("iter", "Seq2").Types(jen.Id(t.ClassName), jen.Error())
-		call = jen.Id("unwrapSeq").Types(jen.Id(t.RefName), jen.Id(t.ClassName)).Call(jen.Id("doCollection").Types(jen.Id(t.RefName)).Call(args...))
+		result = f.qual("iter", "Seq2") + "[" + t.ClassName + ", error]"
+		call = "unwrapSeq[" + t.RefName + ", " + t.ClassName + "](doCollection[" + t.RefName + "]" + args + ")"
 	case poly && op.Response == spec.ResponseSingle:
 		t := op.ResponseType.Named
-		result = jen.Params(jen.Id(t.ClassName), jen.Error())
-		call = jen.Id("unwrapOne").Types(jen.Id(t.RefName), jen.Id(t.ClassName)).Call(jen.Id("doJSON").Types(jen.Id(t.RefName)).Call(args...))
+		result = "(" + t.ClassName + ", error)"
+		call = "unwrapOne[" + t.RefName + ", " + t.ClassName + "](doJSON[" + t.RefName + "]" + args + ")"
 	default:
-		result, call = plainResult(op, args)
+		result, call = plainResult(f, op, args)
 	}
 
-	f.Add(declDoc(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page)))
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Add(result).Block(
-		jen.Return(call),
-	)
-	f.Line()
+	f.docComment(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page))...)
+	f.line(sig.String(), result, " {")
+	f.line("\treturn ", call)
+	f.line("}")
+	f.end()
 }
 
 // plainResult is the result type and call of an operation whose response
-// is not polymorphic.
-func plainResult(op *spec.Operation, args []jen.Code) (result jen.Code, call *jen.Statement) {
+// is not polymorphic; args are the call's parenthesized arguments.
+func plainResult(f *goFile, op *spec.Operation, args string) (result, call string) {
 	switch op.Response {
 	case spec.ResponseCollection:
-		elem := elemType(op.ResponseType)
-		result = jen.Qual("iter", "Seq2").Types(elem, jen.Error())
-		call = jen.Id("doCollection").Types(elemType(op.ResponseType)).Call(args...)
+		elem := f.elemType(op.ResponseType)
+		return f.qual("iter", "Seq2") + "[" + elem + ", error]", "doCollection[" + elem + "]" + args
 	case spec.ResponseSingle:
-		elem := elemType(op.ResponseType)
+		elem := f.elemType(op.ResponseType)
 		if op.ResponseType.Collection {
-			elem = jen.Index().Add(elemType(op.ResponseType))
+			elem = "[]" + elem
 		}
-		result = jen.Params(jen.Op("*").Add(elem), jen.Error())
+		result = "(*" + elem + ", error)"
 		if op.ResponseType.Named == nil && op.ResponseType.Primitive != spec.Untyped {
-			elem2 := elemType(op.ResponseType)
-			if op.ResponseType.Collection {
-				elem2 = jen.Index().Add(elemType(op.ResponseType))
-			}
-			call = jen.Id("doValue").Types(elem2).Call(args...)
-		} else {
-			call = jen.Id("doJSON").Types(elem).Call(args...)
+			return result, "doValue[" + elem + "]" + args
 		}
+		return result, "doJSON[" + elem + "]" + args
 	case spec.ResponseStream:
-		result = jen.Params(jen.Qual("io", "ReadCloser"), jen.Error())
-		call = jen.Id("doStream").Call(args...)
-	default:
-		result = jen.Error()
-		call = jen.Id("doNoContent").Call(args...)
+		return "(" + f.qual("io", "ReadCloser") + ", error)", "doStream" + args
 	}
-	return result, call
+	return "error", "doNoContent" + args
 }
 
 // paramDoc describes the path parameters.
@@ -101,29 +94,26 @@ func paramDoc(op *spec.Operation) string {
 	return s
 }
 
-// pathExpr builds the request path: quoted literals joined with escaped
-// parameters.
-func pathExpr(op *spec.Operation) jen.Code {
-	var e *jen.Statement
-	add := func(c jen.Code) {
-		if e == nil {
-			e = jen.Add(c)
-			return
-		}
-		e = e.Op("+").Add(c)
-	}
+// pathExpr is the request path: quoted literals joined with escaped
+// parameters, written as gofmt writes a sum among call arguments (no
+// spaces around "+").
+func pathExpr(op *spec.Operation) string {
+	var e strings.Builder
 	for _, part := range op.Parts {
+		if e.Len() > 0 {
+			e.WriteByte('+')
+		}
 		switch {
 		case part.Param == nil:
-			add(jen.Lit(part.Literal))
+			e.WriteString(strconv.Quote(part.Literal))
 		case part.Param.Quoted:
-			add(jen.Id("pathLiteral").Call(jen.Id(part.Param.Name)))
+			e.WriteString("pathLiteral(" + part.Param.Name + ")")
 		default:
-			add(jen.Id("pathSegment").Call(jen.Id(part.Param.Name)))
+			e.WriteString("pathSegment(" + part.Param.Name + ")")
 		}
 	}
-	if e == nil {
-		return jen.Lit("/")
+	if e.Len() == 0 {
+		return strconv.Quote("/")
 	}
-	return e
+	return e.String()
 }

@@ -1,28 +1,27 @@
 package emitter
 
 import (
-	"github.com/dave/jennifer/jen"
+	"strconv"
 
 	"github.com/docgen-dev/docgen/spec"
 )
 
 // genStruct writes the struct of a complex or entity type. The base type is
 // embedded, so its fields are promoted and encoded inline.
-func genStruct(f *jen.File, t *spec.Type) {
+func genStruct(f *goFile, t *spec.Type) {
 	summary := t.Name + " is the " + t.FullName + " " + t.Kind.String() + " type."
-	if t.Synthesized {
-		summary = t.Name + " " + t.Description
-	}
 	desc := t.Description
 	if t.Synthesized {
-		desc = ""
+		summary, desc = t.Name+" "+t.Description, ""
 	}
-	var fields []jen.Code
+	var rows []row
 	if t.Base != nil {
-		fields = append(fields, jen.Id(t.Base.Name))
+		rows = append(rows, row{typ: t.Base.Name})
 	} else if !t.Synthesized {
-		fields = append(fields, jen.Comment("ODataType is the @odata.type discriminator: the concrete type of the value.").Line().
-			Id(spec.ODataTypeField).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}))
+		rows = append(rows, row{
+			doc:  []string{"ODataType is the @odata.type discriminator: the concrete type of the value."},
+			name: spec.ODataTypeField, typ: "*string", rest: structTag("@odata.type,omitzero"),
+		})
 	}
 	for _, p := range t.Properties {
 		if p.Type.Primitive == spec.Stream && p.Type.Named == nil {
@@ -30,73 +29,93 @@ func genStruct(f *jen.File, t *spec.Type) {
 			// never part of a JSON payload.
 			continue
 		}
-		c := jen.Null()
-		if p.Description != "" {
-			c.Add(doc(p.Description))
-		}
-		c.Id(p.Name).Add(fieldType(p.Type)).Tag(map[string]string{"json": p.JSONName + omitOption(p.Type)})
-		fields = append(fields, c)
+		rows = append(rows, row{
+			doc:  docLines(p.Description),
+			name: p.Name, typ: f.fieldType(p.Type), rest: structTag(p.JSONName + omitOption(p.Type)),
+		})
 	}
-	f.Add(declDoc(summary, desc, source(t.Pos.File)))
-	f.Type().Id(t.Name).Struct(fields...)
-	f.Line()
+	f.docComment(declDocLines(summary, desc, source(t.Pos.File))...)
+	if len(rows) == 0 {
+		f.line("type ", t.Name, " struct{}")
+	} else {
+		f.line("type ", t.Name, " struct {")
+		f.block(rows)
+		f.line("}")
+	}
+	f.end()
 	if t.Polymorphic() {
 		genClass(f, t)
 	}
 }
 
+// structTag is the tag `json:"<value>"`, quoted as jennifer quotes tags:
+// as a raw string when it can be one.
+func structTag(value string) string {
+	tag := "json:" + strconv.Quote(value)
+	if strconv.CanBackquote(tag) {
+		return "`" + tag + "`"
+	}
+	return strconv.Quote(tag)
+}
+
 // genClass writes the interface a polymorphic type and its subtypes
 // implement, and the Ref wrapper that decodes a value of the hierarchy into
 // the type its @odata.type names.
-func genClass(f *jen.File, t *spec.Type) {
-	class, ref := t.ClassName, t.RefName
-	f.Commentf("%s is implemented by *%s and by every type derived from it.", class, t.Name)
-	f.Type().Id(class).Interface(jen.Id(t.AsName).Params().Op("*").Id(t.Name))
-	f.Line()
-	f.Commentf("%s returns v as its base type %s; types derived from %s inherit it.", t.AsName, t.Name, t.Name)
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id(t.AsName).Params().Op("*").Id(t.Name).Block(jen.Return(jen.Id("v")))
-	f.Line()
-	f.Commentf("%s holds a value of type %s or of a type derived from it. It decodes", ref, t.Name)
-	f.Comment(`JSON into the type the "@odata.type" discriminator names.`)
-	f.Type().Id(ref).Struct(jen.Id(class))
-	f.Line()
-	f.Func().Params(jen.Id("r").Id(ref)).Id("unwrap").Params().Id(class).Block(jen.Return(jen.Id("r").Dot(class)))
-	f.Line()
-	f.Comment("UnmarshalJSON decodes into the type named by @odata.type.")
-	f.Func().Params(jen.Id("r").Op("*").Id(ref)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("decodePoly").Call(jen.Id("b"),
-			jen.Func().Params().Id(class).Block(jen.Return(jen.New(jen.Id(t.Name))))),
-		jen.Id("r").Dot(class).Op("=").Id("v"),
-		jen.Return(jen.Err()),
-	)
-	f.Line()
-	f.Comment("MarshalJSON encodes the value held.")
-	f.Func().Params(jen.Id("r").Id(ref)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("r").Dot(class))),
-	)
-	f.Line()
+func genClass(f *goFile, t *spec.Type) {
+	name, class, ref, as := t.Name, t.ClassName, t.RefName, t.AsName
+	f.docComment(class + " is implemented by *" + name + " and by every type derived from it.")
+	f.line("type ", class, " interface {")
+	f.line("\t", as, "() *", name)
+	f.line("}")
+	f.end()
+	f.docComment(as + " returns v as its base type " + name + "; types derived from " + name + " inherit it.")
+	f.line("func (v *", name, ") ", as, "() *", name, " {")
+	f.line("\treturn v")
+	f.line("}")
+	f.end()
+	f.docComment(ref+" holds a value of type "+name+" or of a type derived from it. It decodes",
+		`JSON into the type the "@odata.type" discriminator names.`)
+	f.line("type ", ref, " struct {")
+	f.line("\t", class)
+	f.line("}")
+	f.end()
+	f.line("func (r ", ref, ") unwrap() ", class, " {")
+	f.line("\treturn r.", class)
+	f.line("}")
+	f.end()
+	f.docComment("UnmarshalJSON decodes into the type named by @odata.type.")
+	f.line("func (r *", ref, ") UnmarshalJSON(b []byte) error {")
+	f.line("\tv, err := decodePoly(b, func() ", class, " {")
+	f.line("\t\treturn new(", name, ")")
+	f.line("\t})")
+	f.line("\tr.", class, " = v")
+	f.line("\treturn err")
+	f.line("}")
+	f.end()
+	f.docComment("MarshalJSON encodes the value held.")
+	f.line("func (r ", ref, ") MarshalJSON() ([]byte, error) {")
+	f.line("\treturn ", f.qual("encoding/json", "Marshal"), "(r.", class, ")")
+	f.line("}")
+	f.end()
 }
 
 // genEnum writes an enum as a named string type with a constant per member.
-func genEnum(f *jen.File, t *spec.Type) {
-	f.Add(declDoc(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File)))
-	f.Type().Id(t.Name).String()
-	f.Line()
+func genEnum(f *goFile, t *spec.Type) {
+	f.docComment(declDocLines(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File))...)
+	f.line("type ", t.Name, " string")
+	f.end()
 	if len(t.Members) == 0 {
 		return
 	}
-	var consts []jen.Code
-	for _, m := range t.Members {
-		c := jen.Null()
-		if m.Description != "" {
-			c.Add(doc(m.Description))
-		}
-		c.Id(m.Name).Id(t.Name).Op("=").Lit(m.Value)
-		consts = append(consts, c)
+	rows := make([]row, len(t.Members))
+	for i, m := range t.Members {
+		rows[i] = row{doc: docLines(m.Description), name: m.Name, typ: t.Name, rest: "= " + strconv.Quote(m.Value)}
 	}
-	f.Comment("Values of " + t.Name + ".")
-	f.Const().Defs(consts...)
-	f.Line()
+	f.docComment("Values of " + t.Name + ".")
+	f.line("const (")
+	f.block(rows)
+	f.line(")")
+	f.end()
 }
 
 // source names the page a declaration comes from, relative to the inputs.
