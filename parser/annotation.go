@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -19,15 +18,41 @@ var repairable = map[string]bool{
 	"json-duplicate-key":  true,
 }
 
-// blockTypeRe finds a blockType in an annotation too broken to parse, so
-// that the diagnostic can name it.
-var blockTypeRe = regexp.MustCompile(`"blockType"\s*:\s*"([^"]*)"`)
-
+// annotationBlockType finds a blockType in an annotation too broken to
+// parse, so that the diagnostic can name it, and in the comment above a
+// code block: the first match of `"blockType"\s*:\s*"([^"]*)"`, without
+// running a regular expression over every comment of every page
+// (TestAnnotationBlockType holds it to the expression).
 func annotationBlockType(raw string) string {
-	if m := blockTypeRe.FindStringSubmatch(raw); m != nil {
-		return m[1]
+	const key = `"blockType"`
+	for off := 0; ; {
+		i := strings.Index(raw[off:], key)
+		if i < 0 {
+			return ""
+		}
+		start := off + i
+		off = start + 1 // the next try; occurrences may overlap at a quote
+		j := skipRESpace(raw, start+len(key))
+		if j == len(raw) || raw[j] != ':' {
+			continue
+		}
+		j = skipRESpace(raw, j+1)
+		if j == len(raw) || raw[j] != '"' {
+			continue
+		}
+		if k := strings.IndexByte(raw[j+1:], '"'); k >= 0 {
+			return raw[j+1 : j+1+k]
+		}
 	}
-	return ""
+}
+
+// skipRESpace skips the bytes regexp's \s matches (tab, newline, form
+// feed, carriage return, space) from s[i:] and returns the next offset.
+func skipRESpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // knownBlockTypes are the blockType values of the docs convention.
@@ -65,8 +90,8 @@ func (st *state) annotation(n *ast.HTMLBlock) *Annotation {
 	}
 	jsonStart := st.pos(start + lead + j)
 	v, _, issues := ParseJSON([]byte(body[j:]), st.p.jsonDepth())
-	bt := annotationBlockType(body)
 	if v == nil || v.Kind != JSONObject || hasUnrepairable(issues) {
+		bt := annotationBlockType(body)
 		if bt == "" {
 			// Not an annotation docgen reads (page metadata and the like).
 			return nil

@@ -17,18 +17,25 @@ var (
 	guidRe      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
-// stringPrim infers the Edm type of an example string value.
+// stringPrim infers the Edm type of an example string value. Each
+// expression runs only on strings of a length and first byte it can
+// match, as most example strings are names and sentences
+// (TestStringPrimGuards holds it to the expressions alone).
 func stringPrim(s string) Primitive {
+	if s == "" {
+		return String
+	}
+	digit := '0' <= s[0] && s[0] <= '9'
 	switch {
-	case dateTimeRe.MatchString(s):
+	case digit && len(s) >= len("2006-01-02T15:04") && dateTimeRe.MatchString(s):
 		return DateTimeOffset
-	case dateRe.MatchString(s):
+	case digit && len(s) == len("2006-01-02") && dateRe.MatchString(s):
 		return Date
-	case timeOfDayRe.MatchString(s):
+	case digit && len(s) >= len("15:04:05") && timeOfDayRe.MatchString(s):
 		return TimeOfDay
-	case len(s) > 2 && durationRe.MatchString(s) && s != "P" && !strings.HasSuffix(s, "T"):
+	case (s[0] == 'P' || s[0] == '-') && len(s) > 2 && durationRe.MatchString(s) && s != "P" && !strings.HasSuffix(s, "T"):
 		return Duration
-	case guidRe.MatchString(s):
+	case len(s) == len("00000000-0000-0000-0000-000000000000") && guidRe.MatchString(s):
 		return GUID
 	}
 	return String

@@ -132,3 +132,35 @@ func TestCollectionOfMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+// stringPrimReference is stringPrim without the guards on length and first
+// byte: the expressions alone.
+func stringPrimReference(s string) Primitive {
+	switch {
+	case dateTimeRe.MatchString(s):
+		return DateTimeOffset
+	case dateRe.MatchString(s):
+		return Date
+	case timeOfDayRe.MatchString(s):
+		return TimeOfDay
+	case len(s) > 2 && durationRe.MatchString(s) && s != "P" && !strings.HasSuffix(s, "T"):
+		return Duration
+	case guidRe.MatchString(s):
+		return GUID
+	}
+	return String
+}
+
+func TestStringPrimGuards(t *testing.T) {
+	// Random strings are rarely dates: the parts are whole fields, so that
+	// about half of the texts have the shapes the expressions look for.
+	parts := []string{"2021", "-", "07", "T", "t", " ", ":", "12", "30", ".5", "Z", "+01:00", "P", "1", "Y", "M", "D", "H", "S", "W",
+		"aB3d5f7e", "-0a1B", "0a1b2c3d4e5f", "x", "é", "\xff", "0"}
+	inputs := randomTexts(7, parts, 10, "", "P", "PT", "-P1D", "2021-07-01", "2021-07-01T12:30:00Z", "12:30:00.5",
+		"00000000-0000-0000-0000-000000000000", "P1Y2M3DT4H5M6S", "-", "1")
+	for _, s := range inputs {
+		if got, want := stringPrim(s), stringPrimReference(s); got != want {
+			t.Fatalf("stringPrim(%q) = %s, the expressions give %s", s, got, want)
+		}
+	}
+}

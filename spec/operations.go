@@ -692,25 +692,33 @@ type mergedOp struct {
 // page to the operation of another page whose request line it fits, the
 // first in page order; an example that fits none documents no operation.
 func (b *builder) attachUnmatched() {
-	// matches fails on paths of different lengths, which most are: compare
-	// the segment counts first.
-	segs := make([]int, len(b.ops))
-	for i, op := range b.ops {
-		segs[i] = segments(op.tmpl.Path)
+	// matches fails on paths of a different method or length, which most
+	// are: the candidates are indexed by both, in operation order, so the
+	// first that matches is the one a scan of b.ops would find.
+	type opKey struct {
+		method string
+		segs   int
+	}
+	index := map[opKey][]*opFacts{}
+	add := func(op *opFacts) {
+		k := opKey{op.method, segments(op.tmpl.Path)}
+		index[k] = append(index[k], op)
+	}
+	for _, op := range b.ops {
+		add(op)
 	}
 	vocab := b.segmentVocabulary()
 	for _, ex := range b.unmatched {
 		var to *opFacts
-		n := segments(ex.req.Path)
-		for i, op := range b.ops {
-			if op.method == ex.req.Method && segs[i] == n && matches(op.tmpl.Path, ex.req.Path) {
+		for _, op := range index[opKey{ex.req.Method, segments(ex.req.Path)}] {
+			if matches(op.tmpl.Path, ex.req.Path) {
 				to = op
 				break
 			}
 		}
 		if to == nil {
 			if op := b.operationFromExample(ex, vocab); op != nil {
-				segs = append(segs, segments(op.tmpl.Path))
+				add(op)
 				continue
 			}
 			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s fits no request line of any page; it documents no operation", ex.req.Method, ex.req.Path)
