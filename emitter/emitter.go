@@ -90,39 +90,29 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 	jobs = append(jobs, job{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }})
 	pkg := opts.Package
 	for _, g := range groupBy("models", structs, split, typeLetter) {
-		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), text: func() []byte {
-			var f goFile
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), decls: func(f *goFile) {
 			for _, t := range g.items {
-				genStruct(&f, t)
+				genStruct(f, t)
 			}
-			return f.bytes(pkg)
 		}})
 	}
 	for _, g := range groupBy("enums", enums, split, typeLetter) {
-		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), text: func() []byte {
-			var f goFile
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), decls: func(f *goFile) {
 			for _, t := range g.items {
-				genEnum(&f, t)
+				genEnum(f, t)
 			}
-			return f.bytes(pkg)
 		}})
 	}
 	for _, g := range groupBy("operations", m.Operations, split, operationLetter) {
-		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), text: func() []byte {
-			var f goFile
+		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), decls: func(f *goFile) {
 			for _, op := range g.items {
-				genOperation(&f, op)
+				genOperation(f, op)
 			}
-			return f.bytes(pkg)
 		}})
 	}
 	jobs = append(jobs,
 		job{name: NamesFile, weight: 1, text: func() []byte { return genNames(pkg, m) }},
-		job{name: "registry.go", weight: len(m.Types), text: func() []byte {
-			var f goFile
-			genRegistry(&f, m)
-			return f.bytes(pkg)
-		}},
+		job{name: "registry.go", weight: len(m.Types), decls: func(f *goFile) { genRegistry(f, m) }},
 	)
 	for _, rf := range templates.Files() {
 		jobs = append(jobs, job{name: rf.Name, weight: 1, runtime: rf.Content})
@@ -136,25 +126,32 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// job is one file to generate: built by gen into a new jen.File, written
-// by text (a file gofmt leaves as it is), or a runtime file copied from
-// templates.
+// job is one file to generate: declarations written by decls into a
+// goFile, built by gen into a new jen.File, written by text (a file gofmt
+// leaves as it is), or a runtime file copied from templates.
 type job struct {
 	name    string
 	weight  int
+	decls   func(*goFile)
 	gen     func(*jen.File)
 	text    func() []byte
 	runtime []byte
 }
 
-// render makes the file of j. It runs on a worker goroutine, where the
-// caller's recover cannot reach: a panic becomes the job's error.
-func (j *job) render(pkg string) (file File, err error) {
+// render makes the file of j, writing declarations into scratch, a
+// goFile the worker reuses from job to job. It runs on a worker goroutine,
+// where the caller's recover cannot reach: a panic becomes the job's error.
+func (j *job) render(pkg string, scratch *goFile) (file File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			file, err = File{}, fmt.Errorf("internal error rendering %s: %v", j.name, r)
 		}
 	}()
+	if j.decls != nil {
+		scratch.reset()
+		j.decls(scratch)
+		return File{Name: j.name, Content: scratch.bytes(pkg)}, nil
+	}
 	if j.text != nil {
 		return File{Name: j.name, Content: j.text()}, nil
 	}
@@ -195,13 +192,14 @@ func runJobs(jobs []job, opts Options) ([]File, error) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var scratch goFile
 			for {
 				n := int(next.Add(1)) - 1
 				if n >= len(order) {
 					return
 				}
 				i := order[n]
-				files[i], errs[i] = jobs[i].render(opts.Package)
+				files[i], errs[i] = jobs[i].render(opts.Package, &scratch)
 			}
 		})
 	}

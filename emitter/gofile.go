@@ -34,6 +34,12 @@ type goFile struct {
 	body    bytes.Buffer
 }
 
+// reset empties f for the next file, keeping its buffer.
+func (f *goFile) reset() {
+	f.imports = f.imports[:0]
+	f.body.Reset()
+}
+
 // use records that the file refers to the standard package path and
 // returns the name it is referred to by.
 func (f *goFile) use(path string) string {
@@ -96,8 +102,21 @@ func (f *goFile) docComment(lines ...string) {
 
 // gofmtDoc is what go/printer makes of a doc comment written as "// "
 // lines: the text, without the markers, parsed and printed by
-// go/doc/comment, then written back as comment lines.
+// go/doc/comment, then written back as comment lines. Text that holds
+// none of what go/doc/comment rewrites is written as it is (plainDoc).
 func gofmtDoc(lines []string) []string {
+	if plainDoc(lines) {
+		res := make([]string, len(lines))
+		for i, l := range lines {
+			res[i] = commentLine(l)
+		}
+		return res
+	}
+	return formatDoc(lines)
+}
+
+// formatDoc is gofmtDoc through go/doc/comment, whatever the text.
+func formatDoc(lines []string) []string {
 	var text strings.Builder
 	for _, l := range lines {
 		text.WriteString(l)
@@ -113,6 +132,33 @@ func gofmtDoc(lines []string) []string {
 		res = append(res, commentLine(string(l)))
 	}
 	return res
+}
+
+// plainDoc reports whether go/doc/comment would print the doc comment
+// text of lines back as it is: no line is indented (a code block or a
+// list), starts with "#" (a heading) or "[" (a link definition), or holds
+// two backquotes or two single quotes in a row (made typographic quotes),
+// and no line stands alone between empty lines, where it could read as an
+// old-style heading. Paragraphs of other lines are printed line for line.
+// FuzzDoc and the corpus tests hold goFile's comments to go/format's
+// output.
+func plainDoc(lines []string) bool {
+	for i, l := range lines {
+		if l == "" {
+			continue
+		}
+		switch l[0] {
+		case ' ', '\t', '#', '[':
+			return false
+		}
+		if strings.Contains(l, "``") || strings.Contains(l, "''") {
+			return false
+		}
+		if i > 0 && lines[i-1] == "" && i+1 < len(lines) && lines[i+1] == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // commentLine writes a line of doc comment text as go/printer does.

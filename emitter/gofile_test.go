@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/format"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,68 @@ func TestGoFileEmpty(t *testing.T) {
 	f.use("time")
 	if got, want := string(f.bytes("p")), Header+"\n\npackage p\n\nimport \"time\"\n"; got != want {
 		t.Errorf("file with an import = %q, want %q", got, want)
+	}
+}
+
+// TestPlainDoc: whenever plainDoc lets gofmtDoc write lines as they are,
+// go/doc/comment prints them the same, on docLines of random texts made
+// of the pieces go/doc/comment reacts to (headings, lists, link
+// definitions, URLs, doc links, quotes, indentation) and on hand-picked
+// paragraph layouts.
+func TestPlainDoc(t *testing.T) {
+	pieces := []string{"word", "Word", " ", ". ", "# ", "#", "- ", "1. ", "[x]: http://e.com", "[x]: e.com", "[x]: mailto:a@b", "[Name]", "[x]",
+		"https://example.com/a", "``", "''", "`", "'", "\"", ":", "(", ")", "Heading", "\t", "é", "*", "_", "<a>"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	plain := 0
+	for range 20000 {
+		var paras []string
+		for range 1 + rng.IntN(4) {
+			var b strings.Builder
+			n := rng.IntN(30)
+			if rng.IntN(4) == 0 {
+				n = 1 // a paragraph of one piece: a heading or a definition alone
+			}
+			for range n {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			paras = append(paras, b.String())
+		}
+		lines := declDocLines(paras...)
+		if len(lines) == 0 || !plainDoc(lines) {
+			continue
+		}
+		plain++
+		if got, want := gofmtDoc(lines), formatDoc(lines); !slices.Equal(got, want) {
+			t.Fatalf("gofmtDoc(%q) = %q, go/doc/comment gives %q", lines, got, want)
+		}
+	}
+	for _, lines := range [][]string{
+		{"One line."},
+		{"A summary.", "", "Middle", "", "Last paragraph."},
+		{"A summary.", "", "Two", "lines.", "", "End"},
+		{"See [Client] and https://example.com/x."},
+	} {
+		if plainDoc(lines) {
+			plain++
+			if got, want := gofmtDoc(lines), formatDoc(lines); !slices.Equal(got, want) {
+				t.Errorf("gofmtDoc(%q) = %q, go/doc/comment gives %q", lines, got, want)
+			}
+		}
+	}
+	// Lines go/doc/comment may rewrite (not all of them survive
+	// cleanText, but plainDoc must not rely on it).
+	for _, lines := range [][]string{
+		{"[x]: http://example.com"},
+		{"A summary.", "", "Middle Heading", "", "Last paragraph."},
+		{"Say ``hi''."},
+		{"\tcode"},
+		{" indented"},
+	} {
+		if plainDoc(lines) && !slices.Equal(formatDoc(lines), gofmtDoc(lines)) {
+			t.Errorf("plainDoc(%q) = true, but go/doc/comment rewrites it as %q", lines, formatDoc(lines))
+		}
+	}
+	if plain < 1000 {
+		t.Errorf("only %d texts took the plain path; the test checks too little", plain)
 	}
 }

@@ -42,7 +42,8 @@ func New() *Parser {
 }
 
 // Parse parses one page. It never panics: an internal failure becomes an
-// "internal-error" diagnostic on the returned page.
+// "internal-error" diagnostic on the returned page. The page keeps no
+// reference to src, which the caller may reuse once Parse returns.
 func (p *Parser) Parse(path string, src []byte) (page *Page) {
 	page = &Page{Path: path}
 	defer func() {

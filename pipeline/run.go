@@ -236,8 +236,11 @@ func ParsePages(inputs []Input, cfg Config) []*parser.Page {
 		wg.Go(func() {
 			p := parser.New()
 			p.MaxPageBytes = int(limit)
+			// The parser keeps no reference to a page's bytes, so one
+			// buffer per worker holds each page in turn.
+			var buf bytes.Buffer
 			for i := range jobs {
-				pages[i] = readPage(p, inputs[i], limit)
+				pages[i] = readPage(p, inputs[i], limit, &buf)
 			}
 		})
 	}
@@ -249,7 +252,8 @@ func ParsePages(inputs []Input, cfg Config) []*parser.Page {
 	return pages
 }
 
-func readPage(p *parser.Parser, in Input, limit int64) *parser.Page {
+// readPage reads and parses one page, reading it into buf.
+func readPage(p *parser.Parser, in Input, limit int64, buf *bytes.Buffer) *parser.Page {
 	page := &parser.Page{Path: in.Name}
 	f, err := os.Open(in.Path)
 	if err != nil {
@@ -267,11 +271,12 @@ func readPage(p *parser.Parser, in Input, limit int64) *parser.Page {
 		page.Diags.Warnf(diag.Pos{File: in.Name}, "read", "not a regular file; skipped")
 		return page
 	}
-	// One buffer sized from Stat (io.ReadAll would grow one step by step,
-	// allocating about twice the corpus); bytes.Buffer keeps MinRead bytes
-	// free, so reading to EOF needs no second allocation. The limit still
-	// holds if the file grew since Stat.
-	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), limit)+bytes.MinRead))
+	// The buffer is grown once from Stat (io.ReadAll would grow one step
+	// by step, allocating about twice the corpus); bytes.Buffer keeps
+	// MinRead bytes free, so reading to EOF needs no second allocation.
+	// The limit still holds if the file grew since Stat.
+	buf.Reset()
+	buf.Grow(int(min(fi.Size(), limit)) + bytes.MinRead)
 	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
 	src := buf.Bytes()
 	if err != nil {
