@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -122,7 +122,8 @@ func normalize(src []byte) []byte {
 }
 
 func (st *state) pos(off int) diag.Pos {
-	i := sort.Search(len(st.lines), func(i int) bool { return st.lines[i] > off }) - 1
+	i, _ := slices.BinarySearch(st.lines, off+1) // the first line starting after off
+	i--
 	if i < 0 {
 		i = 0
 	}

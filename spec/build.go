@@ -54,21 +54,24 @@ type builder struct {
 	// pageOps are the operations collectOperations made of each page, in
 	// the order of ops.
 	pageOps map[*parser.Page][]*opFacts
+	// resourceWords caches resourceWord, asked once per operation of a page.
+	resourceWords map[*parser.Page]string
 }
 
 // Build merges the facts of pages into a model. The result depends only on
 // the pages' contents and paths, not on their order.
 func Build(pages []*parser.Page, opts Options) *Model {
 	b := &builder{
-		opts:      opts,
-		pages:     slices.Clone(pages),
-		types:     map[string]*typeFacts{},
-		getTypes:  map[string]rawRef{},
-		summary:   map[string]*PageSummary{},
-		origins:   map[string]int{},
-		pageTypes: map[string]string{},
-		pageOps:   map[*parser.Page][]*opFacts{},
-		lock:      newLockIndex(opts.Names),
+		opts:          opts,
+		pages:         slices.Clone(pages),
+		types:         map[string]*typeFacts{},
+		getTypes:      map[string]rawRef{},
+		summary:       map[string]*PageSummary{},
+		origins:       map[string]int{},
+		pageTypes:     map[string]string{},
+		pageOps:       map[*parser.Page][]*opFacts{},
+		lock:          newLockIndex(opts.Names),
+		resourceWords: map[*parser.Page]string{},
 	}
 	slices.SortStableFunc(b.pages, func(x, y *parser.Page) int { return cmp.Compare(x.Path, y.Path) })
 	for _, p := range b.pages {

@@ -98,6 +98,16 @@ func titleMatch(name, path string) int {
 // DirectoryRole). It depends on the page alone, so adding other pages never
 // changes it.
 func (b *builder) resourceWord(p *parser.Page) string {
+	w, ok := b.resourceWords[p]
+	if !ok {
+		w = resourceWordOf(p)
+		b.resourceWords[p] = w
+	}
+	return w
+}
+
+// resourceWordOf computes resourceWord.
+func resourceWordOf(p *parser.Page) string {
 	base := strings.ToLower(pageBase(p.Path))
 	if rest, ok := strings.CutPrefix(base, "intune-"); ok {
 		// intune-<area>-<resource>-<verb>.md
@@ -110,7 +120,7 @@ func (b *builder) resourceWord(p *parser.Page) string {
 		return ""
 	}
 	for _, l := range p.Links {
-		if linkKey(l.Dest) == first && strings.EqualFold(strings.Trim(l.Text, "`* "), first) {
+		if strings.EqualFold(strings.Trim(l.Text, "`* "), first) && linkKey(l.Dest) == first {
 			return GoName(strings.Trim(l.Text, "`* "))
 		}
 	}
@@ -125,7 +135,7 @@ func (b *builder) resourceWord(p *parser.Page) string {
 		for _, r := range t.Rows {
 			for _, c := range r.Cells {
 				for _, l := range c.Links {
-					if linkKey(l.Dest) == first && strings.EqualFold(strings.Trim(l.Text, "`* "), first) {
+					if strings.EqualFold(strings.Trim(l.Text, "`* "), first) && linkKey(l.Dest) == first {
 						return GoName(strings.Trim(l.Text, "`* "))
 					}
 				}
