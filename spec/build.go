@@ -56,6 +56,9 @@ type builder struct {
 	pageOps map[*parser.Page][]*opFacts
 	// resourceWords caches resourceWord, asked once per operation of a page.
 	resourceWords map[*parser.Page]string
+	// goNames caches GoName for the property names and titles it is asked
+	// for again and again (every subtype asks for its bases' properties).
+	goNames map[string]string
 }
 
 // Build merges the facts of pages into a model. The result depends only on
@@ -72,6 +75,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		pageOps:       map[*parser.Page][]*opFacts{},
 		lock:          newLockIndex(opts.Names),
 		resourceWords: map[*parser.Page]string{},
+		goNames:       map[string]string{},
 	}
 	slices.SortStableFunc(b.pages, func(x, y *parser.Page) int { return cmp.Compare(x.Path, y.Path) })
 	for _, p := range b.pages {

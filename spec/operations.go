@@ -228,7 +228,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 // the title does not mention it ("List members" on group-list-members.md →
 // ListGroupMembers). The name so depends on the page alone.
 func (b *builder) operationName(title string, p *parser.Page) string {
-	name := GoName(title)
+	name := b.goName(title)
 	res := b.resourceWord(p)
 	if res == "" || strings.Contains(strings.ToLower(name), strings.ToLower(res)) {
 		return name

@@ -189,7 +189,7 @@ func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]bool, goNam
 		goNames = append(goNames, a.resolved.Name)
 		for _, p := range a.props {
 			jsonNames[p.jsonName] = true
-			goNames = append(goNames, GoName(p.jsonName))
+			goNames = append(goNames, b.goName(p.jsonName))
 		}
 		k = a.base
 	}
@@ -244,7 +244,7 @@ func (b *builder) resolveProperties(tf *typeFacts) {
 				b.diags.Warnf(p.pos, "property-from-example", "property %s of %s is only in examples, not on its resource page; added", p.jsonName, t.FullName)
 			}
 		}
-		prop.Name = fields.unique(GoName(p.jsonName))
+		prop.Name = fields.unique(b.goName(p.jsonName))
 		t.Properties = append(t.Properties, prop)
 	}
 }

@@ -106,6 +106,16 @@ func (b *builder) resourceWord(p *parser.Page) string {
 	return w
 }
 
+// goName is GoName(s), computed once per builder.
+func (b *builder) goName(s string) string {
+	n, ok := b.goNames[s]
+	if !ok {
+		n = GoName(s)
+		b.goNames[s] = n
+	}
+	return n
+}
+
 // resourceWordOf computes resourceWord.
 func resourceWordOf(p *parser.Page) string {
 	base := strings.ToLower(pageBase(p.Path))
