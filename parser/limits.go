@@ -145,6 +145,12 @@ func (st *state) checkLimits(src []byte) bool {
 		cells      int   // the table cells so far
 		lineNumber = 0
 	)
+	// The estimate of a page is at most the square of its size (a run's
+	// delimiters are at most its length, and the runs' lengths sum to at
+	// most the page's, newlines included): a page small enough for that to
+	// be within the limit needs no delimiter count.
+	n := int64(len(src)) + 1
+	countDelimiters := satMul(n, n) > maxCost
 	flush := func() {
 		if paraLen == 0 {
 			return
@@ -186,7 +192,9 @@ func (st *state) checkLimits(src []byte) bool {
 			return false
 		}
 		paraLen += int64(len(line)) + 1
-		delims += int64(countDelims(line))
+		if countDelimiters {
+			delims += int64(countDelims(line))
+		}
 		if d := lineNesting(line, &stack); d > maxNest {
 			st.page.Diags.Warnf(st.lineStart(lineNumber), "markdown-too-deep",
 				"block quotes and list items nest %d deep here, over the limit of %d; page skipped", d, maxNest)

@@ -144,6 +144,16 @@ func TestLimitsConfigurable(t *testing.T) {
 	if pg := p.Parse("x.md", []byte(strings.Repeat("[a](b) ", 20))); !hasCode(pg, "markdown-too-complex") {
 		t.Errorf("cost over MaxInlineCost 1000 accepted")
 	}
+	// Pages are counted only when their size squared may exceed the
+	// limit: one just over it is still caught.
+	p.MaxInlineCost = 100*100 - 1
+	if pg := p.Parse("x.md", []byte(strings.Repeat("[", 100))); !hasCode(pg, "markdown-too-complex") {
+		t.Errorf("100 delimiters in a 100-byte paragraph accepted with MaxInlineCost %d", p.MaxInlineCost)
+	}
+	p.MaxInlineCost = 101 * 101
+	if pg := p.Parse("x.md", []byte(strings.Repeat("[", 100))); hasCode(pg, "markdown-too-complex") {
+		t.Errorf("100 delimiters in a 100-byte paragraph rejected with MaxInlineCost %d", p.MaxInlineCost)
+	}
 	var l Limits
 	if l.maxPageBytes() != DefaultMaxPageBytes || l.maxNesting() != DefaultMaxNesting || l.maxInlineCost() != DefaultMaxInlineCost || l.maxTableCells() != DefaultMaxTableCells {
 		t.Errorf("zero Limits do not mean the defaults")
