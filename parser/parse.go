@@ -158,7 +158,8 @@ func (st *state) run(src []byte) {
 		return
 	}
 	doc := st.p.md.Parser().Parse(text.NewReader(body))
-	var blocks []ast.Node
+	// Most blocks are the document's children; lists and quotes add some.
+	blocks := make([]ast.Node, 0, doc.ChildCount()+8)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -355,23 +356,25 @@ func (st *state) heading(n *ast.Heading) {
 
 func (st *state) paragraph(n *ast.Paragraph) {
 	var links []Link
-	t := string(bytes.TrimSpace(st.inlineBytes(n, &links)))
+	// The text is only looked at, never kept: it stays in the scratch
+	// buffer.
+	t := bytes.TrimSpace(st.inlineBytes(n, &links))
 	pos := st.nodePos(n)
 	for _, l := range links {
 		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
 	}
-	if strings.HasPrefix(t, "Inherits from") && len(links) > 0 && st.page.InheritsFrom == "" {
+	if bytes.HasPrefix(t, []byte("Inherits from")) && len(links) > 0 && st.page.InheritsFrom == "" {
 		st.page.InheritsFrom = strings.Trim(strings.TrimSpace(links[0].Text), "`*")
 		st.page.InheritsFromPos = pos
 	}
 	if st.page.Namespace != "" {
 		return
 	}
-	rest, ok := strings.CutPrefix(t, "Namespace:")
+	rest, ok := bytes.CutPrefix(t, []byte("Namespace:"))
 	if !ok {
 		return
 	}
-	ns := strings.Fields(rest)
+	ns := strings.Fields(string(rest))
 	if len(ns) == 0 {
 		return
 	}
