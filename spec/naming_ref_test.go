@@ -164,3 +164,57 @@ func TestStringPrimGuards(t *testing.T) {
 		}
 	}
 }
+
+// matchesReference is matches as it was written first, splitting both
+// paths.
+func matchesReference(tmpl, example string) bool {
+	ts := strings.Split(strings.Trim(tmpl, "/"), "/")
+	es := strings.Split(strings.Trim(example, "/"), "/")
+	if len(ts) != len(es) {
+		return false
+	}
+	for i := range ts {
+		if strings.Contains(ts[i], "{") {
+			lit := replaceBraces(ts[i], "")
+			if before, _, ok := strings.Cut(lit, "("); ok && !strings.HasPrefix(strings.ToLower(es[i]), strings.ToLower(before)) {
+				return false
+			}
+			continue
+		}
+		if strings.EqualFold(ts[i], es[i]) {
+			continue
+		}
+		tn, _, tok := strings.Cut(ts[i], "(")
+		en, _, eok := strings.Cut(es[i], "(")
+		if !tok || !eok || !strings.EqualFold(tn, en) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestMatchesReference(t *testing.T) {
+	parts := []string{"/", "/", "users", "Users", "{id}", "{", "}", "(", ")", "f(x='{x}')", "F(", "range(address='A1')", "a", "İ", "i", "'", "="}
+	paths := randomTexts(11, parts, 8, "", "/", "/users/{id}", "/users/1", "/me/f(x='1')", "/me/F(a)")
+	rng := rand.New(rand.NewPCG(12, 13))
+	fill := strings.NewReplacer("{id}", "42", "{", "", "}", "", "users", "USERS", "f(x='", "F(y='", "(a", "(b")
+	matched := 0
+	for i := range 40000 {
+		tmpl, ex := paths[rng.IntN(len(paths))], paths[rng.IntN(len(paths))]
+		if i%2 == 0 {
+			// An example written from the template: placeholders filled,
+			// case changed, function arguments replaced.
+			ex = fill.Replace(tmpl)
+		}
+		got, want := matches(tmpl, ex), matchesReference(tmpl, ex)
+		if got != want {
+			t.Fatalf("matches(%q, %q) = %v, the reference says %v", tmpl, ex, got, want)
+		}
+		if got {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d pairs matched; the test checks too little", matched)
+	}
+}

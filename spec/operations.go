@@ -72,34 +72,48 @@ func shape(path string) string {
 	return strings.ToLower(replaceBraces(path, "{}"))
 }
 
-// matches reports whether an example path fits a template.
+// matches reports whether an example path fits a template. It walks both
+// paths segment by segment without splitting them (it runs for every pair
+// of example and request line of a page, and again for examples other
+// pages document).
 func matches(tmpl, example string) bool {
-	ts := strings.Split(strings.Trim(tmpl, "/"), "/")
-	es := strings.Split(strings.Trim(example, "/"), "/")
-	if len(ts) != len(es) {
+	t, e := strings.Trim(tmpl, "/"), strings.Trim(example, "/")
+	if strings.Count(t, "/") != strings.Count(e, "/") {
 		return false
 	}
-	for i := range ts {
-		if strings.Contains(ts[i], "{") {
-			lit := replaceBraces(ts[i], "")
-			if before, _, ok := strings.Cut(lit, "("); ok && !strings.HasPrefix(strings.ToLower(es[i]), strings.ToLower(before)) {
-				return false
-			}
-			continue
-		}
-		if strings.EqualFold(ts[i], es[i]) {
-			continue
-		}
-		// A function whose template writes a literal placeholder for its
-		// parameters, "filterByCurrentUser(on='parameterValue')", matches
-		// any call of that function.
-		tn, _, tok := strings.Cut(ts[i], "(")
-		en, _, eok := strings.Cut(es[i], "(")
-		if !tok || !eok || !strings.EqualFold(tn, en) {
+	for more := true; more; {
+		var ts, es string
+		ts, t, more = strings.Cut(t, "/")
+		es, e, _ = strings.Cut(e, "/")
+		if !segmentMatches(ts, es) {
 			return false
 		}
 	}
 	return true
+}
+
+// segmentMatches reports whether segment es of an example path fits
+// segment ts of a template.
+func segmentMatches(ts, es string) bool {
+	if strings.Contains(ts, "{") {
+		if !strings.Contains(ts, "(") {
+			return true // a placeholder: no literal function name to match
+		}
+		lit := replaceBraces(ts, "")
+		if before, _, ok := strings.Cut(lit, "("); ok && !strings.HasPrefix(strings.ToLower(es), strings.ToLower(before)) {
+			return false
+		}
+		return true
+	}
+	if strings.EqualFold(ts, es) {
+		return true
+	}
+	// A function whose template writes a literal placeholder for its
+	// parameters, "filterByCurrentUser(on='parameterValue')", matches
+	// any call of that function.
+	tn, _, tok := strings.Cut(ts, "(")
+	en, _, eok := strings.Cut(es, "(")
+	return tok && eok && strings.EqualFold(tn, en)
 }
 
 // segments is the number of segments matches splits path into.
