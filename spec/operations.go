@@ -634,13 +634,13 @@ func (b *builder) commonBase(keys []string) string {
 // the operation and the others' examples join it.
 func (b *builder) mergeDuplicateOperations() {
 	keep := map[string]*opFacts{}
-	var order []string
-	for _, op := range b.ops {
+	keys := make([]string, len(b.ops))
+	for i, op := range b.ops {
 		k := op.method + " " + shape(op.tmpl.Path)
+		keys[i] = k
 		cur, ok := keep[k]
 		if !ok {
 			keep[k] = op
-			order = append(order, k)
 			continue
 		}
 		if better(op, cur) {
@@ -648,9 +648,8 @@ func (b *builder) mergeDuplicateOperations() {
 		}
 	}
 	dropped := map[*opFacts]bool{}
-	for _, op := range b.ops {
-		k := op.method + " " + shape(op.tmpl.Path)
-		if w := keep[k]; w != op {
+	for i, op := range b.ops {
+		if w := keep[keys[i]]; w != op {
 			dropped[op] = true
 			w.examples = append(w.examples, op.examples...)
 			b.merged = append(b.merged, mergedOp{page: op.page.Path, into: w})
