@@ -65,30 +65,43 @@ func Reserved() []string { return templates.Identifiers() }
 // the declarations whose names select it, so adding a type rewrites one
 // file. Within a file, declarations keep the model's order.
 //
-// Files are built and gofmt'ed concurrently by up to Options.Workers
-// goroutines; the result is the same whatever the number.
+// Files are built and formatted concurrently by up to Options.Workers
+// goroutines; the result is the same whatever the number. Generate is
+// GenerateTypes and GenerateClient together.
 func Generate(m *spec.Model, opts Options) ([]File, error) {
+	types, err := GenerateTypes(m.Types, opts)
+	if err != nil {
+		return nil, err
+	}
+	client, err := GenerateClient(m, opts)
+	if err != nil {
+		return nil, err
+	}
+	files := append(types, client...)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return files, nil
+}
+
+// GenerateTypes renders the files that depend on the model's types alone:
+// the models, the enums and registry.go. Files are sorted by name. A
+// caller may run it as soon as the types are final (spec.Options.TypesDone),
+// while the rest of the model is being built.
+func GenerateTypes(types []*spec.Type, opts Options) ([]File, error) {
 	if !isPackageName(opts.Package) {
 		return nil, fmt.Errorf("invalid package name %q", opts.Package)
 	}
-	split := opts.SplitAbove
-	if split == 0 {
-		split = DefaultSplitAbove
-	}
+	split := opts.splitAbove()
 	var structs, enums []*spec.Type
-	for _, t := range m.Types {
+	for _, t := range types {
 		if t.Kind == spec.Enum {
 			enums = append(enums, t)
 		} else {
 			structs = append(structs, t)
 		}
 	}
-
 	// Each job builds and renders one file. Its weight, a rough count of
 	// the code it produces, lets the heaviest files start first.
 	var jobs []job
-	jobs = append(jobs, job{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }})
-	pkg := opts.Package
 	for _, g := range groupBy("models", structs, split, typeLetter) {
 		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), decls: func(f *goFile) {
 			for _, t := range g.items {
@@ -103,27 +116,39 @@ func Generate(m *spec.Model, opts Options) ([]File, error) {
 			}
 		}})
 	}
-	for _, g := range groupBy("operations", m.Operations, split, operationLetter) {
+	jobs = append(jobs, job{name: "registry.go", weight: len(types), decls: func(f *goFile) { genRegistry(f, types) }})
+	return runJobs(jobs, opts)
+}
+
+// GenerateClient renders the files of the package that GenerateTypes does
+// not: doc.go, the operations, names.go and the client runtime copied from
+// templates. Files are sorted by name.
+func GenerateClient(m *spec.Model, opts Options) ([]File, error) {
+	if !isPackageName(opts.Package) {
+		return nil, fmt.Errorf("invalid package name %q", opts.Package)
+	}
+	pkg := opts.Package
+	jobs := []job{{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }}}
+	for _, g := range groupBy("operations", m.Operations, opts.splitAbove(), operationLetter) {
 		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), decls: func(f *goFile) {
 			for _, op := range g.items {
 				genOperation(f, op)
 			}
 		}})
 	}
-	jobs = append(jobs,
-		job{name: NamesFile, weight: 1, text: func() []byte { return genNames(pkg, m) }},
-		job{name: "registry.go", weight: len(m.Types), decls: func(f *goFile) { genRegistry(f, m) }},
-	)
+	jobs = append(jobs, job{name: NamesFile, weight: 1, text: func() []byte { return genNames(pkg, m) }})
 	for _, rf := range templates.Files() {
 		jobs = append(jobs, job{name: rf.Name, weight: 1, runtime: rf.Content})
 	}
+	return runJobs(jobs, opts)
+}
 
-	files, err := runJobs(jobs, opts)
-	if err != nil {
-		return nil, err
+// splitAbove is Options.SplitAbove with its default.
+func (o Options) splitAbove() int {
+	if o.SplitAbove == 0 {
+		return DefaultSplitAbove
 	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
-	return files, nil
+	return o.SplitAbove
 }
 
 // job is one file to generate: declarations written by decls into a
@@ -172,8 +197,8 @@ func (j *job) render(pkg string, scratch *goFile) (file File, err error) {
 }
 
 // runJobs renders every job with a bounded pool of workers, heaviest jobs
-// first. The files are in job order, and the error reported, if any, is
-// that of the first failing job in that order, so neither depends on the
+// first. The files are sorted by name, and the error reported, if any, is
+// that of the first failing job in job order, so neither depends on the
 // scheduling.
 func runJobs(jobs []job, opts Options) ([]File, error) {
 	workers := opts.Workers
@@ -209,6 +234,7 @@ func runJobs(jobs []job, opts Options) ([]File, error) {
 			return nil, err
 		}
 	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
 }
 

@@ -11,13 +11,13 @@ import (
 // new value of its generated type: the discriminator table behind
 // polymorphic decoding, and a tool for tests that decode documented
 // examples.
-func genRegistry(f *goFile, m *spec.Model) {
+func genRegistry(f *goFile, types []*spec.Type) {
 	f.docComment("newByODataType returns a pointer to a new value of the type an",
 		`@odata.type names (with or without "#", in any case), or nil.`)
 	f.line("func newByODataType(name string) any {")
 	str := f.use("strings")
 	f.line("\tswitch ", str, ".ToLower(", str, `.TrimPrefix(name, "#")) {`)
-	for _, t := range m.Types {
+	for _, t := range types {
 		if t.Synthesized || t.FullName == "" || t.Kind == spec.Enum {
 			continue
 		}

@@ -139,7 +139,15 @@ func Run(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved(), Names: names})
+	opts := spec.Options{Reserved: emitter.Reserved(), Names: names}
+	var types typeFiles
+	if !cfg.selects() {
+		// The types are final before the operations are resolved: their
+		// files are rendered on the other cores while the build completes
+		// on this one. A selection makes a new model of a subset of them.
+		opts.TypesDone = types.start(cfg.emitterOptions())
+	}
+	m := spec.Build(pages, opts)
 	if cfg.selects() {
 		all := len(m.Operations)
 		m = m.Subset(cfg.keep)
@@ -153,7 +161,7 @@ func Run(cfg Config) (res *Result, err error) {
 		parsed = pages
 	}
 	pages = nil // the model holds what the emitter needs
-	files, err := render(m, cfg)
+	files, err := render(m, cfg, &types)
 	if err != nil {
 		return nil, err
 	}
@@ -164,11 +172,38 @@ func Run(cfg Config) (res *Result, err error) {
 	return res, nil
 }
 
-// render makes every file of the package: the package itself on
-// emitter.Generate's pool of workers and, beside it, the test double and the
-// Example functions (whose diagnostics join the model's). The files are
-// sorted by name, so the output does not depend on the scheduling.
-func render(m *spec.Model, cfg Config) ([]emitter.File, error) {
+// typeFiles renders the files of a model's types (emitter.GenerateTypes)
+// on a goroutine of its own, started by spec.Build through
+// spec.Options.TypesDone.
+type typeFiles struct {
+	started bool
+	wg      sync.WaitGroup
+	files   []emitter.File
+	err     error
+}
+
+// start returns the TypesDone callback that starts the rendering.
+func (t *typeFiles) start(opts emitter.Options) func([]*spec.Type) {
+	return func(types []*spec.Type) {
+		t.started = true
+		t.wg.Go(func() {
+			defer recoverInto(&t.err)
+			t.files, t.err = emitter.GenerateTypes(types, opts)
+		})
+	}
+}
+
+// emitterOptions are the options of the package's files.
+func (cfg Config) emitterOptions() emitter.Options {
+	return emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine}
+}
+
+// render makes every file of the package: the package itself on the
+// emitter's pools of workers (its type files may be under way already, see
+// typeFiles) and, beside it, the test double and the Example functions
+// (whose diagnostics join the model's). The files are sorted by name, so
+// the output does not depend on the scheduling.
+func render(m *spec.Model, cfg Config, types *typeFiles) ([]emitter.File, error) {
 	var (
 		wg               sync.WaitGroup
 		doubles          []emitter.File
@@ -186,9 +221,17 @@ func render(m *spec.Model, cfg Config) ([]emitter.File, error) {
 			examples, exDiags, exErr = emitter.GenerateExamples(m, cfg.Package, cfg.ImportPath)
 		})
 	}
-	files, err := emitter.Generate(m, emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine})
+	var files []emitter.File
+	var err, typesErr error
+	if types.started {
+		files, err = emitter.GenerateClient(m, cfg.emitterOptions())
+		types.wg.Wait()
+		files, typesErr = append(files, types.files...), types.err
+	} else {
+		files, err = emitter.Generate(m, cfg.emitterOptions())
+	}
 	wg.Wait()
-	for _, e := range []error{err, doubleErr, exErr} {
+	for _, e := range []error{typesErr, err, doubleErr, exErr} {
 		if e != nil {
 			return nil, e
 		}

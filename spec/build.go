@@ -24,6 +24,12 @@ type Options struct {
 	// Names are the names an earlier run gave (its names file); they are
 	// kept for the types and operations that still exist.
 	Names []NameEntry
+	// TypesDone, if set, is called once the model's types are final
+	// (named, resolved and sorted, as Model.Types will hold them), before
+	// the operations are resolved, so that a caller can render them while
+	// Build completes the model on its goroutine. Build changes no Type
+	// after the call, and the callback must not change them either.
+	TypesDone func(types []*Type)
 }
 
 // builder is the state of one Build call.
@@ -100,6 +106,9 @@ func Build(pages []*parser.Page, opts Options) *Model {
 	b.nameOperations()
 	m := &Model{}
 	b.resolveTypes(m)
+	if b.opts.TypesDone != nil {
+		b.opts.TypesDone(m.Types)
+	}
 	b.resolveOperations(m)
 	b.validateExamples()
 	b.summarize(m)
