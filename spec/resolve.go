@@ -125,8 +125,16 @@ func (b *builder) resolveTypes(m *Model) {
 			t.AsName = "As" + t.Name
 		}
 	}
-	for _, k := range keys {
-		b.resolveProperties(b.types[k])
+	// Each type's properties depend on facts that no longer change and on
+	// the names given above: they are resolved concurrently, and their
+	// diagnostics joined in key order.
+	if b.enumsByMembers == nil {
+		b.indexEnums() // before enumFromText reads it from several goroutines
+	}
+	diags := make([]diag.List, len(keys))
+	parallelFor(len(keys), func(i int) { b.resolveProperties(b.types[keys[i]], &diags[i]) })
+	for _, d := range diags {
+		b.diags = append(b.diags, d...)
 	}
 	slices.SortFunc(m.Types, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
 }
@@ -189,14 +197,14 @@ func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]bool, goNam
 		goNames = append(goNames, a.resolved.Name)
 		for _, p := range a.props {
 			jsonNames[p.jsonName] = true
-			goNames = append(goNames, b.goName(p.jsonName))
+			goNames = append(goNames, GoName(p.jsonName))
 		}
 		k = a.base
 	}
 	return jsonNames, goNames
 }
 
-func (b *builder) resolveProperties(tf *typeFacts) {
+func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 	t := tf.resolved
 	if t.Kind == Enum {
 		return
@@ -231,20 +239,20 @@ func (b *builder) resolveProperties(tf *typeFacts) {
 			continue
 		}
 		if !validJSONName(p.jsonName) {
-			b.diags.Warnf(p.pos, "property-name", "property name %s of %s cannot be carried by a struct tag; skipped", quote(p.jsonName), t.FullName)
+			diags.Warnf(p.pos, "property-name", "property name %s of %s cannot be carried by a struct tag; skipped", quote(p.jsonName), t.FullName)
 			continue
 		}
 		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Description: p.desc, Pos: p.pos}
-		prop.Type, prop.Source = b.propertyType(tf, p)
+		prop.Type, prop.Source = b.propertyType(tf, p, diags)
 		switch prop.Source {
 		case FromJSONRep:
-			b.diags.Warnf(p.pos, "property-from-json-representation", "property %s of %s is only in the JSON representation, not in the property table; added", p.jsonName, t.FullName)
+			diags.Warnf(p.pos, "property-from-json-representation", "property %s of %s is only in the JSON representation, not in the property table; added", p.jsonName, t.FullName)
 		case FromExample:
 			if !tf.synthesized && tf.defined {
-				b.diags.Warnf(p.pos, "property-from-example", "property %s of %s is only in examples, not on its resource page; added", p.jsonName, t.FullName)
+				diags.Warnf(p.pos, "property-from-example", "property %s of %s is only in examples, not on its resource page; added", p.jsonName, t.FullName)
 			}
 		}
-		prop.Name = fields.unique(b.goName(p.jsonName))
+		prop.Name = fields.unique(GoName(p.jsonName))
 		t.Properties = append(t.Properties, prop)
 	}
 }
@@ -268,7 +276,7 @@ func validJSONName(name string) bool {
 }
 
 // propertyType applies the evidence ranking to one property.
-func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
+func (b *builder) propertyType(tf *typeFacts, p *propFacts, diags *diag.List) (TypeRef, Source) {
 	name := tf.resolved.FullName + "." + p.jsonName
 	if tf.synthesized {
 		name = tf.resolved.Name + "." + p.jsonName
@@ -282,7 +290,7 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
 	}
 	if chosen == nil {
 		if len(p.exampleKinds) == 0 && p.example == nil && p.pos.Line > 0 {
-			b.diags.Warnf(p.pos, "type-unknown", "property %s: no source states its type (examples show only null); kept as raw JSON", name)
+			diags.Warnf(p.pos, "type-unknown", "property %s: no source states its type (examples show only null); kept as raw JSON", name)
 		}
 		return TypeRef{Primitive: Untyped}, FromExample
 	}
@@ -293,10 +301,10 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
 	// A weaker source may refine a stronger one without contradicting it.
 	if chosen != p.rep && p.rep != nil {
 		if refined, ok := b.refines(ref, p.rep.ref); ok {
-			b.diags.Warnf(chosen.pos, "type-refined", "property %s: %s says %s, the JSON representation says %s; using %s", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), b.refText(refined))
+			diags.Warnf(chosen.pos, "type-refined", "property %s: %s says %s, the JSON representation says %s; using %s", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), b.refText(refined))
 			ref = refined
 		} else if k1, k2 := ref.jsonKindNoColl(b), p.rep.ref.jsonKindNoColl(b); k1 != k2 && k1 != "any" && k2 != "any" {
-			b.diags.Warnf(p.rep.pos, "type-conflict", "property %s: %s says %s, the JSON representation says %s; the %s wins", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), chosen.source)
+			diags.Warnf(p.rep.pos, "type-conflict", "property %s: %s says %s, the JSON representation says %s; the %s wins", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), chosen.source)
 		}
 	}
 	if !ref.collection {
@@ -308,13 +316,13 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
 			shows = &evidence{pos: *p.arrays, source: FromExample}
 		}
 		if shows != nil {
-			b.diags.Warnf(shows.pos, "collection-from-"+string(shows.source), "property %s: %s says %s, but the %s shows an array; made a collection", name, chosen.source, b.refText(ref), shows.source)
+			diags.Warnf(shows.pos, "collection-from-"+string(shows.source), "property %s: %s says %s, but the %s shows an array; made a collection", name, chosen.source, b.refText(ref), shows.source)
 			ref.collection = true
 		}
 	}
 	if ref.prim == String && !ref.collection {
 		if enum := b.enumFromText(p.desc); enum != "" {
-			b.diags.Warnf(chosen.pos, "type-from-text", "property %s: %s says String, its description lists the values of enum %s; using the enum", name, chosen.source, b.types[enum].resolved.FullName)
+			diags.Warnf(chosen.pos, "type-from-text", "property %s: %s says String, its description lists the values of enum %s; using the enum", name, chosen.source, b.types[enum].resolved.FullName)
 			ref = rawRef{named: enum}
 		}
 	}
@@ -324,7 +332,7 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
 		got := k
 		if ref.collection {
 			if k != "array" {
-				b.diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), k)
+				diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), k)
 			}
 			continue
 		}
@@ -336,7 +344,7 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts) (TypeRef, Source) {
 			}
 		}
 		if want != "any" && got != want {
-			b.diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), got)
+			diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), got)
 		}
 	}
 	return b.resolveRef(ref), chosen.source
