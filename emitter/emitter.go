@@ -69,17 +69,10 @@ func Reserved() []string { return templates.Identifiers() }
 // goroutines; the result is the same whatever the number. Generate is
 // GenerateTypes and GenerateClient together.
 func Generate(m *spec.Model, opts Options) ([]File, error) {
-	types, err := GenerateTypes(m.Types, opts)
-	if err != nil {
-		return nil, err
+	if !isPackageName(opts.Package) {
+		return nil, fmt.Errorf("invalid package name %q", opts.Package)
 	}
-	client, err := GenerateClient(m, opts)
-	if err != nil {
-		return nil, err
-	}
-	files := append(types, client...)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
-	return files, nil
+	return runJobs(append(typeJobs(m.Types, opts), clientJobs(m, opts)...), opts)
 }
 
 // GenerateTypes renders the files that depend on the model's types alone:
@@ -90,6 +83,23 @@ func GenerateTypes(types []*spec.Type, opts Options) ([]File, error) {
 	if !isPackageName(opts.Package) {
 		return nil, fmt.Errorf("invalid package name %q", opts.Package)
 	}
+	return runJobs(typeJobs(types, opts), opts)
+}
+
+// GenerateClient renders the files of the package that GenerateTypes does
+// not: doc.go, the operations, names.go and the client runtime copied from
+// templates. Files are sorted by name.
+func GenerateClient(m *spec.Model, opts Options) ([]File, error) {
+	if !isPackageName(opts.Package) {
+		return nil, fmt.Errorf("invalid package name %q", opts.Package)
+	}
+	return runJobs(clientJobs(m, opts), opts)
+}
+
+// typeJobs are the jobs of GenerateTypes. Each job builds and renders one
+// file; its weight, a rough count of the code it produces, lets the
+// heaviest files start first.
+func typeJobs(types []*spec.Type, opts Options) []job {
 	split := opts.splitAbove()
 	var structs, enums []*spec.Type
 	for _, t := range types {
@@ -99,8 +109,6 @@ func GenerateTypes(types []*spec.Type, opts Options) ([]File, error) {
 			structs = append(structs, t)
 		}
 	}
-	// Each job builds and renders one file. Its weight, a rough count of
-	// the code it produces, lets the heaviest files start first.
 	var jobs []job
 	for _, g := range groupBy("models", structs, split, typeLetter) {
 		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), decls: func(f *goFile) {
@@ -116,17 +124,11 @@ func GenerateTypes(types []*spec.Type, opts Options) ([]File, error) {
 			}
 		}})
 	}
-	jobs = append(jobs, job{name: "registry.go", weight: len(types), decls: func(f *goFile) { genRegistry(f, types) }})
-	return runJobs(jobs, opts)
+	return append(jobs, job{name: "registry.go", weight: len(types), decls: func(f *goFile) { genRegistry(f, types) }})
 }
 
-// GenerateClient renders the files of the package that GenerateTypes does
-// not: doc.go, the operations, names.go and the client runtime copied from
-// templates. Files are sorted by name.
-func GenerateClient(m *spec.Model, opts Options) ([]File, error) {
-	if !isPackageName(opts.Package) {
-		return nil, fmt.Errorf("invalid package name %q", opts.Package)
-	}
+// clientJobs are the jobs of GenerateClient.
+func clientJobs(m *spec.Model, opts Options) []job {
 	pkg := opts.Package
 	jobs := []job{{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }}}
 	for _, g := range groupBy("operations", m.Operations, opts.splitAbove(), operationLetter) {
@@ -140,7 +142,7 @@ func GenerateClient(m *spec.Model, opts Options) ([]File, error) {
 	for _, rf := range templates.Files() {
 		jobs = append(jobs, job{name: rf.Name, weight: 1, runtime: rf.Content})
 	}
-	return runJobs(jobs, opts)
+	return jobs
 }
 
 // splitAbove is Options.SplitAbove with its default.
