@@ -5,6 +5,7 @@ import (
 	"go/doc/comment"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -138,8 +139,9 @@ func formatDoc(lines []string) []string {
 // text of lines back as it is: no line is indented (a code block or a
 // list), starts with "#" (a heading) or "[" (a link definition), or holds
 // two backquotes or two single quotes in a row (made typographic quotes),
-// and no line stands alone between empty lines, where it could read as an
-// old-style heading. Paragraphs of other lines are printed line for line.
+// and no line that stands alone between empty lines ends in a letter or
+// digit, as an old-style heading must (declDocLines ends such lines with a
+// full stop). Paragraphs of other lines are printed line for line.
 // FuzzDoc and the corpus tests hold goFile's comments to go/format's
 // output.
 func plainDoc(lines []string) bool {
@@ -155,7 +157,11 @@ func plainDoc(lines []string) bool {
 			return false
 		}
 		if i > 0 && lines[i-1] == "" && i+1 < len(lines) && lines[i+1] == "" {
-			return false
+			// Alone between empty lines: an old-style heading if, among
+			// other things, it ends in a letter or digit.
+			if r, _ := utf8.DecodeLastRuneInString(l); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return false
+			}
 		}
 	}
 	return true
