@@ -62,8 +62,8 @@ type builder struct {
 	pageOps map[*parser.Page][]*opFacts
 	// resourceWords caches resourceWord, asked once per operation of a page.
 	resourceWords map[*parser.Page]string
-	// goNames caches GoName for the property names and titles it is asked
-	// for again and again (every subtype asks for its bases' properties).
+	// goNames caches GoName of operation titles, asked once per operation
+	// of a page (goName; not for work done by parallelFor).
 	goNames map[string]string
 }
 
