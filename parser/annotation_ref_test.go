@@ -1,10 +1,10 @@
 package parser
 
 import (
-	"math/rand/v2"
 	"regexp"
-	"strings"
 	"testing"
+
+	"github.com/docgen-dev/docgen/internal/randtext"
 )
 
 // blockTypeRe is the expression annotationBlockType implements.
@@ -21,15 +21,7 @@ func TestAnnotationBlockType(t *testing.T) {
 		"\"blockType\"\t\n\f\r:\v\"x\"", "\"blockType\":\"a\nb\"", `"blockType":"a\"b"`,
 	}
 	pieces := []string{`"blockType"`, `"`, ":", " ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "a", "request", "\xff", "{", "}", ","}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
-	for _, s := range texts {
+	for _, s := range randtext.Texts(3, pieces, 11, 20000, texts...) {
 		want := ""
 		if m := blockTypeRe.FindStringSubmatch(s); m != nil {
 			want = m[1]

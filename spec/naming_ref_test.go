@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/docgen-dev/docgen/internal/randtext"
 )
 
 // wordsReference and titleWordReference are the first versions of words
@@ -52,26 +54,11 @@ func titleWordReference(w string) string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-// randomTexts returns fixed followed by 20,000 strings of up to maxParts
-// parts drawn from parts with the generator seeded by seed.
-func randomTexts(seed uint64, parts []string, maxParts int, fixed ...string) []string {
-	rng := rand.New(rand.NewPCG(seed, seed+1))
-	out := fixed
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(maxParts + 1) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		out = append(out, b.String())
-	}
-	return out
-}
-
-// runes splits s into one-character strings, for randomTexts.
+// runes splits s into one-character strings, for randtext.Texts.
 func runes(s string) []string { return strings.Split(s, "") }
 
 func TestNamingMatchesReference(t *testing.T) {
-	inputs := randomTexts(3, runes("aAbBiIdDuUrRlLhHtTpPsSxX019 _-.:/{}()é€ЖK\u00a0\u200bıİſ"), 15,
+	inputs := randtext.Texts(3, runes("aAbBiIdDuUrRlLhHtTpPsSxX019 _-.:/{}()é€ЖK\u00a0\u200bıİſ"), 15, 20000,
 		"", "HTTPServer", "applicationsId", "user: delta", "IDS", "iOS", "URLValue", "ID", "odataNextLink",
 		"x509Certificate", "B2C_1A_Test", "windows10XCertificateProfile", "ÄpfelAPI", "APIs", "aPI")
 	for _, s := range inputs {
@@ -91,7 +78,7 @@ func TestNamingMatchesReference(t *testing.T) {
 // expression it replaced.
 func TestReplaceBracesMatchesRegexp(t *testing.T) {
 	re := regexp.MustCompile(`\{[^{}]*\}`)
-	inputs := randomTexts(5, runes("{}{}/ab(')=é"), 11,
+	inputs := randtext.Texts(5, runes("{}{}/ab(')=é"), 11, 20000,
 		"", "{", "}", "{}", "/users/{id}/x", "{{a}}", "{a{b}c}", "a}{b", "/f(x={x},y='{y}')", "{a}{b}")
 	for _, s := range inputs {
 		for _, repl := range []string{"{}", ""} {
@@ -122,7 +109,7 @@ func TestMayListValues(t *testing.T) {
 func TestCollectionOfMatchesRegexp(t *testing.T) {
 	re := regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
 	parts := []string{"collection", "Collection", "COLLECTION", "colection", "(", ")", " ", "\t", "\n", "x", "microsoft.graph.user", "é", "\v"}
-	inputs := randomTexts(7, parts, 5,
+	inputs := randtext.Texts(7, parts, 5, 20000,
 		"", "Collection()", "Collection(a)", "collection (a)", "Collection(a\nb)", "Collection(a))", "Collection((a)", "Collection\v(a)")
 	for _, s := range inputs {
 		elem, ok := collectionOf(s)
@@ -156,7 +143,7 @@ func TestStringPrimGuards(t *testing.T) {
 	// about half of the texts have the shapes the expressions look for.
 	parts := []string{"2021", "-", "07", "T", "t", " ", ":", "12", "30", ".5", "Z", "+01:00", "P", "1", "Y", "M", "D", "H", "S", "W",
 		"aB3d5f7e", "-0a1B", "0a1b2c3d4e5f", "x", "é", "\xff", "0"}
-	inputs := randomTexts(7, parts, 10, "", "P", "PT", "-P1D", "2021-07-01", "2021-07-01T12:30:00Z", "12:30:00.5",
+	inputs := randtext.Texts(7, parts, 10, 20000, "", "P", "PT", "-P1D", "2021-07-01", "2021-07-01T12:30:00Z", "12:30:00.5",
 		"00000000-0000-0000-0000-000000000000", "P1Y2M3DT4H5M6S", "-", "1")
 	for _, s := range inputs {
 		if got, want := stringPrim(s), stringPrimReference(s); got != want {
@@ -195,7 +182,7 @@ func matchesReference(tmpl, example string) bool {
 
 func TestMatchesReference(t *testing.T) {
 	parts := []string{"/", "/", "users", "Users", "{id}", "{", "}", "(", ")", "f(x='{x}')", "F(", "range(address='A1')", "a", "İ", "i", "'", "="}
-	paths := randomTexts(11, parts, 8, "", "/", "/users/{id}", "/users/1", "/me/f(x='1')", "/me/F(a)")
+	paths := randtext.Texts(11, parts, 8, 20000, "", "/", "/users/{id}", "/users/1", "/me/f(x='1')", "/me/F(a)")
 	rng := rand.New(rand.NewPCG(12, 13))
 	fill := strings.NewReplacer("{id}", "42", "{", "", "}", "", "users", "USERS", "f(x='", "F(y='", "(a", "(b")
 	matched := 0
