@@ -179,24 +179,31 @@ func declDocLines(paragraphs ...string) []string {
 }
 
 // settleQuotes formats the lines of a doc comment that hold two backquotes
-// or two single quotes in a row as go/printer does (go/doc/comment rewrites them as typographic quotes)
-// until that no longer changes them: a run such as "```````" changes
-// again on each of the first gofmt runs, so the one pass go/format (or
-// goFile.docComment) makes would leave a file that gofmt still changes.
-// Other lines are left to that pass.
+// or two single quotes in a row as go/printer does (go/doc/comment
+// rewrites them as typographic quotes) until that no longer changes them:
+// a run such as "```````" changes again on each of the first gofmt runs,
+// so the one pass go/format (or goFile.docComment) makes would leave a
+// file that gofmt still changes. Other lines are left to that pass.
 func settleQuotes(lines []string) []string {
 	text := strings.Join(lines, "\n") + "\n"
 	if !strings.Contains(text, "``") && !strings.Contains(text, "''") {
 		return lines
 	}
-	var p comment.Parser
-	var pr comment.Printer
 	for range 16 {
-		next := string(pr.Comment(p.Parse(text)))
+		next := string(printDoc(text))
 		if next == text {
 			break
 		}
 		text = next
 	}
 	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+}
+
+// printDoc is the pass go/printer makes over a doc comment: its text
+// (lines ending in a newline, without comment markers) parsed and printed
+// by go/doc/comment.
+func printDoc(text string) []byte {
+	var p comment.Parser
+	var pr comment.Printer
+	return pr.Comment(p.Parse(text))
 }

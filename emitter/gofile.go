@@ -2,7 +2,6 @@ package emitter
 
 import (
 	"bytes"
-	"go/doc/comment"
 	"slices"
 	"strings"
 	"unicode"
@@ -116,16 +115,15 @@ func gofmtDoc(lines []string) []string {
 	return formatDoc(lines)
 }
 
-// formatDoc is gofmtDoc through go/doc/comment, whatever the text.
+// formatDoc is gofmtDoc through go/doc/comment (printDoc), whatever the
+// text.
 func formatDoc(lines []string) []string {
 	var text strings.Builder
 	for _, l := range lines {
 		text.WriteString(l)
 		text.WriteByte('\n')
 	}
-	var p comment.Parser
-	var pr comment.Printer
-	out := pr.Comment(p.Parse(text.String()))
+	out := printDoc(text.String())
 	var res []string
 	for len(out) > 0 {
 		var l []byte
