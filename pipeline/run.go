@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/emitter"
@@ -273,24 +274,29 @@ func ParsePages(inputs []Input, cfg Config) []*parser.Page {
 		limit = DefaultMaxPageBytes
 	}
 	pages := make([]*parser.Page, len(inputs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
+	// Workers take the next page from a shared counter: feeding them
+	// through a channel costs a goroutine switch per page, which measured
+	// about a tenth of the parse on two cores.
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(workers, len(inputs)) {
 		wg.Go(func() {
 			p := parser.New()
 			p.MaxPageBytes = int(limit)
 			// The parser keeps no reference to a page's bytes, so one
 			// buffer per worker holds each page in turn.
 			var buf bytes.Buffer
-			for i := range jobs {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(inputs) {
+					return
+				}
 				pages[i] = readPage(p, inputs[i], limit, &buf)
 			}
 		})
 	}
-	for i := range inputs {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	return pages
 }
