@@ -60,11 +60,10 @@ type builder struct {
 	// pageOps are the operations collectOperations made of each page, in
 	// the order of ops.
 	pageOps map[*parser.Page][]*opFacts
-	// resourceWords caches resourceWord, asked once per operation of a page.
+	// resourceWords and baseNames cache resourceWord and operationName,
+	// which prepareNames computes for the pages that have operations.
 	resourceWords map[*parser.Page]string
-	// goNames caches GoName of operation titles, asked once per operation
-	// of a page (goName; not for work done by parallelFor).
-	goNames map[string]string
+	baseNames     map[*parser.Page]string
 }
 
 // Build merges the facts of pages into a model. The result depends only on
@@ -81,13 +80,14 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		pageOps:       map[*parser.Page][]*opFacts{},
 		lock:          newLockIndex(opts.Names),
 		resourceWords: map[*parser.Page]string{},
-		goNames:       map[string]string{},
+		baseNames:     map[*parser.Page]string{},
 	}
 	slices.SortStableFunc(b.pages, func(x, y *parser.Page) int { return cmp.Compare(x.Path, y.Path) })
 	for _, p := range b.pages {
 		b.diags = append(b.diags, p.Diags...)
 		b.summary[p.Path] = &PageSummary{Path: p.Path}
 	}
+	b.prepareNames()
 	for _, p := range b.pages {
 		b.collectTypes(p)
 	}

@@ -140,13 +140,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 		}
 		return
 	}
-	title := p.Title
-	if title == "" {
-		title = p.FrontMatter.Title
-	}
-	if title == "" {
-		title = pageBase(p.Path)
-	}
+	title := pageTitle(p)
 	var pairs []exPair
 	for i, r := range p.Requests {
 		ex := exPair{req: r, page: p}
@@ -167,7 +161,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 	seen := map[string]bool{}
 	baseName := ""
 	if len(templates) > 0 {
-		baseName = b.operationName(title, p)
+		baseName = b.operationName(p)
 	}
 	for _, t := range templates {
 		key := t.Method + " " + t.Path
@@ -241,9 +235,30 @@ func (b *builder) collectOperations(p *parser.Page) {
 // name, with the resource its file name starts with put after the verb when
 // the title does not mention it ("List members" on group-list-members.md →
 // ListGroupMembers). The name so depends on the page alone.
-func (b *builder) operationName(title string, p *parser.Page) string {
-	name := b.goName(title)
-	res := b.resourceWord(p)
+func (b *builder) operationName(p *parser.Page) string {
+	n, ok := b.baseNames[p]
+	if !ok {
+		n = operationNameOf(pageTitle(p), b.resourceWord(p))
+		b.baseNames[p] = n
+	}
+	return n
+}
+
+// pageTitle is the title a page's operations are named from.
+func pageTitle(p *parser.Page) string {
+	switch {
+	case p.Title != "":
+		return p.Title
+	case p.FrontMatter.Title != "":
+		return p.FrontMatter.Title
+	}
+	return pageBase(p.Path)
+}
+
+// operationNameOf computes operationName from the page's title and its
+// resourceWord.
+func operationNameOf(title, res string) string {
+	name := GoName(title)
 	if res == "" || strings.Contains(strings.ToLower(name), strings.ToLower(res)) {
 		return name
 	}

@@ -106,14 +106,25 @@ func (b *builder) resourceWord(p *parser.Page) string {
 	return w
 }
 
-// goName is GoName(s), computed once per builder.
-func (b *builder) goName(s string) string {
-	n, ok := b.goNames[s]
-	if !ok {
-		n = GoName(s)
-		b.goNames[s] = n
+// prepareNames computes, on every core, the names Build takes from each
+// API page alone (resourceWord and operationName), ahead of the passes
+// that visit the pages one by one in order and ask for them.
+func (b *builder) prepareNames() {
+	type names struct{ word, base string }
+	out := make([]names, len(b.pages))
+	parallelFor(len(b.pages), func(i int) {
+		p := b.pages[i]
+		if len(p.Templates) == 0 && len(p.LooseTemplates) == 0 {
+			return // no operations
+		}
+		w := resourceWordOf(p)
+		out[i] = names{w, operationNameOf(pageTitle(p), w)}
+	})
+	for i, p := range b.pages {
+		if len(p.Templates) > 0 || len(p.LooseTemplates) > 0 {
+			b.resourceWords[p], b.baseNames[p] = out[i].word, out[i].base
+		}
 	}
-	return n
 }
 
 // resourceWordOf computes resourceWord.
