@@ -112,16 +112,16 @@ func (b *builder) resourceWord(p *parser.Page) string {
 func (b *builder) prepareNames() {
 	type names struct{ word, base string }
 	out := make([]names, len(b.pages))
+	// Only pages with request lines can have operations.
+	hasOps := func(p *parser.Page) bool { return len(p.Templates) > 0 || len(p.LooseTemplates) > 0 }
 	parallelFor(len(b.pages), func(i int) {
-		p := b.pages[i]
-		if len(p.Templates) == 0 && len(p.LooseTemplates) == 0 {
-			return // no operations
+		if p := b.pages[i]; hasOps(p) {
+			w := resourceWordOf(p)
+			out[i] = names{w, operationNameOf(pageTitle(p), w)}
 		}
-		w := resourceWordOf(p)
-		out[i] = names{w, operationNameOf(pageTitle(p), w)}
 	})
 	for i, p := range b.pages {
-		if len(p.Templates) > 0 || len(p.LooseTemplates) > 0 {
+		if hasOps(p) {
 			b.resourceWords[p], b.baseNames[p] = out[i].word, out[i].base
 		}
 	}
