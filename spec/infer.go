@@ -33,7 +33,7 @@ func stringPrim(s string) Primitive {
 		return Date
 	case digit && len(s) >= len("15:04:05") && timeOfDayRe.MatchString(s):
 		return TimeOfDay
-	case (s[0] == 'P' || s[0] == '-') && len(s) > 2 && durationRe.MatchString(s) && s != "P" && !strings.HasSuffix(s, "T"):
+	case (s[0] == 'P' || s[0] == '-') && len(s) > 2 && durationRe.MatchString(s) && !strings.HasSuffix(s, "T"):
 		return Duration
 	case len(s) == len("00000000-0000-0000-0000-000000000000") && guidRe.MatchString(s):
 		return GUID
