@@ -55,7 +55,8 @@ type builder struct {
 	pageTypes map[string]string
 	// sortedTypeKeys caches sortedKeys.
 	sortedTypeKeys []string
-	// enumsByMembers indexes the enums for enumFromText (see indexEnums).
+	// enumsByMembers indexes the enums for enumFromText (see indexEnums;
+	// nil before resolveTypes).
 	enumsByMembers map[string][]string
 	// pageOps are the operations collectOperations made of each page, in
 	// the order of ops.

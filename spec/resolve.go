@@ -128,9 +128,7 @@ func (b *builder) resolveTypes(m *Model) {
 	// Each type's properties depend on facts that no longer change and on
 	// the names given above: they are resolved concurrently, and their
 	// diagnostics joined in key order.
-	if b.enumsByMembers == nil {
-		b.indexEnums() // before enumFromText reads it from several goroutines
-	}
+	b.indexEnums() // before enumFromText reads it from several goroutines
 	diags := make([]diag.List, len(keys))
 	parallelFor(len(keys), func(i int) { b.resolveProperties(b.types[keys[i]], &diags[i]) })
 	for _, d := range diags {
@@ -458,9 +456,6 @@ func (b *builder) enumFromText(desc string) string {
 	}
 	slices.Sort(vals)
 	vals = slices.Compact(vals)
-	if b.enumsByMembers == nil {
-		b.indexEnums()
-	}
 	if keys := b.enumsByMembers[strings.Join(vals, "\x00")]; len(keys) == 1 {
 		return keys[0]
 	}
@@ -469,9 +464,10 @@ func (b *builder) enumFromText(desc string) string {
 
 // indexEnums fills enumsByMembers: the keys of the enums, by their member
 // values in lower case, sorted and joined with NUL. Kinds and members are
-// set while pages are collected, so the index, built on first use while
-// types are resolved, stays valid; without it, every property whose
-// description lists values scanned all types.
+// set while pages are collected, so the index, built by resolveTypes
+// before it resolves properties (enumFromText only reads it, from several
+// goroutines), stays valid; without it, every property whose description
+// lists values scanned all types.
 func (b *builder) indexEnums() {
 	b.enumsByMembers = map[string][]string{}
 	for _, k := range b.sortedKeys() {
