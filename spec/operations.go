@@ -99,11 +99,8 @@ func segmentMatches(ts, es string) bool {
 		if !strings.Contains(ts, "(") {
 			return true // a placeholder: no literal function name to match
 		}
-		lit := replaceBraces(ts, "")
-		if before, _, ok := strings.Cut(lit, "("); ok && !strings.HasPrefix(strings.ToLower(es), strings.ToLower(before)) {
-			return false
-		}
-		return true
+		before, _, ok := strings.Cut(replaceBraces(ts, ""), "(")
+		return !ok || strings.HasPrefix(strings.ToLower(es), strings.ToLower(before))
 	}
 	if strings.EqualFold(ts, es) {
 		return true

@@ -163,9 +163,9 @@ func isQualified(t string) bool {
 				return false // leading or doubled dot
 			}
 			start = true
-		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case c == '_' || isASCIILetter(c):
 			start = false
-		case '0' <= c && c <= '9':
+		case isASCIIDigit(c):
 			if start {
 				return false
 			}
