@@ -27,6 +27,14 @@ func TestTextLit(t *testing.T) {
 		{"nul \x00\n", false},
 		{"bad utf8 \xff\n", false},
 		{"*/ //go:generate rm\n\"quoted\"\n", true},
+		{"text\n//go:generate touch pwned\n", false},
+		{"text\n  \t//go:build ignore\n", false},
+		{"a\n//line x.go:1\n", false},
+		{"a\n// +build ignore\n", false},
+		{"a\n//export F\n", false},
+		{"a\n// just a comment\n", false},
+		{"//go:generate on the first line\nstays after the backquote\n", true},
+		{"a\n/ / no comment\n", true},
 	}
 	for _, tt := range tests {
 		f := jen.NewFile("x")

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // GenerateLine is the go:generate command that reruns a generation from
@@ -10,14 +12,15 @@ import (
 // output folder in no other, the inputs are named from the module's root
 // with -modroot ("-modroot -in seeds -out ."): the line is then the same
 // wherever the output is written and whichever folder docgen ran from.
-// Otherwise the inputs are made relative to out.
+// Otherwise the inputs are made relative to out. Every path is written as
+// go generate reads it back unchanged (see generateArg).
 func GenerateLine(inputs []string, out, pkg string) string {
 	var b strings.Builder
 	b.WriteString("go run github.com/docgen-dev/docgen/cmd/docgen")
 	if rels, ok := moduleRelative(inputs, out); ok {
 		b.WriteString(" -modroot")
 		for _, rel := range rels {
-			b.WriteString(" -in " + rel)
+			b.WriteString(" -in " + generateArg(rel))
 		}
 	} else {
 		for _, in := range inputs {
@@ -25,11 +28,28 @@ func GenerateLine(inputs []string, out, pkg string) string {
 			if r, err := relTo(out, in); err == nil {
 				rel = r
 			}
-			b.WriteString(" -in " + rel)
+			b.WriteString(" -in " + generateArg(rel))
 		}
 	}
-	b.WriteString(" -out . -pkg " + pkg)
+	b.WriteString(" -out . -pkg " + generateArg(pkg))
 	return b.String()
+}
+
+// generateArg writes s as one argument of a //go:generate line, so that go
+// generate passes s to docgen as it is. go generate splits its line at
+// spaces and tabs, unquotes a word written as a Go "double-quoted" string,
+// and then expands $NAME and ${NAME} in every word, quoted or not, from the
+// environment. So a word that holds anything but plain printable
+// characters without quotes, backslashes or dollars is quoted with
+// strconv.Quote (which also keeps a line break from ending the line), and
+// each '$' is written ${DOLLAR}, go generate's own name for a dollar sign.
+func generateArg(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return r == '"' || r == '\\' || r == '$' || r == '`' || r == '\'' || r > unicode.MaxASCII || !unicode.IsPrint(r) || unicode.IsSpace(r)
+	}) {
+		return s
+	}
+	return strconv.Quote(strings.ReplaceAll(s, "$", "${DOLLAR}"))
 }
 
 // moduleRelative returns the inputs relative to the root of the module
