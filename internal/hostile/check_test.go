@@ -80,6 +80,7 @@ func typeCheck(files []emitter.File, pkg, importPath string) error {
 			group += "_test"
 		}
 		groups[group] = append(groups[group], af)
+		errs = append(errs, commentLines(fset, af, f.Content)...)
 		if !runtime[f.Name] && path.Base(f.Name) != "server.go" {
 			errs = append(errs, injected(fset, af, importPath)...)
 		}
@@ -110,6 +111,45 @@ func typeCheck(files []emitter.File, pkg, importPath string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// commentLines checks every line of a generated file, runtime files and
+// the test double included, as the tools that read Go files line by line
+// see it (go generate scans every line, string literals too): a line whose
+// text starts with "//" after its indentation must be the start of a
+// comment of the file, never the inside of a literal; and no line may be a
+// directive or build constraint ("//go:", "//line", "//export", "//extern",
+// "// +build", "//+build") other than the go:generate line docgen writes in
+// doc.go.
+func commentLines(fset *token.FileSet, f *ast.File, src []byte) []error {
+	file := fset.File(f.Pos())
+	starts := map[int]bool{}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			starts[file.Offset(c.Pos())] = true
+		}
+	}
+	var errs []error
+	off := 0
+	for n, line := range strings.SplitAfter(string(src), "\n") {
+		text := strings.TrimLeft(line, " \t")
+		at := off + len(line) - len(text)
+		off += len(line)
+		text = strings.TrimRight(text, "\r\n")
+		if !strings.HasPrefix(text, "//") {
+			continue
+		}
+		pos := fmt.Sprintf("%s:%d", file.Name(), n+1)
+		if !starts[at] {
+			errs = append(errs, fmt.Errorf("%s: a line inside a literal starts with // (%q)", pos, short(text)))
+		}
+		for _, d := range []string{"//go:", "//line", "//export", "//extern", "// +build", "//+build"} {
+			if strings.HasPrefix(text, d) && !(path.Base(file.Name()) == "doc.go" && strings.HasPrefix(text, "//go:generate go run github.com/docgen-dev/docgen/cmd/docgen ") && at == off-len(line)) {
+				errs = append(errs, fmt.Errorf("%s: directive line %q", pos, short(text)))
+			}
+		}
+	}
+	return errs
 }
 
 // injected reports the shapes of injected code in a generated file.

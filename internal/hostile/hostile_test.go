@@ -22,6 +22,7 @@ import (
 	"time"
 
 	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/pipeline"
 	"github.com/docgen-dev/docgen/spec"
@@ -195,6 +196,46 @@ var cases = []hostileCase{
 				"<!-- {\"blockType\": \"resource\", \"baseType\": \"microsoft.graph.t%d\", \"@odata.type\": \"microsoft.graph.t%d\"} -->\n```json\n{}\n```\n", i, i, (i+1)%300, i))
 		}
 	}},
+	// Text and JSON example bodies whose lines are directives: go generate
+	// runs any "//go:generate" line of a .go file, in a raw string literal
+	// too (typeCheck's commentLines checks every line of every file).
+	{dir: "048_directive_lines", check: func(t *testing.T, res *pipeline.Result) {
+		hasOps("GetWidgetNotes", "PutWidgetNotes", "CreateWidget")(t, res)
+		goGenerateRunsOnlyDocgen(t, res)
+	}},
+}
+
+// goGenerateRunsOnlyDocgen writes the generated files into a module and
+// asks go generate which commands it would run (-n runs none): none but
+// docgen's own line in doc.go, which the hostile runs leave out (they set
+// no GenerateLine).
+func goGenerateRunsOnlyDocgen(t *testing.T, res *pipeline.Result) {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command:", err)
+	}
+	dir := t.TempDir()
+	files := append([]emitter.File{{Name: "go.mod", Content: []byte("module " + importPath + "\n\ngo 1.24\n")}}, res.Files...)
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "generate", "-n", "./...")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go generate -n: %v\n%s", err, out)
+	}
+	for l := range strings.Lines(string(out)) {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "go run github.com/docgen-dev/docgen/cmd/docgen ") {
+			t.Errorf("go generate would run %q", l)
+		}
+	}
 }
 
 // keepLetters keeps ASCII letters and digits, mapping the rest to "-".
