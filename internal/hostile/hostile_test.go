@@ -203,6 +203,11 @@ var cases = []hostileCase{
 		hasOps("GetWidgetNotes", "PutWidgetNotes", "CreateWidget")(t, res)
 		goGenerateRunsOnlyDocgen(t, res)
 	}},
+	// Documented links that leave the service, and a documented 429 that
+	// asks for a day's wait; TestHostileLinksGoTest runs the package's
+	// examples against a listener standing for the other host. Here the
+	// host is the discard port of the loopback address.
+	{dir: "049_hostile_links", gen: func(t *testing.T, dir string) { substituteTrap(t, dir, "127.0.0.1:9") }},
 }
 
 // goGenerateRunsOnlyDocgen writes the generated files into a module and
