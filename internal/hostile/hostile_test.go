@@ -21,8 +21,8 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/docgen-dev/docgen/internal/golden"
 	"github.com/docgen-dev/docgen/emitter"
+	_ "github.com/docgen-dev/docgen/internal/golden"
 	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/pipeline"
 	"github.com/docgen-dev/docgen/spec"
