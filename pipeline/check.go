@@ -2,11 +2,9 @@ package pipeline
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,6 +25,10 @@ const (
 	// Removed is a generated file in the folder that would no longer be
 	// produced.
 	Removed ChangeKind = "removed"
+	// Leftover is something an interrupted docgen run left in the folder
+	// (a staging folder, a temporary file, a lock file nobody holds); the
+	// next run removes it, or completes the run it belongs to.
+	Leftover ChangeKind = "leftover"
 )
 
 // Change is one difference between an output folder and the files that
@@ -43,71 +45,108 @@ type Change struct {
 // String formats c as "kind: name", such as "changed: models.go".
 func (c Change) String() string { return string(c.Kind) + ": " + c.Name }
 
-// Check compares dir with files, the way Write would write them, and
-// changes nothing. It returns the differences sorted by file name: nil
-// means dir already holds exactly files (as far as generated files go).
-// Like Write it fails when it would fail: when a file to generate has the
-// name of a file in dir that lacks the generated header, when dir is a
-// symlink, or when a file name leaves the folder. A dir that does not exist
-// is empty.
+// Check is CheckContext without a context or options.
 func Check(dir string, files []emitter.File) ([]Change, error) {
-	fi, err := os.Lstat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		fi = nil
-	case err != nil:
-		return nil, err
-	case fi.Mode()&fs.ModeSymlink != 0:
-		return nil, fmt.Errorf("output folder %s is a symlink; refusing to write through it", dir)
-	case !fi.IsDir():
-		return nil, fmt.Errorf("output folder %s is not a folder", dir)
-	}
-	var changes []Change
-	want := map[string]bool{}
+	return CheckContext(context.Background(), dir, files, OutputOptions{})
+}
+
+// CheckContext compares dir with files, the way WriteContext would write
+// them, and changes nothing. It returns the differences sorted by file
+// name: nil means dir already holds exactly files (as far as docgen's
+// files go) and nothing an interrupted run left. Like WriteContext it
+// fails when it would fail: when a file to generate has the name of a
+// file in dir that is not docgen's (see OwnedByDocgen), when dir (after
+// filepath.Clean) or a subfolder is a symlink, when a file it must read is
+// not a regular file or is larger than MaxOutputFileBytes, or when a file
+// name leaves the folder. A dir that does not exist is empty.
+//
+// What an interrupted run left is drift of kind Leftover: the staging
+// folder (with or without a journal: the next run rolls it forward or
+// back), temporary files (".docgen-*.tmp", also those of docgen before
+// journals) and a lock file nobody holds. CheckContext holds the folder's
+// lock shared while it reads, so it never sees a run half-way through its
+// renames: it waits for one (calling opts.OnWait) until ctx is done.
+func CheckContext(ctx context.Context, dir string, files []emitter.File, opts OutputOptions) ([]Change, error) {
 	for _, f := range files {
 		if !validFileName(f.Name) {
 			return nil, fmt.Errorf("output file name %q leaves the output folder", f.Name)
 		}
-		want[f.Name] = true
-		if fi == nil {
+	}
+	out, err := openOutput(dir, false)
+	if err != nil {
+		return nil, err
+	}
+	var changes []Change
+	if out == nil {
+		for _, f := range files {
 			changes = append(changes, Change{Kind: Added, Name: f.Name, New: f.Content})
-			continue
 		}
-		p := filepath.Join(dir, f.Name)
-		pfi, err := os.Lstat(p)
+		slices.SortFunc(changes, func(a, b Change) int { return strings.Compare(a.Name, b.Name) })
+		return changes, nil
+	}
+	defer out.Close()
+	unlock, staleLock, err := lockOutput(ctx, out, false, opts.OnWait)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if staleLock {
+		changes = append(changes, Change{Kind: Leftover, Name: lockName})
+	}
+	if _, staged, err := out.readJournal(); err != nil {
+		return nil, err
+	} else if staged {
+		changes = append(changes, Change{Kind: Leftover, Name: stagingName + "/"})
+	}
+	subs, err := out.subfolderNames()
+	if err != nil {
+		return nil, err
+	}
+	left, err := out.leftovers(subs)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range left {
+		changes = append(changes, Change{Kind: Leftover, Name: name})
+	}
+	want := map[string]bool{}
+	for _, f := range files {
+		want[f.Name] = true
+	}
+	for _, sub := range subfolders(want) {
+		if _, err := out.realSubfolder(sub); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range files {
+		exists, owned, err := out.owned(f.Name)
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			changes = append(changes, Change{Kind: Added, Name: f.Name, New: f.Content})
-			continue
 		case err != nil:
 			return nil, err
-		case !pfi.Mode().IsRegular():
-			return nil, fmt.Errorf("%s exists and is not a regular file; refusing to replace it", p)
+		case !exists:
+			changes = append(changes, Change{Kind: Added, Name: f.Name, New: f.Content})
+			continue
+		case !owned:
+			return nil, notOursError(out.join(f.Name))
 		}
-		old, err := os.ReadFile(p)
+		old, err := out.readFile(f.Name, max(MaxOutputFileBytes, int64(len(f.Content))), false)
 		if err != nil {
 			return nil, err
-		}
-		if !IsGenerated(old) {
-			return nil, fmt.Errorf("%s exists and was not generated by docgen (no \"// Code generated ... DO NOT EDIT.\" header); refusing to overwrite it", p)
 		}
 		if !bytes.Equal(old, f.Content) {
 			changes = append(changes, Change{Kind: Changed, Name: f.Name, Old: old, New: f.Content})
 		}
 	}
-	if fi != nil {
-		stale, err := staleFiles(dir, want)
+	stale, err := out.stale(want)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range stale {
+		old, err := out.readFile(name, MaxOutputFileBytes, false)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range stale {
-			old, err := os.ReadFile(p)
-			if err != nil {
-				return nil, err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			changes = append(changes, Change{Kind: Removed, Name: filepath.ToSlash(rel), Old: old})
-		}
+		changes = append(changes, Change{Kind: Removed, Name: name, Old: old})
 	}
 	slices.SortFunc(changes, func(a, b Change) int { return strings.Compare(a.Name, b.Name) })
 	return changes, nil
@@ -133,18 +172,6 @@ func validFileName(name string) bool {
 		return true
 	}
 	return ok(base) && (!sub || ok(dir))
-}
-
-// subfolders lists the subfolders the files name, sorted.
-func subfolders(want map[string]bool) []string {
-	var out []string
-	for name := range want {
-		if dir, _, ok := strings.Cut(name, "/"); ok && !slices.Contains(out, dir) {
-			out = append(out, dir)
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // DiffContext is the number of unchanged lines a unified diff shows around

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -353,18 +352,26 @@ func (r *Result) Summary() string {
 }
 
 // readNames reads the names file of an earlier run's output folder, if it
-// has one that docgen generated.
+// has one that docgen generated. The folder is opened as WriteContext opens
+// it (its path cleaned, a symlinked folder refused), and names.go must be a
+// regular file of at most MaxOutputFileBytes: a symlink, a FIFO, a device
+// or a folder there is an error, never a read that blocks or has no end.
 func readNames(dir string) ([]spec.NameEntry, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	src, err := os.ReadFile(filepath.Join(dir, emitter.NamesFile))
+	out, err := openOutput(dir, false)
+	if err != nil || out == nil {
+		return nil, err
+	}
+	defer out.Close()
+	src, err := out.readFile(emitter.NamesFile, MaxOutputFileBytes, false)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
 	case err != nil:
-		return nil, err
-	case !IsGenerated(src):
+		return nil, fmt.Errorf("reading the names of the earlier run: %w", err)
+	case !OwnedByDocgen(src):
 		return nil, nil // not ours: ignored, and Write will refuse to replace it
 	}
 	return spec.ParseNames(src), nil
