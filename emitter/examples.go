@@ -36,6 +36,7 @@ func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, e
 	f.ImportName("context", "context")
 	f.ImportName("fmt", "fmt")
 	f.ImportName("strings", "strings")
+	f.ImportName("errors", "errors")
 	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}}
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
@@ -167,9 +168,14 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) ([]jen.Code, 
 	stmts = append(stmts,
 		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(g.test, "Handler").Call()),
 		jen.Defer().Id("srv").Dot("Close").Call(),
+		// Retries off: the test double answers a retried request as it
+		// answered the first, so a retry could only wait (a documented
+		// Retry-After: 100000 for a day) and fail again; the documented
+		// 429 or 503 comes back as the documented *APIError instead.
 		jen.Id("c").Op(":=").Qual(g.pkg, "NewClient").Call(
 			jen.Qual(g.pkg, "WithBaseURL").Call(jen.Id("srv").Dot("URL").Op("+").Lit("/v1.0")),
 			jen.Qual(g.pkg, "WithHTTPClient").Call(jen.Id("srv").Dot("Client").Call()),
+			jen.Qual(g.pkg, "WithRetry").Call(jen.Lit(0)),
 		),
 		jen.Id("ctx").Op(":=").Qual("context", "Background").Call(),
 	)
@@ -186,16 +192,42 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) ([]jen.Code, 
 		call = append(call, body)
 	}
 	call = append(call, g.queryOptions(ex.Query)...)
-	switch {
-	case op.Response == spec.ResponseCollection:
+	output := "ok"
+	if ex.Status >= 400 {
+		// The docs answer the request with an error: the Example shows the
+		// client returning it.
+		stmts = append(stmts, g.documentedError(op, ex.Status, call)...)
+		output = fmt.Sprintf("status: %d", ex.Status)
+	} else {
+		stmts = append(stmts, g.success(op, call)...)
+	}
+	stmts = append(stmts, jen.Comment("Output: "+output))
+	name := g.name(op, ex)
+	doc := fmt.Sprintf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File)
+	if ex.Status >= 400 {
+		doc += fmt.Sprintf(" The documented answer is a %d error, which the client returns as an *APIError.", ex.Status)
+	}
+	// The page path and example name are docs text: doc neutralises them.
+	return []jen.Code{
+		declDoc(doc),
+		jen.Func().Id(name).Params().Block(stmts...),
+	}, ""
+}
+
+// success performs the call of an example the docs answer with success,
+// printing the error, if any, and then "ok".
+func (g *exampleGen) success(op *spec.Operation, call []jen.Code) []jen.Code {
+	var stmts []jen.Code
+	switch op.Response {
+	case spec.ResponseCollection:
 		stmts = append(stmts,
 			jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Id("c").Dot(op.Name).Call(call...)).Block(printErr()))
-	case op.Response == spec.ResponseStream:
+	case spec.ResponseStream:
 		stmts = append(stmts,
 			jen.List(jen.Id("rc"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
 			printErr(),
 			jen.Id("rc").Dot("Close").Call())
-	case op.Response == spec.ResponseNone:
+	case spec.ResponseNone:
 		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("c").Dot(op.Name).Call(call...), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
 			jen.Return(),
@@ -205,13 +237,38 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) ([]jen.Code, 
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
 			printErr())
 	}
-	stmts = append(stmts, jen.Qual("fmt", "Println").Call(jen.Lit("ok")), jen.Comment("Output: ok"))
-	name := g.name(op, ex)
-	// The page path and example name are docs text: doc neutralises them.
-	return []jen.Code{
-		declDoc(fmt.Sprintf("%s calls %s as the example %s of %s does.", name, op.Name, quoteName(ex.Name), ex.Pos.File)),
-		jen.Func().Id(name).Params().Block(stmts...),
-	}, ""
+	return append(stmts, jen.Qual("fmt", "Println").Call(jen.Lit("ok")))
+}
+
+// documentedError performs the call of an example the docs answer with an
+// error status: the call must return an *APIError, whose status it
+// prints.
+func (g *exampleGen) documentedError(op *spec.Operation, status int, call []jen.Code) []jen.Code {
+	var stmts []jen.Code
+	switch op.Response {
+	case spec.ResponseCollection:
+		stmts = append(stmts,
+			jen.Var().Err().Error(),
+			jen.For(jen.List(jen.Id("_"), jen.Err()).Op("=").Range().Id("c").Dot(op.Name).Call(call...)).Block(
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Break()),
+			))
+	case spec.ResponseStream:
+		stmts = append(stmts,
+			jen.List(jen.Id("rc"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
+			jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("rc").Dot("Close").Call()))
+	case spec.ResponseNone:
+		stmts = append(stmts, jen.Err().Op(":=").Id("c").Dot(op.Name).Call(call...))
+	default:
+		stmts = append(stmts, jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...))
+	}
+	return append(stmts,
+		jen.Var().Id("apiErr").Op("*").Qual(g.pkg, "APIError"),
+		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr"))).Block(
+			jen.Qual("fmt", "Println").Call(jen.Lit(fmt.Sprintf("want the documented %d error, got:", status)), jen.Err()),
+			jen.Return(),
+		),
+		jen.Qual("fmt", "Println").Call(jen.Lit("status:"), jen.Id("apiErr").Dot("StatusCode")),
+	)
 }
 
 // body declares the request body from the documented one.

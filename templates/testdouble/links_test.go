@@ -106,9 +106,9 @@ func TestLinksStayOnDouble(t *testing.T) {
 	srv := NewServer(t)
 	var bad []string
 	hc := &http.Client{Transport: guard{host: srv.Listener.Addr().String(), next: srv.Client().Transport, bad: &bad}}
-	for _, ex := range examples() {
+	for _, ex := range Requests() {
 		path := "/v1.0" + strings.ReplaceAll(strings.ReplaceAll(ex.Path, "{", "x"), "}", "")
-		req, err := http.NewRequest(ex.Method, srv.URL+path, strings.NewReader(ex.RequestBody))
+		req, err := http.NewRequest(ex.Method, srv.URL+path, strings.NewReader(ex.Body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,6 +142,20 @@ func TestLinksStayOnDouble(t *testing.T) {
 	}
 	for _, b := range bad {
 		t.Error(b)
+	}
+}
+
+// TestRequests: Requests lists every documented request.
+func TestRequests(t *testing.T) {
+	reqs, exs := Requests(), examples()
+	if len(reqs) != len(exs) {
+		t.Fatalf("Requests() has %d requests, the table %d", len(reqs), len(exs))
+	}
+	for i, ex := range exs {
+		want := Request{Operation: ex.Operation, Method: ex.Method, Template: ex.Template, Path: ex.Path, Body: ex.RequestBody, Status: ex.Status}
+		if reqs[i] != want {
+			t.Errorf("Requests()[%d] = %+v, want %+v", i, reqs[i], want)
+		}
 	}
 }
 
@@ -197,6 +211,12 @@ func TestLinks(t *testing.T) {
 	_, body = do("GET", "/v1.0/gadgets/delta")
 	if want := `{"value":[],"@odata.nextLink":"` + srv.URL + `/v1.0/gadgets/delta?$skiptoken=2","@odata.deltaLink":"` + srv.URL + `/v1.0/gadgets/delta?$deltatoken=1"}`; body != want {
 		t.Errorf("GET /v1.0/gadgets/delta = %s, want the service's links pointed at the double:\n%s", body, want)
+	}
+
+	// Its next page is the documented page once more, without the nextLink.
+	_, body = do("GET", "/v1.0/gadgets/delta?$skiptoken=2")
+	if want := `{"value":[],"@odata.deltaLink":"` + srv.URL + `/v1.0/gadgets/delta?$deltatoken=1"}`; body != want {
+		t.Errorf("the next page of GET /v1.0/gadgets/delta = %s, want %s", body, want)
 	}
 
 	resp, _ := do("POST", "/v1.0/gadgets")

@@ -31,6 +31,28 @@ type example struct {
 	Body        string
 }
 
+// Request is a documented request the server answers.
+type Request struct {
+	// Operation is the name of the client method that sends the request.
+	Operation string
+	// Method and Template are the documented request line, such as "GET"
+	// and "/books/{id}"; Path is the example's path, without the API
+	// version, and Body its request body, "" for none.
+	Method, Template, Path, Body string
+	// Status is the documented status of the answer.
+	Status int
+}
+
+// Requests returns the documented requests the server answers, in
+// operation order, so that a test can send each one through a client.
+func Requests() []Request {
+	var reqs []Request
+	for _, rt := range compiledRoutes() {
+		reqs = append(reqs, Request{Operation: rt.Operation, Method: rt.Method, Template: rt.Template, Path: rt.Path, Body: rt.RequestBody, Status: rt.Status})
+	}
+	return reqs
+}
+
 // NewServer starts a server that answers every documented request with its
 // documented response, and closes it when the test ends. A request that no
 // documented example matches gets a 501 Not Implemented whose body lists
@@ -245,8 +267,8 @@ func nextLink(body string) string {
 
 // withoutNextLink removes @odata.nextLink from a page.
 func withoutNextLink(body []byte) []byte {
-	out, _ := editMembers(body, func(name, _ string) (string, bool) {
-		return "", name != "@odata.nextLink"
+	out, _ := editMembers(body, func(name, value string) (string, bool) {
+		return value, name != "@odata.nextLink"
 	})
 	return out
 }
