@@ -5,20 +5,25 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/pipeline"
 	"github.com/docgen-dev/docgen/spec"
 )
@@ -147,6 +152,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if o.lint && o.check {
 		return usageError(stderr, "-lint and -check cannot be combined")
 	}
+	// "graph/" and "graph/." are the folder "graph" for every check,
+	// including the refusal of a symlinked output folder.
+	o.out = filepath.Clean(o.out)
 	if len(o.ins) == 0 {
 		o.ins = listFlag{"seeds"}
 	}
@@ -188,6 +196,17 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		KeepParsed:   o.lint || o.report != "",
 	}
 	pr := &printer{w: stderr, format: o.format, quiet: o.quiet}
+	outOpts := pipeline.OutputOptions{OnWait: func() {
+		pr.note("waiting for another docgen run to finish with " + o.out)
+	}}
+	if !o.check && !o.lint {
+		// An interrupted earlier run is completed (or discarded) first,
+		// so that the names file read next is that of a whole run.
+		if err := recoverOutput(o.out, outOpts, pr); err != nil {
+			pr.fail("write", err)
+			return ExitFail
+		}
+	}
 	res, err := pipeline.Run(cfg)
 	if err != nil {
 		pr.fail("run", err)
@@ -220,7 +239,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		return code
 	}
 	if o.check {
-		changes, err := pipeline.Check(o.out, res.Files)
+		changes, err := pipeline.CheckContext(context.Background(), o.out, res.Files, outOpts)
 		switch {
 		case err != nil:
 			pr.fail("check", err)
@@ -232,12 +251,52 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 			pr.summary(ExitFail, fmt.Sprintf("docgen: %d files in %s differ from what docgen generates; run docgen without -check to update them", len(changes), o.out))
 			code = ExitFail
 		}
-	} else if _, err := pipeline.Write(o.out, res.Files); err != nil {
+	} else if err := writeOutput(o.out, res.Files, outOpts); err != nil {
 		pr.fail("write", err)
 		code = ExitFail
 	}
 	pr.summary(code, fmt.Sprintf("docgen: %s in %s", res.Summary(), elapsed()))
 	return code
+}
+
+// interruptSignals are the signals held while the output folder changes.
+func interruptSignals() []os.Signal { return []os.Signal{os.Interrupt, syscall.SIGTERM} }
+
+// writeOutput writes files to out, holding SIGINT and SIGTERM meanwhile:
+// the first one cancels the write, which rolls back if it comes before the
+// write's commit point, and is otherwise noted once the write is complete
+// (see pipeline.WriteContext). Either way the run fails.
+func writeOutput(out string, files []emitter.File, opts pipeline.OutputOptions) error {
+	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals()...)
+	defer stop()
+	_, err := pipeline.WriteContext(ctx, out, files, opts)
+	if err == nil && ctx.Err() != nil {
+		return fmt.Errorf("interrupted after the write was committed; %s holds the complete new output", out)
+	}
+	return err
+}
+
+// recoverOutput completes or discards what an interrupted run left in out
+// (pipeline.Recover), holding SIGINT and SIGTERM meanwhile, and says what
+// it did.
+func recoverOutput(out string, opts pipeline.OutputOptions, pr *printer) error {
+	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals()...)
+	defer stop()
+	st, err := pipeline.Recover(ctx, out, opts)
+	if st.RolledForward {
+		pr.note("completed the write of an interrupted run into " + out)
+	}
+	if st.RolledBack {
+		pr.note("discarded the staged files of an interrupted run in " + out + "; it holds the output before that run")
+	}
+	if st.Removed > 0 {
+		pr.note(fmt.Sprintf("removed %d temporary files left in %s by an interrupted run", st.Removed, out))
+	}
+	if err == nil && ctx.Err() != nil {
+		// The signal was held, not lost: the run stops here.
+		return fmt.Errorf("interrupted before generating; %s holds the complete output of the last run", out)
+	}
+	return err
 }
 
 // writeReport writes the -report file.

@@ -86,6 +86,19 @@ func (p *printer) fail(code string, err error) {
 	}
 }
 
+// note prints a message about the run that is neither a diagnostic nor a
+// failure (a wait for another run's lock, an interrupted run completed),
+// unless quiet; -diag json, which holds diagnostics only, prints none.
+func (p *printer) note(msg string) {
+	switch {
+	case p.quiet || p.format == formatJSON:
+	case p.format == formatGitHub:
+		fmt.Fprintln(p.w, "::notice::"+escapeData("docgen: "+msg))
+	default:
+		fmt.Fprintln(p.w, "docgen: "+msg)
+	}
+}
+
 // summary prints a summary line, unless quiet and the run succeeded. In
 // -diag json, which holds JSON objects only, it prints none.
 func (p *printer) summary(code int, line string) {
