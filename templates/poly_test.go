@@ -7,16 +7,6 @@ import (
 	"testing"
 )
 
-type testAnimalRef struct{ testAnimalClass }
-
-func (r testAnimalRef) unwrap() testAnimalClass { return r.testAnimalClass }
-
-func (r *testAnimalRef) UnmarshalJSON(b []byte) error {
-	v, err := decodePoly(b, func() testAnimalClass { return new(testAnimal) })
-	r.testAnimalClass = v
-	return err
-}
-
 func TestDecodePoly(t *testing.T) {
 	var list []testAnimalRef
 	in := `[{"@odata.type":"#test.dog","name":"Rex","barks":true},{"name":"Tom"},{"@odata.type":"#test.unknown","name":"X"},null]`
