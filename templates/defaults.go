@@ -33,8 +33,13 @@ func newByODataType(name string) any {
 }
 
 // The test hierarchy used by poly_test.go, shaped like generated code.
+// The Class interfaces are exported, as generated ones are, because the
+// Ref wrappers embed them and polyDecoder sets Ref fields only when that
+// embedded field is exported.
 type (
-	testAnimalClass interface{ AsTestAnimal() *testAnimal }
+	// TestAnimalClass is implemented by *testAnimal and the types derived
+	// from it. It is a test type.
+	TestAnimalClass interface{ AsTestAnimal() *testAnimal }
 	testAnimal      struct {
 		ODataType *string `json:"@odata.type,omitzero"`
 		Name      *string `json:"name,omitzero"`
@@ -57,22 +62,22 @@ type (
 
 func (a *testAnimal) AsTestAnimal() *testAnimal { return a }
 
-// testAnimalRef is the Ref wrapper of testAnimalClass, as the emitter writes
+// testAnimalRef is the Ref wrapper of TestAnimalClass, as the emitter writes
 // them.
-type testAnimalRef struct{ testAnimalClass }
+type testAnimalRef struct{ TestAnimalClass }
 
-func (r testAnimalRef) unwrap() testAnimalClass { return r.testAnimalClass }
+func (r testAnimalRef) unwrap() TestAnimalClass { return r.TestAnimalClass }
 
 // UnmarshalJSON decodes into the type named by @odata.type.
 func (r *testAnimalRef) UnmarshalJSON(b []byte) error {
-	v, err := decodePoly(b, func() testAnimalClass { return new(testAnimal) })
-	r.testAnimalClass = v
+	v, err := decodePoly(b, func() TestAnimalClass { return new(testAnimal) })
+	r.TestAnimalClass = v
 	return err
 }
 
 // MarshalJSON encodes the value held.
 func (r testAnimalRef) MarshalJSON() ([]byte, error) {
-	return json.Marshal(r.testAnimalClass)
+	return json.Marshal(r.TestAnimalClass)
 }
 
 // A directoryObject hierarchy shaped like the generated Graph client's
@@ -86,7 +91,9 @@ type (
 		ODataType *string `json:"@odata.type,omitzero"`
 		ID        *string `json:"id,omitempty"`
 	}
-	testDirectoryObjectClass interface {
+	// TestDirectoryObjectClass is implemented by *testDirectoryObject and
+	// the types derived from it. It is a test type.
+	TestDirectoryObjectClass interface {
 		AsTestDirectoryObject() *testDirectoryObject
 	}
 	testDirectoryObject struct {
@@ -139,21 +146,21 @@ type (
 
 func (v *testDirectoryObject) AsTestDirectoryObject() *testDirectoryObject { return v }
 
-// testDirectoryObjectRef is the Ref wrapper of testDirectoryObjectClass.
-type testDirectoryObjectRef struct{ testDirectoryObjectClass }
+// testDirectoryObjectRef is the Ref wrapper of TestDirectoryObjectClass.
+type testDirectoryObjectRef struct{ TestDirectoryObjectClass }
 
-func (r testDirectoryObjectRef) unwrap() testDirectoryObjectClass {
-	return r.testDirectoryObjectClass
+func (r testDirectoryObjectRef) unwrap() TestDirectoryObjectClass {
+	return r.TestDirectoryObjectClass
 }
 
 // UnmarshalJSON decodes into the type named by @odata.type.
 func (r *testDirectoryObjectRef) UnmarshalJSON(b []byte) error {
-	v, err := decodePoly(b, func() testDirectoryObjectClass { return new(testDirectoryObject) })
-	r.testDirectoryObjectClass = v
+	v, err := decodePoly(b, func() TestDirectoryObjectClass { return new(testDirectoryObject) })
+	r.TestDirectoryObjectClass = v
 	return err
 }
 
 // MarshalJSON encodes the value held.
 func (r testDirectoryObjectRef) MarshalJSON() ([]byte, error) {
-	return json.Marshal(r.testDirectoryObjectClass)
+	return json.Marshal(r.TestDirectoryObjectClass)
 }
