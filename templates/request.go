@@ -23,10 +23,41 @@ const maxDrain = 64 << 10
 // pathSegment and pathLiteral); it is appended to the base URL together with
 // the query that opts set. A non-nil body is sent as is when it is an
 // io.Reader, and JSON-encoded otherwise (see newRequestBody). A non-2xx
-// response is returned as an *APIError.
+// response is returned as an *APIError. A path that checkPath rejects is
+// an error before anything is sent.
 func (c *Client) send(ctx context.Context, method, path string, body any, opts []RequestOption) (*http.Response, error) {
+	if err := checkPath(method, path, body); err != nil {
+		return nil, err
+	}
 	cfg := newRequestConfig(opts)
 	return c.do(ctx, method, c.requestURL(path, cfg.query), body, &cfg)
+}
+
+// checkPath returns an error when a segment of path (a part between
+// slashes, before any '?') is empty, "." or "..", also once unescaped.
+// Generated code builds paths like "/users/" + pathSegment(id) +
+// "/messages", so such a segment comes from an empty, "." or ".." path
+// parameter, which would address another resource: "/users//messages"
+// becomes "/users/messages" behind a proxy that normalises paths, and
+// "/users/u/messages/.." becomes "/users/u". No path in the Graph
+// reference has such a segment of its own. A body that is an io.Closer is
+// closed, as sending would have.
+func checkPath(method, path string, body any) error {
+	p, _, _ := strings.Cut(path, "?")
+	i := 0
+	for seg := range strings.SplitSeq(strings.TrimPrefix(p, "/"), "/") {
+		i++
+		if u, err := url.PathUnescape(seg); err == nil {
+			seg = u
+		}
+		if seg == "" || seg == "." || seg == ".." {
+			if rc, ok := body.(io.ReadCloser); ok {
+				_ = rc.Close()
+			}
+			return fmt.Errorf("graph: %s %s: path segment %d is %q: a path parameter must not be empty, \".\" or \"..\"", method, path, i, seg)
+		}
+	}
+	return nil
 }
 
 // requestURL joins the base URL, path and the encoded query.
@@ -188,7 +219,9 @@ type collectionPage[T any] struct {
 }
 
 // doCollection returns an iterator over every element of a paged Graph
-// collection. Nothing is sent until iteration starts. The first page is
+// collection. Nothing is sent until iteration starts, and nothing at all
+// when checkPath rejects path (unless WithResumeFrom gives the first page's
+// URL): iteration yields that error. The first page is
 // requested with method, path, body and opts, or with GET from the link
 // that WithResumeFrom gives; later pages are requested with GET from the
 // @odata.nextLink, resolved against the URL of the request that returned
@@ -214,6 +247,9 @@ func doCollection[T any](ctx context.Context, c *Client, method, path string, bo
 				return
 			}
 			pageMethod, pageURL, pageBody = http.MethodGet, u.String(), nil
+		} else if err := checkPath(method, path, body); err != nil {
+			yield(zero, err)
+			return
 		}
 		seen := linkSet{}
 		if u, err := url.Parse(pageURL); err == nil {

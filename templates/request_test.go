@@ -359,3 +359,83 @@ func TestDoValue(t *testing.T) {
 		t.Fatalf("doValue on 204 = %v, %v; want nil, nil", n, err)
 	}
 }
+
+func TestPathParametersRejectedBeforeSending(t *testing.T) {
+	var rec recorder
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		rec.record(r)
+		_, _ = io.WriteString(w, `{"value":[]}`)
+	})
+	ctx := context.Background()
+	calls := map[string]func(path string, body any) error{
+		"doJSON": func(path string, body any) error {
+			_, err := doJSON[user](ctx, c, http.MethodPatch, path, body, nil)
+			return err
+		},
+		"doValue": func(path string, body any) error {
+			_, err := doValue[bool](ctx, c, http.MethodPost, path, body, nil)
+			return err
+		},
+		"doNoContent": func(path string, body any) error { return doNoContent(ctx, c, http.MethodDelete, path, body, nil) },
+		"doStream": func(path string, body any) error {
+			rc, err := doStream(ctx, c, http.MethodGet, path, body, nil)
+			if rc != nil {
+				_ = rc.Close()
+			}
+			return err
+		},
+		"doCollection": func(path string, body any) error {
+			var errs []error
+			for _, err := range doCollection[user](ctx, c, http.MethodGet, path, body, nil) {
+				errs = append(errs, err)
+			}
+			return errors.Join(errs...)
+		},
+	}
+	for _, id := range []string{"", ".", ".."} {
+		for _, path := range []string{
+			"/users/" + pathSegment(id) + "/messages",
+			"/users/u/messages/" + pathSegment(id),
+			"/users/u/messages/" + pathSegment(id) + "?$top=1",
+			"/" + pathSegment(id),
+		} {
+			for name, call := range calls {
+				body := &closeRecorder{Reader: strings.NewReader("x")}
+				err := call(path, body)
+				if err == nil || !strings.Contains(err.Error(), "path parameter") || !strings.Contains(err.Error(), path) {
+					t.Errorf("%s(%q): err = %v, want the path error", name, path, err)
+				}
+				if !body.closed {
+					t.Errorf("%s(%q): the body was not closed", name, path)
+				}
+			}
+		}
+	}
+	// Escaped dots are dots to a server too.
+	for _, path := range []string{"/users/%2e%2E/messages", "/users/%2E", "//me"} {
+		if err := doNoContent(ctx, c, http.MethodDelete, path, nil, nil); err == nil {
+			t.Errorf("doNoContent(%q) sent the request", path)
+		}
+	}
+	if n := len(rec.requests()); n != 0 {
+		t.Errorf("%d requests reached the server, want none", n)
+	}
+
+	// Parameters that are merely odd are sent, escaped.
+	for _, path := range []string{
+		"/users/" + pathSegment("...") + "/messages",
+		"/users/" + pathSegment(" ") + "/messages",
+		"/users/" + pathSegment("a/../b"),
+		"/users/" + pathSegment("%2e%2e"),
+		"/me/drive/root:/" + pathSegment("a.txt") + ":/content",
+		"/drive/root/search(q='" + pathLiteral("..") + "')",
+		"/users?$filter=a//b/../c",
+	} {
+		if err := doNoContent(ctx, c, http.MethodDelete, path, nil, nil); err != nil {
+			t.Errorf("doNoContent(%q) = %v", path, err)
+		}
+	}
+	if n := len(rec.requests()); n != 7 {
+		t.Errorf("%d requests, want 7", n)
+	}
+}
