@@ -124,6 +124,7 @@ var diffCases = []string{
 		`"Date":null,"DatePtr":null,"Any":null,"Map":null,"Inner":null,"InnerPtr":null,"PtrPtr":null,"Bytes":null}`,
 	`{"NamePtr":"x","NamePtr":null}`, `{"Strs":["a","b"],"Strs":null}`, `{"Strs":["a","b","c"],"Strs":["z"]}`,
 	`{"Inners":[{"a":"1","b":1},{"b":2,"list":[{"b":3}]}],"Inners":[{"b":9}]}`,
+	`{"Inners":[{"b":1},{"a":"old"}],"Inners":[{"b":2}],"Inners":[{"b":3},{"b":4}]}`, // reuses the backing array
 	`{"InnerPtr":{"a":"x"},"InnerPtr":{"b":2}}`, `{"Strs":[],"Ints":[]}`,
 	// numbers
 	`{"I8":127,"I16":-32768,"I32":2147483647,"I64":-9223372036854775808,"I":0,"U8":255,"U16":65535,` +
