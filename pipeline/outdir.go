@@ -35,8 +35,8 @@ const (
 
 // MaxOutputFileBytes bounds every file docgen reads from the output folder
 // (names.go, and the files it compares or replaces): a larger one is an
-// error, never a read without end. Files docgen generates larger than
-// this are still compared (up to their own size).
+// error, never a read without end. A file to replace may be as large as
+// its new content, when that is larger.
 const MaxOutputFileBytes = 16 << 20
 
 // OwnedByDocgen reports whether src is a file docgen wrote: one whose

@@ -192,10 +192,7 @@ func (o *outputDir) sameAs(f emitter.File) (bool, error) {
 	case !owned:
 		return false, notOursError(o.join(f.Name))
 	}
-	old, err := o.readFile(f.Name, int64(len(f.Content)), false)
-	if errors.Is(err, errTooLarge) {
-		return false, nil // longer than f: changed
-	}
+	old, err := o.readFile(f.Name, max(MaxOutputFileBytes, int64(len(f.Content))), false)
 	return err == nil && string(old) == string(f.Content), err
 }
 
