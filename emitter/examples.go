@@ -2,9 +2,12 @@ package emitter
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -38,9 +41,21 @@ func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, e
 	f.ImportName("strings", "strings")
 	f.ImportName("errors", "errors")
 	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}}
+	var served []servedExample // the test double's table, in its order
+	for _, op := range m.Operations {
+		for _, ex := range op.Examples {
+			if ex.Status == 0 && ex.ResponseBody == "" {
+				continue // not in the table (and inexpressible below)
+			}
+			served = append(served, servedExample{op, ex})
+		}
+	}
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
 			code, why := g.example(op, ex)
+			if why == "" {
+				why = shadowed(served, op, ex)
+			}
 			if why != "" {
 				diags.Warnf(ex.Pos, "example-inexpressible", "request example %s cannot become an Example function of %s: %s", quoteName(ex.Name), op.Name, why)
 				continue
@@ -56,6 +71,77 @@ func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, e
 		return File{}, diags, fmt.Errorf("render %s: %w", ExamplesFile, err)
 	}
 	return File{Name: ExamplesFile, Content: buf.Bytes()}, diags, nil
+}
+
+// servedExample is an element of the test double's table.
+type servedExample struct {
+	op *spec.Operation
+	ex *spec.Example
+}
+
+// shadowed says why the Example of ex would not get its documented
+// outcome, or "": the test double answers a request with the first
+// example of its table that has the request's method and path and whose
+// request body has the shape of the request's, so an earlier example with
+// the same request answers ex's. That is harmless when both are answered
+// with success, or with the same error status, and otherwise makes the
+// Example untrue to its docs.
+func shadowed(table []servedExample, op *spec.Operation, ex *spec.Example) string {
+	body := servedRequestBody(op, ex)
+	for _, s := range table {
+		if s.ex == ex {
+			return ""
+		}
+		if s.op.Method != op.Method || s.ex.Path != ex.Path || !sameBodyShape(servedRequestBody(s.op, s.ex), body) {
+			continue
+		}
+		if outcome(s.ex.Status) != outcome(ex.Status) {
+			return fmt.Sprintf("the test double answers its request with the earlier example %s of %s (status %d), which has the same request",
+				quoteName(s.ex.Name), s.ex.Pos.File, max(s.ex.Status, http.StatusOK))
+		}
+	}
+	return ""
+}
+
+// outcome is what an Example expects of a documented status: 0 for
+// success, the status for an error.
+func outcome(status int) int {
+	if status >= 400 {
+		return status
+	}
+	return 0
+}
+
+// sameBodyShape reports whether the test double would take a request with
+// body for an example documented with the request body documented, as its
+// checkBody does: a documented body that is not a JSON object takes any,
+// and otherwise the members (control information and nulls aside) must be
+// the same, in any case.
+func sameBodyShape(documented, body string) bool {
+	want, ok := bodyMembers(documented)
+	if !ok {
+		return true
+	}
+	got, ok := bodyMembers(body)
+	return ok && slices.Equal(want, got)
+}
+
+// bodyMembers returns the sorted, lower-cased member names of a JSON
+// object, leaving out control information and nulls; false when body is
+// not a JSON object.
+func bodyMembers(body string) ([]string, bool) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &m) != nil || m == nil {
+		return nil, false
+	}
+	var names []string
+	for k, v := range m {
+		if !strings.Contains(k, "@") && string(v) != "null" {
+			names = append(names, strings.ToLower(k))
+		}
+	}
+	slices.Sort(names)
+	return names, true
 }
 
 func quoteName(s string) string {

@@ -16,7 +16,8 @@ import (
 
 // retryAfterPages documents requests answered with 429, 503 and 504, with
 // a Retry-After of 100000 seconds, one of a date in the year 9999 and none
-// (backoff), beside one answered with success.
+// (backoff), beside ones answered with success; one of these has the
+// request of a 429 example before it, which the test double answers.
 const retryAfterPages = "testdata/retryafter"
 
 // generateRetryAfter generates the package of retryAfterPages with its
@@ -45,8 +46,8 @@ func TestExamplesRetryOff(t *testing.T) {
 		t.Fatal("no " + emitter.ExamplesFile)
 	}
 	funcs := regexp.MustCompile(`(?m)^func (Example\w+)\(\) \{$`).FindAllStringSubmatch(src, -1)
-	if len(funcs) != 5 {
-		t.Fatalf("%d Example functions, want 5:\n%s", len(funcs), src)
+	if len(funcs) != 6 {
+		t.Fatalf("%d Example functions, want 6:\n%s", len(funcs), src)
 	}
 	if n := strings.Count(src, "ra.WithRetry(0))"); n != len(funcs) {
 		t.Errorf("%d of %d Example functions build their client with ra.WithRetry(0):\n%s", n, len(funcs), src)
@@ -57,6 +58,8 @@ func TestExamplesRetryOff(t *testing.T) {
 		"ExampleClient_ListWidgets":      "status: 503",
 		"ExampleClient_GetWidgetContent": "status: 504",
 		"ExampleClient_UpdateWidget":     "ok",
+		// GET /widgets/2: the same operation as the 429, another path.
+		"ExampleClient_GetWidget_widgetgetother": "ok",
 	} {
 		i := strings.Index(src, "func "+name+"() {")
 		if i < 0 {
@@ -67,6 +70,17 @@ func TestExamplesRetryOff(t *testing.T) {
 		if got, _, _ := strings.Cut(rest, "\n"); got != output {
 			t.Errorf("%s has // Output: %s, want %s", name, got, output)
 		}
+	}
+	// The 200 documented for the request of the 429 before it cannot be
+	// shown: the test double answers that request with the 429.
+	var shadowed []string
+	for _, d := range res.Model.Diags {
+		if d.Code == "example-inexpressible" {
+			shadowed = append(shadowed, d.String())
+		}
+	}
+	if len(shadowed) != 1 || !strings.Contains(shadowed[0], `"widget-get-again"`) || !strings.Contains(shadowed[0], `earlier example "widget-get"`) {
+		t.Errorf("example-inexpressible diagnostics = %q, want one for widget-get-again", shadowed)
 	}
 }
 
@@ -107,7 +121,7 @@ func TestExamplesDoNotWait(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go test of the generated Example functions: %v\n%s", err, out)
 	}
-	for _, name := range []string{"GetWidget", "DeleteWidget", "ListWidgets", "GetWidgetContent", "UpdateWidget"} {
+	for _, name := range []string{"GetWidget", "GetWidget_widgetgetother", "DeleteWidget", "ListWidgets", "GetWidgetContent", "UpdateWidget"} {
 		if !strings.Contains(string(out), "--- PASS: ExampleClient_"+name+" ") {
 			t.Errorf("ExampleClient_%s did not pass:\n%s", name, out)
 		}

@@ -89,6 +89,22 @@ func examplesFile(m *spec.Model, pkg, tp string) []byte {
 	return b.Bytes()
 }
 
+// servedRequestBody is the request body of an example as the test double
+// holds it, to compare requests with: "" when there is none.
+func servedRequestBody(op *spec.Operation, ex *spec.Example) string {
+	switch {
+	case op.Body == nil:
+		// The operation takes no body (example-body-ignored).
+	case ex.RequestFitted != "":
+		return ex.RequestFitted
+	case ex.RequestJSON:
+		return ex.RequestBody
+	case ex.RequestRepaired != "":
+		return ex.RequestRepaired
+	}
+	return ""
+}
+
 // writeExample writes one element of the examples table.
 func writeExample(b *bytes.Buffer, op *spec.Operation, ex *spec.Example) {
 	b.WriteString("\t\t{Operation: ")
@@ -111,18 +127,7 @@ func writeExample(b *bytes.Buffer, op *spec.Operation, ex *spec.Example) {
 		}
 		b.WriteString("}")
 	}
-	var req string
-	switch {
-	case op.Body == nil:
-		// The operation takes no body (example-body-ignored).
-	case ex.RequestFitted != "":
-		req = ex.RequestFitted
-	case ex.RequestJSON:
-		req = ex.RequestBody
-	case ex.RequestRepaired != "":
-		req = ex.RequestRepaired
-	}
-	if req != "" {
+	if req := servedRequestBody(op, ex); req != "" {
 		b.WriteString(", RequestBody: ")
 		b.WriteString(textLiteral(req))
 	}
