@@ -87,9 +87,12 @@ type Client struct {
 	// point to; see WithAllowedHosts. It is nil when there are none.
 	allowed map[string]bool
 
-	// retries is the number of retries after the first attempt; see
-	// WithRetry.
+	// retries is the number of retries after the first attempt, at most
+	// maxRetries; see WithRetry.
 	retries int
+	// maxWait is the longest single wait before a retry; see
+	// WithMaxRetryWait.
+	maxWait time.Duration
 	// sleep waits d or until ctx is done, whichever comes first, and
 	// returns ctx's error in the latter case. Tests replace it so that they
 	// need not wait.
@@ -105,12 +108,13 @@ type Option func(*Client)
 // NewClient returns a Client configured by opts. Without options it sends
 // requests to defaultBaseURL through http.DefaultClient, which adds no
 // authentication, and retries throttled requests up to defaultRetries
-// times; pass WithHTTPClient with an authenticating client for real use.
+// times, waiting at most defaultMaxRetryWait each time; pass WithHTTPClient with an authenticating client for real use.
 func NewClient(opts ...Option) *Client {
 	c := &Client{
 		baseURL:    defaultBaseURL,
 		httpClient: http.DefaultClient,
 		retries:    defaultRetries,
+		maxWait:    defaultMaxRetryWait,
 		sleep:      sleepContext,
 		jitter:     fullJitter,
 	}
@@ -182,7 +186,8 @@ func WithHTTPClient(hc *http.Client) Option {
 
 // WithRetry sets n, the number of times a request is retried after its
 // first attempt, so that it is sent at most n+1 times. The default is
-// defaultRetries (3); 0, or a negative n, disables retries.
+// defaultRetries (3); 0, or a negative n, disables retries, and an n above
+// maxRetries (10, the ceiling of Microsoft's Graph SDKs) is taken as 10.
 //
 // A request is retried when the response status is 429 Too Many Requests,
 // 503 Service Unavailable or 504 Gateway Timeout, whatever its method:
@@ -193,13 +198,17 @@ func WithHTTPClient(hc *http.Client) Option {
 // not retried.
 //
 // Before a retry the client waits as long as the response's Retry-After
-// header asks, in delta-seconds or as an HTTP-date, without an upper bound;
-// without that header it waits a random duration between zero and
-// 500ms * 2^i before retry i (counting from 0), at most 30s ("full jitter"
-// exponential backoff). When the wait would end after the deadline of the
-// call's context, the client does not wait and returns the last *APIError at
-// once; when the context is done during the wait, the call returns an error
-// that wraps both the context's error and the last *APIError.
+// header asks, in delta-seconds or as an HTTP-date; without that header it
+// waits a random duration between zero and 500ms * 2^i before retry i
+// (counting from 0), at most 30s ("full jitter" exponential backoff). No
+// single wait exceeds the ceiling that WithMaxRetryWait sets (3 minutes by
+// default): when Retry-After asks for longer, the client neither waits nor
+// retries and returns the *APIError at once, with the wait the server asked
+// for in its RetryAfter field, so that the caller decides when to call
+// again. Likewise, when the wait would end after the deadline of the call's
+// context, the client does not wait and returns the last *APIError at once;
+// when the context is done during the wait, the call returns an error that
+// wraps both the context's error and the last *APIError.
 //
 // A request body is sent again on every attempt: a JSON body is encoded
 // anew; *bytes.Reader, *strings.Reader and *bytes.Buffer bodies are re-read
@@ -208,6 +217,21 @@ func WithHTTPClient(hc *http.Client) Option {
 // be read only once, so a request with such a body is never retried.
 func WithRetry(n int) Option {
 	return func(c *Client) {
-		c.retries = max(n, 0)
+		c.retries = min(max(n, 0), maxRetries)
+	}
+}
+
+// WithMaxRetryWait sets d, the longest the client waits before one retry
+// (see WithRetry). The default is defaultMaxRetryWait (3 minutes), the
+// longest delay Microsoft's Graph SDKs accept. A Retry-After header that
+// asks for more than d ends the call with the *APIError, whose RetryAfter
+// field holds what the server asked; a backoff without Retry-After is
+// shortened to at most d. A d of zero or less selects the default.
+func WithMaxRetryWait(d time.Duration) Option {
+	return func(c *Client) {
+		if d <= 0 {
+			d = defaultMaxRetryWait
+		}
+		c.maxWait = d
 	}
 }

@@ -36,13 +36,16 @@ func TestNewClientDefaults(t *testing.T) {
 	if c.retries != 3 {
 		t.Errorf("retries = %d, want 3", c.retries)
 	}
+	if c.maxWait != 3*time.Minute {
+		t.Errorf("maxWait = %v, want 3m", c.maxWait)
+	}
 	if c.sleep == nil || c.jitter == nil {
 		t.Error("sleep or jitter not set")
 	}
 }
 
 func TestWithRetry(t *testing.T) {
-	for n, want := range map[int]int{-2: 0, 0: 0, 1: 1, 7: 7} {
+	for n, want := range map[int]int{-2: 0, 0: 0, 1: 1, 7: 7, 10: 10, 11: 10, 1000: 10} {
 		if c := NewClient(WithRetry(n)); c.retries != want {
 			t.Errorf("WithRetry(%d): retries = %d, want %d", n, c.retries, want)
 		}
@@ -60,5 +63,15 @@ func TestNewClientOptions(t *testing.T) {
 	}
 	if c := NewClient(WithHTTPClient(nil)); c.httpClient != http.DefaultClient {
 		t.Error("WithHTTPClient(nil) did not select http.DefaultClient")
+	}
+}
+
+func TestWithMaxRetryWait(t *testing.T) {
+	for d, want := range map[time.Duration]time.Duration{
+		time.Second: time.Second, time.Hour: time.Hour, 0: 3 * time.Minute, -time.Second: 3 * time.Minute,
+	} {
+		if c := NewClient(WithMaxRetryWait(d)); c.maxWait != want {
+			t.Errorf("WithMaxRetryWait(%v): maxWait = %v, want %v", d, c.maxWait, want)
+		}
 	}
 }

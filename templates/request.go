@@ -106,8 +106,8 @@ func (c *Client) do(ctx context.Context, method, rawURL string, body any, cfg *r
 		if retry >= c.retries || !retryableStatus(resp.StatusCode) || !rb.replayable {
 			return nil, apiErr
 		}
-		wait := c.retryWait(resp, retry)
-		if beyondDeadline(ctx, wait) {
+		wait, ok := c.retryWait(resp, retry)
+		if !ok || beyondDeadline(ctx, wait) {
 			return nil, apiErr
 		}
 		if err := c.sleep(ctx, wait); err != nil {

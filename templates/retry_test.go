@@ -284,9 +284,9 @@ func TestWithRetryLimits(t *testing.T) {
 	throttled := failure{http.StatusTooManyRequests, "0"}
 	for _, tt := range []struct {
 		n, attempts int
-	}{{0, 1}, {-1, 1}, {1, 2}, {5, 6}} {
+	}{{0, 1}, {-1, 1}, {1, 2}, {5, 6}, {10, 11}, {11, 11}, {1000, 11}} {
 		var rec recorder
-		c, _ := throttlingServer(t, &rec, slices.Repeat([]failure{throttled}, 10), WithRetry(tt.n))
+		c, _ := throttlingServer(t, &rec, slices.Repeat([]failure{throttled}, 30), WithRetry(tt.n))
 		err := doNoContent(context.Background(), c, http.MethodPost, "/x", map[string]int{"a": 1}, nil)
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != 429 {
@@ -688,5 +688,90 @@ func (failingSeeker) Seek(int64, int) (int64, error) { return 0, errors.New("ill
 func TestUnseekableSeekerSentOnce(t *testing.T) {
 	if rb := newRequestBody(failingSeeker{strings.NewReader("x")}); rb.replayable {
 		t.Error("a seeker that cannot seek is replayable")
+	}
+}
+
+func TestRetryWaitCeiling(t *testing.T) {
+	inAWeek := time.Now().Add(7 * 24 * time.Hour).UTC().Format(http.TimeFormat)
+	tests := []struct {
+		name       string
+		opts       []Option
+		script     []failure
+		waits      []time.Duration
+		attempts   int
+		retryAfter time.Duration // of the APIError; 0 when the call succeeds
+	}{
+		{name: "a day", script: []failure{{http.StatusTooManyRequests, "100000"}},
+			attempts: 1, retryAfter: 100000 * time.Second},
+		{name: "just over the default", script: []failure{{http.StatusServiceUnavailable, "181"}},
+			attempts: 1, retryAfter: 181 * time.Second},
+		{name: "the default", script: []failure{{http.StatusTooManyRequests, "180"}},
+			waits: []time.Duration{180 * time.Second}, attempts: 2},
+		{name: "a date next week", script: []failure{{http.StatusTooManyRequests, inAWeek}},
+			attempts: 1, retryAfter: -1},
+		{name: "second throttle too long", script: []failure{{http.StatusTooManyRequests, "2"}, {http.StatusTooManyRequests, "3600"}},
+			waits: []time.Duration{2 * time.Second}, attempts: 2, retryAfter: time.Hour},
+		{name: "lower ceiling, at it", opts: []Option{WithMaxRetryWait(5 * time.Second)},
+			script: []failure{{http.StatusTooManyRequests, "5"}}, waits: []time.Duration{5 * time.Second}, attempts: 2},
+		{name: "lower ceiling, over it", opts: []Option{WithMaxRetryWait(5 * time.Second)},
+			script: []failure{{http.StatusTooManyRequests, "6"}}, attempts: 1, retryAfter: 6 * time.Second},
+		{name: "higher ceiling", opts: []Option{WithMaxRetryWait(time.Hour)},
+			script: []failure{{http.StatusTooManyRequests, "3600"}}, waits: []time.Duration{time.Hour}, attempts: 2},
+		{name: "backoff shortened", opts: []Option{WithMaxRetryWait(700 * time.Millisecond)},
+			script:   slices.Repeat([]failure{{status: http.StatusGatewayTimeout}}, 3),
+			waits:    []time.Duration{500 * time.Millisecond, 700 * time.Millisecond, 700 * time.Millisecond},
+			attempts: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var rec recorder
+			c, s := throttlingServer(t, &rec, tt.script, tt.opts...)
+			_, err := doJSON[user](context.Background(), c, http.MethodGet, "/me", nil, nil)
+			if got := s.recorded(); !slices.Equal(got, tt.waits) {
+				t.Errorf("waits = %v, want %v", got, tt.waits)
+			}
+			if n := len(rec.requests()); n != tt.attempts {
+				t.Errorf("%d attempts, want %d", n, tt.attempts)
+			}
+			if tt.retryAfter == 0 {
+				if err != nil {
+					t.Errorf("err = %v, want success", err)
+				}
+				return
+			}
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) {
+				t.Fatalf("err = %v (%T), want the *APIError", err, err)
+			}
+			want := tt.retryAfter
+			if want < 0 { // the date: about a week
+				if d := apiErr.RetryAfter; d < 7*24*time.Hour-time.Minute || d > 7*24*time.Hour {
+					t.Errorf("RetryAfter = %v, want about a week", d)
+				}
+			} else if apiErr.RetryAfter != want {
+				t.Errorf("RetryAfter = %v, want %v", apiErr.RetryAfter, want)
+			}
+		})
+	}
+}
+
+func TestRetryWaitCeilingDoesNotSleep(t *testing.T) {
+	// With the real sleep, a Retry-After past the ceiling returns at once.
+	var rec recorder
+	c, _ := throttlingServer(t, &rec, []failure{{http.StatusTooManyRequests, "100000"}})
+	c.sleep = sleepContext
+	done := make(chan error, 1)
+	go func() {
+		_, err := doJSON[user](context.Background(), c, http.MethodGet, "/me", nil, nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusTooManyRequests {
+			t.Errorf("err = %v, want the 429 *APIError", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the client is waiting out a Retry-After of 100000 seconds")
 	}
 }
