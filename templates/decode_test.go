@@ -224,3 +224,40 @@ func FuzzDecodeMatchesEncodingJSON(f *testing.F) {
 		checkSame(t, targets[int(which)%len(targets)], first, second)
 	})
 }
+
+// TestPolyUnmarshalConcurrent decodes a type no other test uses from many
+// goroutines at once, so that they build and cache its plan concurrently
+// (run with -race).
+func TestPolyUnmarshalConcurrent(t *testing.T) {
+	type node struct {
+		Name  string `json:"name"`
+		Nodes []node `json:"nodes"`
+		Next  *node  `json:"next"`
+		Refs  []testAnimalRef
+	}
+	data := []byte(`{"name":"a","nodes":[{"name":"b","next":{"name":"c"}}],"Refs":[{"@odata.type":"#test.dog","name":"d"}]}`)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			var got node
+			if err := polyUnmarshal(data, &got); err != nil {
+				errs <- err
+				return
+			}
+			if len(got.Nodes) != 1 || got.Nodes[0].Next == nil || got.Nodes[0].Next.Name != "c" || len(got.Refs) != 1 {
+				errs <- fmt.Errorf("decoded %+v", got)
+				return
+			}
+			if dog, ok := got.Refs[0].TestAnimalClass.(*testDog); !ok || *dog.Name != "d" {
+				errs <- fmt.Errorf("Refs[0] = %#v, want a *testDog", got.Refs[0].TestAnimalClass)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
