@@ -46,7 +46,8 @@ import (
 // iteration has requested already, which would otherwise loop for ever.
 // Other URLs in responses, such as the Location of a 202 Accepted, are
 // reported through WithResponseInfo and never followed. A Client whose
-// base URL is not an absolute http or https URL follows no link at all.
+// base URL is not an absolute http or https URL, or has userinfo, follows
+// no link at all.
 //
 // Header options (WithHeader, the ConsistencyLevel header of WithCount, and
 // the like) are sent only to the base URL's origin: a request to another

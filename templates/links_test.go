@@ -249,7 +249,7 @@ func TestParseAllowedHost(t *testing.T) {
 }
 
 func TestLinkRefusal(t *testing.T) {
-	c := NewClient(WithBaseURL("https://Graph.Microsoft.com/v1.0"), WithAllowedHosts("graph.microsoft.us", "http://127.0.0.1:8080"))
+	c := NewClient(WithBaseURL("https://Graph.Microsoft.com/v1.0"), WithAllowedHosts("graph.microsoft.us"), WithAllowedHosts("http://127.0.0.1:8080"))
 	for link, allowed := range map[string]bool{
 		"https://graph.microsoft.com/v1.0/users?$skiptoken=x": true,
 		"HTTPS://GRAPH.MICROSOFT.COM/beta/users":              true,
@@ -275,11 +275,13 @@ func TestLinkRefusal(t *testing.T) {
 			t.Errorf("linkRefusal(%s) = %q, want allowed = %v", link, reason, allowed)
 		}
 	}
-	// A base URL that is not an http or https URL allows no link.
-	bad := NewClient(WithBaseURL("graph.microsoft.com/v1.0"))
+	// A base URL that is not an http or https URL, or has userinfo,
+	// allows no link.
 	u, _ := url.Parse("https://graph.microsoft.com/v1.0/users")
-	if bad.linkRefusal(u) == "" {
-		t.Error("a client with a relative base URL followed a link")
+	for _, base := range []string{"graph.microsoft.com/v1.0", "https://a:b@graph.microsoft.com/v1.0"} {
+		if bad := NewClient(WithBaseURL(base)); bad.linkRefusal(u) == "" {
+			t.Errorf("a client with base URL %s followed a link", base)
+		}
 	}
 }
 
@@ -656,5 +658,27 @@ func TestNextLinkCycleThroughRedirect(t *testing.T) {
 	wantLinkError(t, errs, linkNext, srv.URL+"/v1.0/moved")
 	if n := len(rec.requests()); n != 3 {
 		t.Errorf("%d requests, want 3 (the redirect, its target, page 2)", n)
+	}
+}
+
+func TestContentTypeOptionOnlyWithABody(t *testing.T) {
+	var rec, other recorder
+	var otherURL string
+	_, base, o, at := twoHosts(t, func(w http.ResponseWriter, r *http.Request) {
+		rec.record(r)
+		_, _ = fmt.Fprintf(w, `{"value":[{"id":"1"}],"@odata.nextLink":%q}`, otherURL+"/v1.0/users?page=2")
+	}, &other)
+	otherURL = o
+	c := NewClient(WithBaseURL(base+"/v1.0"), WithHTTPClient(&http.Client{Transport: at}), WithAllowedHosts(otherURL))
+	_, errs := iterate(doCollection[user](context.Background(), c, http.MethodPost, "/users", strings.NewReader("q"),
+		[]RequestOption{WithHeader("Content-Type", "text/plain")}))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if got := rec.requests()[0].Header.Get("Content-Type"); got != "text/plain" {
+		t.Errorf("first page: Content-Type %q, want the option's", got)
+	}
+	if got := other.requests(); len(got) != 1 || got[0].Header.Get("Content-Type") != "" {
+		t.Errorf("page on the other host = %+v, want a GET without Content-Type", got)
 	}
 }

@@ -119,8 +119,8 @@ func (c *Client) do(ctx context.Context, method, rawURL string, body any, cfg *r
 // newRequest builds one attempt of a request: the body comes from rb, and
 // header, the call's header options, is applied after the default Accept
 // and Content-Type headers, so it can override them. header is applied
-// only when rawURL is at the base URL's origin, except for Content-Type,
-// which describes the body.
+// only when rawURL is at the base URL's origin, except for the Content-Type
+// of a body, which describes it.
 func (c *Client) newRequest(ctx context.Context, method, rawURL string, rb *requestBody, header http.Header) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, method, rawURL, nil)
 	if err != nil {
@@ -140,7 +140,7 @@ func (c *Client) newRequest(ctx context.Context, method, rawURL string, rb *requ
 	}
 	atOrigin := c.atOrigin(req.URL)
 	for k, v := range header {
-		if atOrigin || k == "Content-Type" {
+		if atOrigin || (k == "Content-Type" && rb.open != nil) {
 			req.Header[k] = slices.Clone(v)
 		}
 	}
