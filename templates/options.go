@@ -124,7 +124,8 @@ type ResponseInfo struct {
 // headers of the last response it receives: the response after any retries,
 // and for a collection the response of the last page fetched, each page
 // overwriting the one before. A response that ends the call with an
-// *APIError is reported too. *info is left unchanged when no response
+// *APIError is reported too, and so is a redirect that the call refused to
+// follow (see Client and LinkError), with its Location. *info is left unchanged when no response
 // arrives at all. A nil info is ignored.
 //
 // A 202 Accepted with a Location header (long-running operations) is
