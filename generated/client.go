@@ -5,6 +5,7 @@ package generated
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -19,14 +20,82 @@ import (
 // A Client retries throttled and transiently failing requests; see
 // WithRetry.
 //
+// # Which hosts a Client sends requests to
+//
+// Such a transport adds the bearer token to every request it sends, to
+// whatever host, so a Client sends requests only to URLs it can trust: the
+// base URL and the hosts the caller allows. A call sends its first request
+// to the base URL (see WithBaseURL) joined with the operation's path. It
+// then follows, with the same http.Client:
+//
+//   - the @odata.nextLink of each page of a collection, resolved against
+//     the URL of the request whose response carried it when relative;
+//   - a link given to WithResumeFrom, which must be absolute, and the
+//     @odata.deltaLink that WithDeltaLink stores, resolved the same way;
+//   - the Location of a redirect (net/http follows 301, 302, 303, 307 and
+//     308 responses).
+//
+// Each of these links is followed only when it is an http or https URL
+// without userinfo ("user:password@") whose scheme and host, port included,
+// are those of the base URL or of an origin that WithAllowedHosts allows.
+// Scheme and host are compared case-insensitively after url.Parse, with
+// the default port (443 for https, 80 for http) filled in, so
+// "https://GRAPH.microsoft.com:443/v1.0/users" is at the origin of
+// "https://graph.microsoft.com/v1.0". Any other link is not followed and
+// nothing is sent to it: the call ends with a *LinkError that names the
+// link (its URL field holds the link in full) and says why. A collection
+// also ends with a *LinkError when a nextLink points to a page the
+// iteration has requested already, which would otherwise loop for ever.
+// Other URLs in responses, such as the Location of a 202 Accepted, are
+// reported through WithResponseInfo and never followed. A Client whose
+// base URL is not an absolute http or https URL, or has userinfo, follows
+// no link at all.
+//
+// Header options (WithHeader, the ConsistencyLevel header of WithCount, and
+// the like) are sent only to the base URL's origin: a request to another
+// allowed host, a page there or a redirect, carries the headers the client
+// sets itself and, for a body, the Content-Type, but no other header
+// option and no Referer. The transport still adds its credentials there,
+// which is why a host must be allowed first.
+//
+// A download, such as the /content of a drive item, usually answers with
+// a 302 redirect to a pre-authenticated URL on another host that must not
+// receive the token. Unless that host is allowed, the call returns a
+// *LinkError with Kind "redirect", the status of the redirect and the
+// Location in URL; fetch that URL with an http.Client that adds no
+// credentials, such as http.DefaultClient, when err is the download
+// call's error:
+//
+//	var le *LinkError
+//	if errors.As(err, &le) && le.Kind == "redirect" {
+//		resp, err := http.Get(le.URL) // no token: the URL authorises itself
+//		...
+//	}
+//
+// The http.Client given to WithHTTPClient is not modified: each request is
+// sent through a shallow copy of it whose CheckRedirect applies this
+// policy first and then calls the caller's CheckRedirect, if any, or else
+// stops after 10 redirects as net/http does.
+//
 // A Client is safe for concurrent use by multiple goroutines.
 type Client struct {
 	baseURL    string
 	httpClient *http.Client
 
-	// retries is the number of retries after the first attempt; see
-	// WithRetry.
+	// origin is the base URL's origin as originOf gives it, "" when the
+	// base URL is not an absolute http or https URL (and then no link is
+	// followed). NewClient sets it once every option has run.
+	origin string
+	// allowed holds the origins, besides the base URL's, that links may
+	// point to; see WithAllowedHosts. It is nil when there are none.
+	allowed map[string]bool
+
+	// retries is the number of retries after the first attempt, at most
+	// maxRetries; see WithRetry.
 	retries int
+	// maxWait is the longest single wait before a retry; see
+	// WithMaxRetryWait.
+	maxWait time.Duration
 	// sleep waits d or until ctx is done, whichever comes first, and
 	// returns ctx's error in the latter case. Tests replace it so that they
 	// need not wait.
@@ -42,12 +111,13 @@ type Option func(*Client)
 // NewClient returns a Client configured by opts. Without options it sends
 // requests to defaultBaseURL through http.DefaultClient, which adds no
 // authentication, and retries throttled requests up to defaultRetries
-// times; pass WithHTTPClient with an authenticating client for real use.
+// times, waiting at most defaultMaxRetryWait each time; pass WithHTTPClient with an authenticating client for real use.
 func NewClient(opts ...Option) *Client {
 	c := &Client{
 		baseURL:    defaultBaseURL,
 		httpClient: http.DefaultClient,
 		retries:    defaultRetries,
+		maxWait:    defaultMaxRetryWait,
 		sleep:      sleepContext,
 		jitter:     fullJitter,
 	}
@@ -55,6 +125,9 @@ func NewClient(opts ...Option) *Client {
 		if opt != nil {
 			opt(c)
 		}
+	}
+	if u, err := url.Parse(c.baseURL); err == nil && u.User == nil {
+		c.origin, _ = originOf(u)
 	}
 	return c
 }
@@ -64,6 +137,42 @@ func NewClient(opts ...Option) *Client {
 func WithBaseURL(u string) Option {
 	return func(c *Client) {
 		c.baseURL = strings.TrimRight(u, "/")
+	}
+}
+
+// WithAllowedHosts allows links (nextLinks, delta and resume links,
+// redirects; see Client) to point to the given origins too, besides the
+// base URL's. Each argument is either
+//
+//   - a host name or IP address, with an optional port, such as
+//     "graph.microsoft.us", "graph.microsoft.us:8443" or "[::1]:8443",
+//     which allows that host over https only (port 443 when none is
+//     given); or
+//   - an origin, "https://" or "http://" followed by such a host and
+//     nothing else but an optional "/", such as "http://127.0.0.1:8080",
+//     which allows exactly that scheme, host and port.
+//
+// Host names are compared case-insensitively and exactly: there are no
+// wildcards, and allowing "example.com" does not allow "www.example.com".
+// An argument of any other form (with a path, a query, userinfo, a
+// wildcard, another scheme, or empty) allows nothing and is ignored.
+// Several WithAllowedHosts options add up.
+//
+// Requests to an allowed host carry whatever the http.Client's transport
+// adds, typically the bearer token, but none of the call's header options.
+// Allow only hosts that may receive the token.
+func WithAllowedHosts(hosts ...string) Option {
+	return func(c *Client) {
+		for _, h := range hosts {
+			origin, ok := parseAllowedHost(h)
+			if !ok {
+				continue
+			}
+			if c.allowed == nil {
+				c.allowed = map[string]bool{}
+			}
+			c.allowed[origin] = true
+		}
 	}
 }
 
@@ -80,7 +189,8 @@ func WithHTTPClient(hc *http.Client) Option {
 
 // WithRetry sets n, the number of times a request is retried after its
 // first attempt, so that it is sent at most n+1 times. The default is
-// defaultRetries (3); 0, or a negative n, disables retries.
+// defaultRetries (3); 0, or a negative n, disables retries, and an n above
+// maxRetries (10, the ceiling of Microsoft's Graph SDKs) is taken as 10.
 //
 // A request is retried when the response status is 429 Too Many Requests,
 // 503 Service Unavailable or 504 Gateway Timeout, whatever its method:
@@ -91,13 +201,17 @@ func WithHTTPClient(hc *http.Client) Option {
 // not retried.
 //
 // Before a retry the client waits as long as the response's Retry-After
-// header asks, in delta-seconds or as an HTTP-date, without an upper bound;
-// without that header it waits a random duration between zero and
-// 500ms * 2^i before retry i (counting from 0), at most 30s ("full jitter"
-// exponential backoff). When the wait would end after the deadline of the
-// call's context, the client does not wait and returns the last *APIError at
-// once; when the context is done during the wait, the call returns an error
-// that wraps both the context's error and the last *APIError.
+// header asks, in delta-seconds or as an HTTP-date; without that header it
+// waits a random duration between zero and 500ms * 2^i before retry i
+// (counting from 0), at most 30s ("full jitter" exponential backoff). No
+// single wait exceeds the ceiling that WithMaxRetryWait sets (3 minutes by
+// default): when Retry-After asks for longer, the client neither waits nor
+// retries and returns the *APIError at once, with the wait the server asked
+// for in its RetryAfter field, so that the caller decides when to call
+// again. Likewise, when the wait would end after the deadline of the call's
+// context, the client does not wait and returns the last *APIError at once;
+// when the context is done during the wait, the call returns an error that
+// wraps both the context's error and the last *APIError.
 //
 // A request body is sent again on every attempt: a JSON body is encoded
 // anew; *bytes.Reader, *strings.Reader and *bytes.Buffer bodies are re-read
@@ -106,6 +220,21 @@ func WithHTTPClient(hc *http.Client) Option {
 // be read only once, so a request with such a body is never retried.
 func WithRetry(n int) Option {
 	return func(c *Client) {
-		c.retries = max(n, 0)
+		c.retries = min(max(n, 0), maxRetries)
+	}
+}
+
+// WithMaxRetryWait sets d, the longest the client waits before one retry
+// (see WithRetry). The default is defaultMaxRetryWait (3 minutes), the
+// longest delay Microsoft's Graph SDKs accept. A Retry-After header that
+// asks for more than d ends the call with the *APIError, whose RetryAfter
+// field holds what the server asked; a backoff without Retry-After is
+// shortened to at most d. A d of zero or less selects the default.
+func WithMaxRetryWait(d time.Duration) Option {
+	return func(c *Client) {
+		if d <= 0 {
+			d = defaultMaxRetryWait
+		}
+		c.maxWait = d
 	}
 }

@@ -34,9 +34,10 @@ type APIError struct {
 	// RetryAfter is how long the response's Retry-After header asked to
 	// wait before trying again, measured when the response arrived; zero
 	// when the header is absent or malformed. A call that returns an
-	// APIError has retried as much as WithRetry and its context's deadline
-	// allowed, so a non-zero RetryAfter tells how long to wait before
-	// calling again.
+	// APIError has retried as much as WithRetry, WithMaxRetryWait and its
+	// context's deadline allowed: in particular, a throttled call whose
+	// Retry-After exceeds the WithMaxRetryWait ceiling returns at once. A
+	// non-zero RetryAfter tells how long to wait before calling again.
 	RetryAfter time.Duration
 }
 

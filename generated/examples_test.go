@@ -17,7 +17,7 @@ import (
 func ExampleClient_BookArchive() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookArchiveParameters
 	if err := json.Unmarshal([]byte(`{
@@ -40,7 +40,7 @@ func ExampleClient_BookArchive() {
 func ExampleClient_BookCheckout() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookCheckoutParameters
 	if err := json.Unmarshal([]byte(`{
@@ -66,7 +66,7 @@ func ExampleClient_BookCheckout() {
 func ExampleClient_BookCheckout_bookcheckoutloose() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookCheckoutParameters
 	if err := json.Unmarshal([]byte("{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}"), &body); err != nil {
@@ -87,7 +87,7 @@ func ExampleClient_BookCheckout_bookcheckoutloose() {
 func ExampleClient_BookDelta() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	for _, err := range c.BookDelta(ctx) {
 		if err != nil {
@@ -105,7 +105,7 @@ func ExampleClient_BookDelta() {
 func ExampleClient_BookGetAvailableCopies() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	for _, err := range c.BookGetAvailableCopies(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "central", "hardcover") {
 		if err != nil {
@@ -122,7 +122,7 @@ func ExampleClient_BookGetAvailableCopies() {
 func ExampleClient_CreateBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.Book
 	if err := json.Unmarshal([]byte(`{
@@ -182,7 +182,7 @@ func ExampleClient_CreateBook() {
 func ExampleClient_DeleteBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	if err := c.DeleteBook(ctx, "{id}"); err != nil {
 		fmt.Println("error:", err)
@@ -197,7 +197,7 @@ func ExampleClient_DeleteBook() {
 func ExampleClient_GetBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	_, err := c.GetBook(ctx, "4554c837-dd50-4d40-bb10-f2761a780411")
 	if err != nil {
@@ -213,7 +213,7 @@ func ExampleClient_GetBook() {
 func ExampleClient_GetBookCover() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	rc, err := c.GetBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411")
 	if err != nil {
@@ -230,7 +230,7 @@ func ExampleClient_GetBookCover() {
 func ExampleClient_ListBookCopiesViaLibraries() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	for _, err := range c.ListBookCopiesViaLibraries(ctx, "b4ce5152-15ae-41e5-ab21-ebce64a2bfdf", "4554c837-dd50-4d40-bb10-f2761a780411") {
 		if err != nil {
@@ -247,7 +247,7 @@ func ExampleClient_ListBookCopiesViaLibraries() {
 func ExampleClient_ListBooks() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	for _, err := range c.ListBooks(ctx, generated.WithQuery("$top", "2")) {
 		if err != nil {
@@ -264,7 +264,7 @@ func ExampleClient_ListBooks() {
 func ExampleClient_ListBooksViaLibraries() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	for _, err := range c.ListBooksViaLibraries(ctx, "17") {
 		if err != nil {
@@ -282,7 +282,7 @@ func ExampleClient_ListBooksViaLibraries() {
 func ExampleClient_ListSynchronizationJobs() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	for _, err := range c.ListSynchronizationJobs(ctx, "{applicationsId}") {
 		if err != nil {
@@ -299,7 +299,7 @@ func ExampleClient_ListSynchronizationJobs() {
 func ExampleClient_UpdateBook() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.Book
 	if err := json.Unmarshal([]byte(`{
@@ -330,7 +330,7 @@ func ExampleClient_UpdateBook() {
 func ExampleClient_UpdateBookCopy() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookCopy
 	if err := json.Unmarshal([]byte("{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"), &body); err != nil {
@@ -350,7 +350,7 @@ func ExampleClient_UpdateBookCopy() {
 func ExampleClient_UploadBookCover() {
 	srv := httptest.NewServer(generatedtest.Handler())
 	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	if err := c.UploadBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", strings.NewReader(`<binary JPEG data of the new cover>
 `)); err != nil {

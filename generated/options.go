@@ -93,7 +93,10 @@ func WithCount(b bool) RequestOption {
 
 // WithHeader sets a request header, replacing any value set before. Header
 // options are applied after the client's defaults, so they can override
-// Accept and Content-Type.
+// Accept and Content-Type. They are sent only to the base URL's origin,
+// never to another host, even one that WithAllowedHosts allows (see
+// Client); only a Content-Type option goes along with the body it
+// describes.
 func WithHeader(key, value string) RequestOption {
 	return func(cfg *requestConfig) {
 		cfg.header.Set(key, value)
@@ -123,7 +126,8 @@ type ResponseInfo struct {
 // headers of the last response it receives: the response after any retries,
 // and for a collection the response of the last page fetched, each page
 // overwriting the one before. A response that ends the call with an
-// *APIError is reported too. *info is left unchanged when no response
+// *APIError is reported too, and so is a redirect that the call refused to
+// follow (see Client and LinkError), with its Location. *info is left unchanged when no response
 // arrives at all. A nil info is ignored.
 //
 // A 202 Accepted with a Location header (long-running operations) is
@@ -152,7 +156,10 @@ func (cfg *requestConfig) record(resp *http.Response) {
 
 // WithDeltaLink makes a collection call that supports delta queries store
 // the @odata.deltaLink of its last page in *link, once iteration has yielded
-// every item of that page. Pass the link to WithResumeFrom later to read
+// every item of that page, as an absolute URL (a relative link is resolved
+// against the URL of the page that carried it). A delta link that the
+// Client would not follow (see Client) is not stored: iteration yields a
+// *LinkError instead. Pass the link to WithResumeFrom later to read
 // only the changes made since. *link is left unchanged when iteration stops
 // early, fails, or ends on a page without a delta link, so a failed round
 // can be retried from the previous link. A nil link is ignored, and so is
@@ -169,8 +176,10 @@ func WithDeltaLink(link *string) RequestOption {
 // The operation's parameters and request body, and the query options of the
 // call (WithSelect, WithQuery and the like), are not used, since the link
 // carries its own query; header options are applied. A link that is not an
-// absolute URL makes iteration yield an error. An empty link is ignored, and
-// so is this option on calls that do not return collections.
+// absolute URL, or that points where the Client does not follow links (see
+// Client), makes iteration yield a *LinkError without sending anything. An
+// empty link is ignored, and so is this option on calls that do not return
+// collections.
 func WithResumeFrom(link string) RequestOption {
 	return func(cfg *requestConfig) {
 		cfg.resumeFrom = link

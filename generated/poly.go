@@ -3,32 +3,35 @@
 package generated
 
 import (
-	"bytes"
-	"encoding/json"
 	"iter"
+	"reflect"
 )
 
 // decodePoly decodes one value of a polymorphic type: the type its
 // "@odata.type" names when that type implements T, else the value def
 // returns (the declared base type). JSON null gives the zero T.
+//
+// The Ref types' UnmarshalJSON methods call it. It decodes b and everything
+// inside it with polyDecoder (decode.go), which fills nested Refs itself,
+// so that decoding takes time linear in len(b) however deeply Refs nest.
+// Any error gives the zero T.
 func decodePoly[T any](b []byte, def func() T) (T, error) {
 	var zero T
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
-		return zero, nil
+	if len(b) > 0 && b[0] == 0 && string(b) == polyRefProbeInput {
+		return zero, &polyRefProbe{newDefault: func() any { return def() }}
 	}
-	var probe struct {
-		Type string `json:"@odata.type"`
-	}
-	v := def()
-	if json.Unmarshal(b, &probe) == nil && probe.Type != "" {
-		if x, ok := newByODataType(probe.Type).(T); ok {
-			v = x
-		}
-	}
-	if err := json.Unmarshal(b, any(v)); err != nil {
+	d, err := newPolyDecoder(b)
+	if err != nil {
 		return zero, err
 	}
-	return v, nil
+	if d.data[d.off] == 'n' { // null
+		return zero, nil
+	}
+	x, err := d.poly(reflect.TypeFor[T](), func() any { return def() })
+	if err = d.result(err); err != nil {
+		return zero, err
+	}
+	return x.Interface().(T), nil
 }
 
 // unwrapper is implemented by the generated Ref types, which hold a value of

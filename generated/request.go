@@ -25,10 +25,41 @@ const maxDrain = 64 << 10
 // pathSegment and pathLiteral); it is appended to the base URL together with
 // the query that opts set. A non-nil body is sent as is when it is an
 // io.Reader, and JSON-encoded otherwise (see newRequestBody). A non-2xx
-// response is returned as an *APIError.
+// response is returned as an *APIError. A path that checkPath rejects is
+// an error before anything is sent.
 func (c *Client) send(ctx context.Context, method, path string, body any, opts []RequestOption) (*http.Response, error) {
+	if err := checkPath(method, path, body); err != nil {
+		return nil, err
+	}
 	cfg := newRequestConfig(opts)
 	return c.do(ctx, method, c.requestURL(path, cfg.query), body, &cfg)
+}
+
+// checkPath returns an error when a segment of path (a part between
+// slashes, before any '?') is empty, "." or "..", also once unescaped.
+// Generated code builds paths like "/users/" + pathSegment(id) +
+// "/messages", so such a segment comes from an empty, "." or ".." path
+// parameter, which would address another resource: "/users//messages"
+// becomes "/users/messages" behind a proxy that normalises paths, and
+// "/users/u/messages/.." becomes "/users/u". No path in the Graph
+// reference has such a segment of its own. A body that is an io.Closer is
+// closed, as sending would have.
+func checkPath(method, path string, body any) error {
+	p, _, _ := strings.Cut(path, "?")
+	i := 0
+	for seg := range strings.SplitSeq(strings.TrimPrefix(p, "/"), "/") {
+		i++
+		if u, err := url.PathUnescape(seg); err == nil {
+			seg = u
+		}
+		if seg == "" || seg == "." || seg == ".." {
+			if rc, ok := body.(io.ReadCloser); ok {
+				_ = rc.Close()
+			}
+			return fmt.Errorf("graph: %s %s: path segment %d is %q: a path parameter must not be empty, \".\" or \"..\"", method, path, i, seg)
+		}
+	}
+	return nil
 }
 
 // requestURL joins the base URL, path and the encoded query.
@@ -45,24 +76,31 @@ func (c *Client) requestURL(path string, query url.Values) string {
 }
 
 // do sends a request to the absolute URL rawURL with the header options of
-// cfg, retrying it as WithRetry describes, and records every response in
-// cfg's ResponseInfo, if any. It returns the response when its status is
-// 2xx, and an *APIError for the last response otherwise.
+// cfg (when rawURL is at the base URL's origin; see Client), retrying it as
+// WithRetry describes, and records every response in cfg's ResponseInfo,
+// if any. It returns the response when its status is 2xx, a *LinkError
+// when a redirect points where the client must not follow, and an
+// *APIError for the last response otherwise.
 func (c *Client) do(ctx context.Context, method, rawURL string, body any, cfg *requestConfig) (*http.Response, error) {
 	rb := newRequestBody(body)
 	if rb.finish != nil {
 		defer rb.finish()
 	}
 	for retry := 0; ; retry++ {
-		req, err := newRequest(ctx, method, rawURL, rb, cfg.header)
+		req, err := c.newRequest(ctx, method, rawURL, rb, cfg.header)
 		if err != nil {
 			return nil, err
 		}
-		resp, err := c.httpClient.Do(req)
+		var refused *LinkError
+		resp, err := c.sendingClient(cfg.header, &refused).Do(req)
 		if err != nil {
 			return nil, err
 		}
 		cfg.record(resp)
+		if refused != nil {
+			closeBody(resp.Body)
+			return nil, refused
+		}
 		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			return resp, nil
 		}
@@ -70,8 +108,8 @@ func (c *Client) do(ctx context.Context, method, rawURL string, body any, cfg *r
 		if retry >= c.retries || !retryableStatus(resp.StatusCode) || !rb.replayable {
 			return nil, apiErr
 		}
-		wait := c.retryWait(resp, retry)
-		if beyondDeadline(ctx, wait) {
+		wait, ok := c.retryWait(resp, retry)
+		if !ok || beyondDeadline(ctx, wait) {
 			return nil, apiErr
 		}
 		if err := c.sleep(ctx, wait); err != nil {
@@ -81,9 +119,11 @@ func (c *Client) do(ctx context.Context, method, rawURL string, body any, cfg *r
 }
 
 // newRequest builds one attempt of a request: the body comes from rb, and
-// header is applied after the default Accept and Content-Type headers, so it
-// can override them.
-func newRequest(ctx context.Context, method, rawURL string, rb *requestBody, header http.Header) (*http.Request, error) {
+// header, the call's header options, is applied after the default Accept
+// and Content-Type headers, so it can override them. header is applied
+// only when rawURL is at the base URL's origin, except for the Content-Type
+// of a body, which describes it.
+func (c *Client) newRequest(ctx context.Context, method, rawURL string, rb *requestBody, header http.Header) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, method, rawURL, nil)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
@@ -100,8 +140,11 @@ func newRequest(ctx context.Context, method, rawURL string, rb *requestBody, hea
 		}
 		req.Header.Set("Content-Type", rb.contentType)
 	}
+	atOrigin := c.atOrigin(req.URL)
 	for k, v := range header {
-		req.Header[k] = slices.Clone(v)
+		if atOrigin || (k == "Content-Type" && rb.open != nil) {
+			req.Header[k] = slices.Clone(v)
+		}
 	}
 	return req, nil
 }
@@ -178,70 +221,104 @@ type collectionPage[T any] struct {
 }
 
 // doCollection returns an iterator over every element of a paged Graph
-// collection. Nothing is sent until iteration starts. The first page is
+// collection. Nothing is sent until iteration starts, and nothing at all
+// when checkPath rejects path (unless WithResumeFrom gives the first page's
+// URL): iteration yields that error. The first page is
 // requested with method, path, body and opts, or with GET from the link
 // that WithResumeFrom gives; later pages are requested with GET from the
-// absolute @odata.nextLink URL as is. Links are requested with the header
-// options of opts but not the query options, which the links already
-// carry. Iteration ends after the last page, when the consumer stops, or
-// after yielding the first error (with a zero T); once every item of the
-// last page has been yielded, its @odata.deltaLink is stored as
-// WithDeltaLink asks. Iterating again starts over from the first page; an
-// io.Reader body that is not an io.Seeker can only be sent once.
+// @odata.nextLink, resolved against the URL of the request that returned
+// it. Links are followed only as the Client's doc describes, and are
+// requested with the header options of opts (at the base URL's origin) but
+// not the query options, which the links already carry. Iteration ends
+// after the last page, when the consumer stops, or after yielding the first
+// error (with a zero T), such as a *LinkError for a link that is refused or
+// was already requested during this iteration; once every item of the last
+// page has been yielded, its @odata.deltaLink, resolved and checked the
+// same way, is stored as WithDeltaLink asks. Iterating again starts over
+// from the first page; an io.Reader body that is not an io.Seeker can only
+// be sent once.
 func doCollection[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		cfg := newRequestConfig(opts)
 		pageMethod, pageURL, pageBody := method, c.requestURL(path, cfg.query), body
 		if link := cfg.resumeFrom; link != "" {
-			if u, err := url.Parse(link); err != nil || !u.IsAbs() {
-				yield(zero, fmt.Errorf("graph: resume link %q is not an absolute URL", link))
-				return
-			}
-			pageMethod, pageURL, pageBody = http.MethodGet, link, nil
-		}
-		for {
-			page, err := fetchPage[T](ctx, c, pageMethod, pageURL, pageBody, &cfg)
+			u, err := c.resolveLink(linkResume, link, nil)
 			if err != nil {
 				yield(zero, err)
 				return
 			}
+			pageMethod, pageURL, pageBody = http.MethodGet, u.String(), nil
+		} else if err := checkPath(method, path, body); err != nil {
+			yield(zero, err)
+			return
+		}
+		seen := linkSet{}
+		if u, err := url.Parse(pageURL); err == nil {
+			seen.add(u)
+		}
+		for {
+			page, final, err := fetchPage[T](ctx, c, pageMethod, pageURL, pageBody, &cfg)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			seen.add(final)
 			for _, v := range page.Value {
 				if !yield(v, nil) {
 					return
 				}
 			}
-			switch page.NextLink {
-			case "":
+			if page.NextLink == "" {
 				if page.DeltaLink != "" && cfg.deltaLink != nil {
-					*cfg.deltaLink = page.DeltaLink
+					u, err := c.resolveLink(linkDelta, page.DeltaLink, final)
+					if err != nil {
+						yield(zero, err)
+						return
+					}
+					*cfg.deltaLink = u.String()
 				}
 				return
-			case pageURL:
-				yield(zero, fmt.Errorf("graph: @odata.nextLink %s points to the page just fetched", pageURL))
+			}
+			next, err := c.resolveLink(linkNext, page.NextLink, final)
+			if err != nil {
+				yield(zero, err)
 				return
 			}
-			pageMethod, pageURL, pageBody = http.MethodGet, page.NextLink, nil
+			if !seen.add(next) {
+				yield(zero, &LinkError{Kind: linkNext, URL: next.String(), Reason: "the iteration has requested this page already"})
+				return
+			}
+			pageMethod, pageURL, pageBody = http.MethodGet, next.String(), nil
 		}
 	}
 }
 
-// fetchPage requests one collection page from the absolute URL rawURL. An
-// empty body yields an empty last page.
-func fetchPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, cfg *requestConfig) (*collectionPage[T], error) {
+// fetchPage requests one collection page from the absolute URL rawURL and
+// returns it with the URL of the request that answered it, which relative
+// links in the page are resolved against. An empty body yields an empty last page.
+func fetchPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, cfg *requestConfig) (*collectionPage[T], *url.URL, error) {
 	resp, err := c.do(ctx, method, rawURL, body, cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer closeBody(resp.Body)
+	// The request that answered is rawURL's, or the last redirect's; a
+	// transport need not record it in the response.
+	var final *url.URL
+	if resp.Request != nil && resp.Request.URL != nil {
+		final = resp.Request.URL
+	} else if final, err = url.Parse(rawURL); err != nil {
+		return nil, nil, fmt.Errorf("graph: %w", err)
+	}
 	page := new(collectionPage[T])
 	if resp.StatusCode == http.StatusNoContent {
-		return page, nil
+		return page, final, nil
 	}
 	if err := json.NewDecoder(resp.Body).Decode(page); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("graph: decode %s %s response: %w", method, rawURL, err)
+		return nil, nil, fmt.Errorf("graph: decode %s %s response: %w", method, rawURL, err)
 	}
-	return page, nil
+	return page, final, nil
 }
 
 // pathSegment escapes s for use as one path segment, such as an ID in

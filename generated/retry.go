@@ -17,10 +17,18 @@ const (
 	// defaultRetries is how many times a request is retried after its first
 	// attempt unless WithRetry says otherwise.
 	defaultRetries = 3
+	// maxRetries caps what WithRetry sets, as Microsoft's Graph SDKs cap
+	// their retry handlers' MaxRetries.
+	maxRetries = 10
+	// defaultMaxRetryWait is the longest single wait before a retry unless
+	// WithMaxRetryWait says otherwise: the longest delay Microsoft's Graph
+	// SDKs' retry handlers accept.
+	defaultMaxRetryWait = 180 * time.Second
 	// retryBaseDelay is the backoff ceiling before the first retry; the
 	// ceiling doubles for every further retry.
 	retryBaseDelay = 500 * time.Millisecond
-	// retryMaxDelay caps the backoff ceiling. It does not cap Retry-After.
+	// retryMaxDelay caps the backoff ceiling. It does not cap Retry-After,
+	// which the client's maxWait bounds instead.
 	retryMaxDelay = 30 * time.Second
 )
 
@@ -101,12 +109,14 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 
 // retryWait returns how long to wait before retry number i (from 0) of a
 // request that got resp: what its Retry-After header asks, else a jittered
-// backoff.
-func (c *Client) retryWait(resp *http.Response, i int) time.Duration {
+// backoff of at most the client's maxWait. ok is false when the
+// Retry-After asks for longer than maxWait, and the request must not be
+// retried.
+func (c *Client) retryWait(resp *http.Response, i int) (wait time.Duration, ok bool) {
 	if d, ok := retryAfter(resp.Header, time.Now()); ok {
-		return d
+		return d, d <= c.maxWait
 	}
-	return c.jitter(backoff(i))
+	return c.jitter(min(backoff(i), c.maxWait)), true
 }
 
 // beyondDeadline reports whether waiting d from now would end after ctx's

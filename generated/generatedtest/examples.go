@@ -5,9 +5,15 @@
 // Values of documented bodies that contradict their pages are served fitted to
 // the documented types (docgen reports each), and a documented redirect off the
 // service is pointed back at the server, which answers it with an empty 200.
+// No link the server answers with leads anywhere else: a documented
+// @odata.nextLink or @odata.deltaLink to another host is left out, and any
+// other link to another host points at that empty 200.
+//
+// The server answers a retried request as it answered the first, and sends a
+// documented Retry-After as documented, so build the client without retries:
 //
 //	srv := generatedtest.NewServer(t)
-//	c := generated.NewClient(generated.WithBaseURL(srv.URL), generated.WithHTTPClient(srv.Client()))
+//	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 package generatedtest
 
 // examples are the documented request/response pairs, in operation order.

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +31,28 @@ type example struct {
 	Status      int
 	Header      [][2]string
 	Body        string
+}
+
+// Request is a documented request the server answers.
+type Request struct {
+	// Operation is the name of the client method that sends the request.
+	Operation string
+	// Method and Template are the documented request line, such as "GET"
+	// and "/books/{id}"; Path is the example's path, without the API
+	// version, and Body its request body, "" for none.
+	Method, Template, Path, Body string
+	// Status is the documented status of the answer.
+	Status int
+}
+
+// Requests returns the documented requests the server answers, in
+// operation order, so that a test can send each one through a client.
+func Requests() []Request {
+	var reqs []Request
+	for _, rt := range compiledRoutes() {
+		reqs = append(reqs, Request{Operation: rt.Operation, Method: rt.Method, Template: rt.Template, Path: rt.Path, Body: rt.RequestBody, Status: rt.Status})
+	}
+	return reqs
 }
 
 // NewServer starts a server that answers every documented request with its
@@ -100,15 +123,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	path := strings.TrimSuffix(r.URL.Path, "/")
-	if i := strings.Index(path[1:], "/"); i >= 0 && isVersion(path[1:i+1]) {
-		path = path[i+1:] // "/v1.0/users" → "/users"
+	path := apiPath(r.URL.Path)
+	if path == "" {
+		h.noResource(w, r)
+		return
 	}
-	if rt := h.nextPage(r); rt != nil {
+	lk := newLinker(r)
+	if rt := h.nextPage(r, lk); rt != nil {
 		// A request for a documented @odata.nextLink gets the documented
 		// page once more, as the last page, so that paging ends.
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(withoutNextLink(rewrite(rt.Body, "http://"+r.Host)))
+		_, _ = w.Write(withoutNextLink(lk.body(rt.Body)))
 		return
 	}
 	var candidates []*route
@@ -157,36 +182,54 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		graphError(w, http.StatusBadRequest, "BadRequest", firstMsg)
 		return
 	}
-	origin := "http://" + r.Host
 	for _, kv := range match.Header {
 		if strings.EqualFold(kv[0], "Content-Length") {
 			continue
 		}
-		v := rewrite(kv[1], origin)
-		if strings.EqualFold(kv[0], "Location") && !strings.HasPrefix(v, origin) {
-			if u, err := url.Parse(v); err == nil && u.IsAbs() {
-				v = origin + redirectPrefix + url.PathEscape(u.Host+u.Path)
-			}
+		if v, ok := lk.header(kv[0], kv[1]); ok {
+			w.Header().Add(kv[0], v)
 		}
-		w.Header().Add(kv[0], v)
 	}
 	status := match.Status
 	if status == 0 {
 		status = http.StatusOK
 	}
-	body = []byte(rewrite(match.Body, origin))
-	if link := nextLink(string(body)); link != "" && !strings.HasPrefix(link, origin) {
-		// A nextLink that is not a URL of the service ("https://...")
-		// leads nowhere: the documented page is the last.
-		body = withoutNextLink(string(body))
-	}
+	// Retry-After is served as documented, however long it asks to wait:
+	// the double answers a retried request as it answered the first, so a
+	// client under test should not retry (the generated Example functions
+	// build theirs with retries off), and a test of a throttled call sees
+	// the documented header in the error.
 	w.WriteHeader(status)
-	_, _ = w.Write(body)
+	_, _ = w.Write(lk.body(match.Body))
+}
+
+// apiPath returns the path of a request without its API version segment
+// ("/v1.0/users/" → "/users"), or "" when nothing is left that names a
+// resource ("", "/", "/v1.0", "/v1.0/").
+func apiPath(p string) string {
+	p = strings.TrimRight(p, "/")
+	if seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/"); isVersion(seg) {
+		if rest == "" {
+			return ""
+		}
+		p = "/" + rest
+	}
+	return p
+}
+
+// noResource answers a request whose path names no resource, such as
+// GET / or GET /v1.0/.
+func (h *handler) noResource(w http.ResponseWriter, r *http.Request) {
+	msg := fmt.Sprintf("%s %s names no resource: the test double answers the requests its docs document", r.Method, r.URL.Path)
+	if len(h.routes) > 0 {
+		msg += ", such as " + h.routes[0].Method + " " + h.routes[0].Template
+	}
+	graphError(w, http.StatusNotFound, "NotFound", msg)
 }
 
 // nextPage finds the example whose documented @odata.nextLink the request
 // follows.
-func (h *handler) nextPage(r *http.Request) *route {
+func (h *handler) nextPage(r *http.Request, lk linker) *route {
 	if r.Method != http.MethodGet {
 		return nil
 	}
@@ -195,7 +238,13 @@ func (h *handler) nextPage(r *http.Request) *route {
 		if link == "" {
 			continue
 		}
-		u, err := url.Parse(link)
+		// The documented link as the double serves it; a link it does not
+		// serve (one to another host) has no next page.
+		served, ok := lk.point(link)
+		if !ok {
+			continue
+		}
+		u, err := url.Parse(served)
 		if err != nil || u.Path != r.URL.Path || u.RawQuery != r.URL.RawQuery {
 			continue
 		}
@@ -207,7 +256,7 @@ func (h *handler) nextPage(r *http.Request) *route {
 	return nil
 }
 
-// nextLink returns the @odata.nextLink of a documented body.
+// nextLink returns the @odata.nextLink of a documented body, as documented.
 func nextLink(body string) string {
 	var page struct {
 		NextLink string `json:"@odata.nextLink"`
@@ -215,21 +264,15 @@ func nextLink(body string) string {
 	if json.Unmarshal([]byte(body), &page) != nil {
 		return ""
 	}
-	return rewrite(page.NextLink, "")
+	return page.NextLink
 }
 
 // withoutNextLink removes @odata.nextLink from a page.
-func withoutNextLink(body string) []byte {
-	var page map[string]json.RawMessage
-	if json.Unmarshal([]byte(body), &page) != nil {
-		return []byte(body)
-	}
-	delete(page, "@odata.nextLink")
-	b, err := json.Marshal(page)
-	if err != nil {
-		return []byte(body)
-	}
-	return b
+func withoutNextLink(body []byte) []byte {
+	out, _ := editMembers(body, func(name, value string) (string, bool) {
+		return value, name != "@odata.nextLink"
+	})
+	return out
 }
 
 // isVersion reports whether a path segment is an API version.
@@ -237,13 +280,286 @@ func isVersion(s string) bool {
 	return s == "beta" || strings.HasPrefix(s, "v1") || s == "v2.0"
 }
 
-// rewrite points the documented service's absolute URLs (nextLink,
-// deltaLink, Location) at the test server.
-func rewrite(s, origin string) string {
-	for _, host := range []string{"https://graph.microsoft.com"} {
-		s = strings.ReplaceAll(s, host, origin)
+// serviceOrigin is the origin of the documented service, whose URLs the
+// double serves as its own.
+const serviceOrigin = "https://graph.microsoft.com"
+
+// linker points the links of documented responses at the test double that
+// serves a request, so that a client under test never sends a request
+// anywhere else. Every link the double answers with is either the
+// double's own (a documented URL of the service, or a relative one,
+// resolved against the request) or neutralised:
+//
+//   - an @odata.nextLink or @odata.deltaLink to anywhere else is removed:
+//     the double cannot serve another host's pages, and without the link
+//     the documented page is the last (paging ends) or the delta round
+//     ends without a link to resume from;
+//   - any other link (the Location, Content-Location and Operation-Location
+//     headers, an annotation such as @microsoft.graph.downloadUrl) points
+//     at the double's redirect endpoint, which answers with an empty 200:
+//     a documented redirect to a download URL still leads to a download,
+//     and a Location to poll to an answer;
+//   - a Link header with a link to anywhere else is removed.
+//
+// Hosts are compared after url.Parse, so userinfo
+// ("https://graph.microsoft.com@other.example/") and scheme-relative links
+// ("//other.example/") are other hosts. Other URLs in a body (values of
+// properties, such as a web page's address) are data the client does not
+// follow and are served as documented, the service's own pointed at the
+// double.
+type linker struct {
+	// base is the URL of the request: the double's scheme and host, the
+	// request's path and query.
+	base *url.URL
+}
+
+// newLinker returns the linker of the responses to r.
+func newLinker(r *http.Request) linker {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
 	}
-	return s
+	return linker{base: &url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawPath: r.URL.RawPath, RawQuery: r.URL.RawQuery}}
+}
+
+// origin is the double's origin, such as "http://127.0.0.1:8080", or ""
+// when the request named no host (an HTTP/1.0 request), in which case
+// the double's links are path-absolute.
+func (l linker) origin() string {
+	if l.base.Host == "" {
+		return ""
+	}
+	return l.base.Scheme + "://" + l.base.Host
+}
+
+// point returns a documented link as the double serves it: a URL of the
+// service with the double's scheme and host instead, and a relative link
+// or one of the double's own resolved against the request. ok is false
+// for a link to anywhere else and for text that does not parse as a URL.
+func (l linker) point(link string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil {
+		return "", false
+	}
+	u = l.base.ResolveReference(u)
+	if u.User != nil {
+		return "", false
+	}
+	switch {
+	case isService(u):
+		u.Scheme, u.Host = l.base.Scheme, l.base.Host
+	case !strings.EqualFold(u.Scheme, l.base.Scheme) || !strings.EqualFold(u.Host, l.base.Host):
+		return "", false
+	}
+	if u.Host == "" {
+		return u.RequestURI(), true
+	}
+	return u.String(), true
+}
+
+// isService reports whether u is a URL of the documented service.
+func isService(u *url.URL) bool {
+	return strings.EqualFold(u.Scheme, "https") && u.User == nil &&
+		strings.EqualFold(u.Hostname(), "graph.microsoft.com") && (u.Port() == "" || u.Port() == "443")
+}
+
+// away returns the link to the double's redirect endpoint that stands for
+// a link to another host. It keeps the other host and path, for the
+// reader, but not the query, which for a download URL holds its
+// credentials.
+func (l linker) away(link string) string {
+	name := "invalid"
+	if u, err := url.Parse(strings.TrimSpace(link)); err == nil {
+		name = u.Host + u.Path
+	}
+	return l.origin() + redirectPrefix + url.PathEscape(name)
+}
+
+// header returns the value the double sends for a documented header, and
+// false for a header it leaves out.
+func (l linker) header(name, value string) (string, bool) {
+	value = l.rewrite(value)
+	switch n := strings.ToLower(name); {
+	case n == "location" || strings.HasSuffix(n, "-location") || n == "azure-asyncoperation":
+		if v, ok := l.point(value); ok {
+			return v, true
+		}
+		return l.away(value), true
+	case n == "link":
+		// RFC 8288: <uri-reference>; param, <uri-reference>...
+		for rest := value; ; {
+			i := strings.IndexByte(rest, '<')
+			j := strings.IndexByte(rest, '>')
+			if i < 0 || j < i {
+				break
+			}
+			if _, ok := l.point(rest[i+1 : j]); !ok {
+				return "", false
+			}
+			rest = rest[j+1:]
+		}
+	}
+	return value, true
+}
+
+// body returns a documented body as the double serves it: the service's
+// URLs pointed at the double, and every link in control information (a
+// member whose name has an "@") served or neutralised as linker says.
+func (l linker) body(body string) []byte {
+	b := []byte(l.rewrite(body))
+	out, _ := editMembers(b, func(name, value string) (string, bool) {
+		if !strings.Contains(name, "@") {
+			return value, true
+		}
+		if strings.HasSuffix(name, "@odata.nextLink") || strings.HasSuffix(name, "@odata.deltaLink") {
+			return l.point(value)
+		}
+		if !looksLikeLink(value) {
+			return value, true // "#microsoft.graph.user", an etag, ...
+		}
+		if v, ok := l.point(value); ok {
+			return v, true
+		}
+		return l.away(value), true
+	})
+	return out
+}
+
+// looksLikeLink reports whether an annotation's value is an absolute or
+// scheme-relative http(s) URL, the links a client could follow.
+func looksLikeLink(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//")
+}
+
+// rewrite points the documented service's absolute URLs in s at the
+// double: each "https://graph.microsoft.com" that a path, query,
+// fragment, quote, space or the end of s follows (so not
+// "https://graph.microsoft.com@other.example", whose host is
+// other.example, nor "https://graph.microsoft.com.other.example").
+func (l linker) rewrite(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, serviceOrigin)
+		if i < 0 {
+			break
+		}
+		end := i + len(serviceOrigin)
+		b.WriteString(s[:i])
+		if end == len(s) || strings.IndexByte("/?#\"\\ \t\r\n", s[end]) >= 0 {
+			b.WriteString(l.origin())
+		} else {
+			b.WriteString(serviceOrigin)
+		}
+		s = s[end:]
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// editMembers returns body with the string members of its objects, at any
+// depth, passed through edit: edit returns the member's new value, or
+// false to remove the member. Members keep their order; the body is
+// re-encoded (compactly) only when edit changes something, and returned
+// as it is, with false, when it is not JSON or nothing changed.
+func editMembers(body []byte, edit func(name, value string) (string, bool)) ([]byte, bool) {
+	// json.Valid refuses nesting deeper than encoding/json's limit (10000),
+	// which bounds the recursion below.
+	if !json.Valid(body) {
+		return body, false
+	}
+	e := &memberEditor{dec: json.NewDecoder(bytes.NewReader(body)), edit: edit}
+	e.dec.UseNumber()
+	if _, _, err := e.value(); err != nil || !e.changed {
+		return body, false
+	}
+	return e.out.Bytes(), true
+}
+
+// memberEditor is the state of one editMembers pass.
+type memberEditor struct {
+	dec     *json.Decoder
+	out     bytes.Buffer
+	edit    func(name, value string) (string, bool)
+	changed bool
+}
+
+// value copies the next JSON value to out and returns it when it is a
+// string.
+func (e *memberEditor) value() (s string, isString bool, err error) {
+	tok, err := e.dec.Token()
+	if err != nil {
+		return "", false, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		open, end := byte(t), byte('}')
+		if t == '[' {
+			end = ']'
+		}
+		e.out.WriteByte(open)
+		first := true
+		for e.dec.More() {
+			mark := e.out.Len()
+			if !first {
+				e.out.WriteByte(',')
+			}
+			var name string
+			if open == '{' {
+				k, err := e.dec.Token()
+				if err != nil {
+					return "", false, err
+				}
+				name, _ = k.(string)
+				writeJSONString(&e.out, name)
+				e.out.WriteByte(':')
+			}
+			valueAt := e.out.Len()
+			v, isStr, err := e.value()
+			if err != nil {
+				return "", false, err
+			}
+			if open == '{' && isStr {
+				nv, keep := e.edit(name, v)
+				switch {
+				case !keep:
+					e.out.Truncate(mark)
+					e.changed = true
+					continue // first stays as it was
+				case nv != v:
+					e.out.Truncate(valueAt)
+					writeJSONString(&e.out, nv)
+					e.changed = true
+				}
+			}
+			first = false
+		}
+		if _, err := e.dec.Token(); err != nil {
+			return "", false, err
+		}
+		e.out.WriteByte(end)
+	case string:
+		writeJSONString(&e.out, t)
+		return t, true, nil
+	case json.Number:
+		e.out.WriteString(t.String())
+	case bool:
+		e.out.WriteString(strconv.FormatBool(t))
+	case nil:
+		e.out.WriteString("null")
+	}
+	return "", false, nil
+}
+
+// writeJSONString writes s as a JSON string, without escaping HTML.
+func writeJSONString(b *bytes.Buffer, s string) {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)       // a string always encodes
+	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
 // checkBody compares the request body with the documented one: both must
