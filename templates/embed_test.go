@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,6 +31,22 @@ func TestFiles(t *testing.T) {
 	}
 	if !slices.Equal(names, runtimeNames) {
 		t.Errorf("Files() names = %v, want %v", names, runtimeNames)
+	}
+	// Every non-test file of the package ships, but for the two that only
+	// make it a package of its own: a runtime file left off the //go:embed
+	// line would compile and pass here, and be missing from every client.
+	onDisk, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, name := range onDisk {
+		if !strings.HasSuffix(name, "_test.go") && name != "embed.go" && name != "defaults.go" {
+			want = append(want, name)
+		}
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("embedded runtime files %v, but the package's non-test files (less embed.go and defaults.go) are %v: add the missing ones to the //go:embed line", names, want)
 	}
 }
 
