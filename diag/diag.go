@@ -34,22 +34,45 @@ func (p Pos) Compare(q Pos) int {
 	return cmp.Or(cmp.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
 }
 
-// Severity says whether a diagnostic stops the run.
+// Severity says how much a diagnostic matters. A code's severity comes from
+// the catalog (see Codes), not from the call that records it.
 type Severity int
 
 const (
-	// Warning marks input that was skipped or repaired; the run goes on.
+	// Warning marks a choice docgen made between conflicting evidence, or
+	// a guess that may be wrong; the run goes on (it fails under -strict).
 	Warning Severity = iota
-	// Error marks a failure that makes the run fail.
+	// Error marks output that is or may be wrong: input skipped or
+	// dropped, or a failure of the run. Errors make the run fail.
 	Error
+	// Info marks something docgen repaired or inferred safely.
+	Info
 )
 
+// String is "error", "warning" or "info".
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Info:
+		return "info"
 	}
 	return "warning"
 }
+
+// rank orders severities from least (Info) to most (Error) serious.
+func (s Severity) rank() int {
+	switch s {
+	case Error:
+		return 2
+	case Warning:
+		return 1
+	}
+	return 0
+}
+
+// AtLeast reports whether s is as serious as t or more.
+func (s Severity) AtLeast(t Severity) bool { return s.rank() >= t.rank() }
 
 // Diagnostic is one finding about the input, with a stable code such as
 // "annotation-json" that tools and reports can rely on.
@@ -60,11 +83,12 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 }
 
-// String formats d as "file:line:col: message [code]".
+// String formats d as "file:line:col: message [code]", with "error: " or
+// "info: " before the message when d is not a warning.
 func (d Diagnostic) String() string {
 	sev := ""
-	if d.Severity == Error {
-		sev = "error: "
+	if d.Severity != Warning {
+		sev = d.Severity.String() + ": "
 	}
 	return fmt.Sprintf("%s: %s%s [%s]", d.Pos, sev, d.Message, d.Code)
 }
@@ -72,14 +96,16 @@ func (d Diagnostic) String() string {
 // List collects diagnostics.
 type List []Diagnostic
 
-// Warnf records a warning at pos.
+// Warnf records a diagnostic at pos with the catalog's severity for code
+// (see Codes); a code the catalog lacks is recorded as a warning.
 func (l *List) Warnf(pos Pos, code, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityOf(code, Warning), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
-// Errorf records an error at pos.
+// Errorf records a diagnostic at pos with the catalog's severity for code
+// (see Codes); a code the catalog lacks is recorded as an error.
 func (l *List) Errorf(pos Pos, code, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityOf(code, Error), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // Sort orders the list by position, then code, then message, so that output

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"encoding/json"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -28,6 +29,8 @@ type ReportSummary struct {
 	Operations  int            `json:"operations"`
 	Diagnostics int            `json:"diagnostics"`
 	ByCode      map[string]int `json:"diagnosticsByCode"`
+	// BySeverity counts diagnostics by severity: error, warning, info.
+	BySeverity map[string]int `json:"diagnosticsBySeverity"`
 }
 
 // Coverage measures how much of what the pages document became code.
@@ -57,19 +60,14 @@ type ReportPage struct {
 	File string `json:"file"`
 }
 
-// ReportDiagnostic is one diagnostic, flattened for JSON consumers.
-type ReportDiagnostic struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-}
+// ReportDiagnostic is one diagnostic in the JSON form that -diag json
+// prints too.
+type ReportDiagnostic = diag.JSON
 
 // NewRunReport builds the report of a run.
 func NewRunReport(res *Result) *RunReport {
-	r := &RunReport{Summary: ReportSummary{Pages: res.Pages, ByCode: map[string]int{}}}
+	r := &RunReport{Summary: ReportSummary{Pages: res.Pages, ByCode: map[string]int{}, BySeverity: map[string]int{}}}
+	shown := DisplayPaths(res.Paths)
 	for _, t := range res.Model.Types {
 		if t.Kind == spec.Enum {
 			r.Summary.Enums++
@@ -81,14 +79,15 @@ func NewRunReport(res *Result) *RunReport {
 	r.Summary.Diagnostics = len(res.Model.Diags)
 	for _, d := range res.Model.Diags {
 		r.Summary.ByCode[d.Code]++
-		r.Diagnostics = append(r.Diagnostics, reportDiag(d))
+		r.Summary.BySeverity[d.Severity.String()]++
+		r.Diagnostics = append(r.Diagnostics, d.JSON(shown[d.Pos.File]))
 	}
 	byPath := map[string]*parser.Page{}
 	for _, p := range res.Parsed {
 		byPath[p.Path] = p
 	}
 	for _, s := range res.Model.Pages {
-		r.Pages = append(r.Pages, ReportPage{PageSummary: *s, File: res.Paths[s.Path]})
+		r.Pages = append(r.Pages, ReportPage{PageSummary: *s, File: shown[s.Path]})
 		r.Coverage.add(byPath[s.Path], s)
 	}
 	slices.SortFunc(r.Pages, func(a, b ReportPage) int { return strings.Compare(a.Path, b.Path) })
@@ -122,8 +121,32 @@ func (c *Coverage) add(p *parser.Page, s *spec.PageSummary) {
 	}
 }
 
-func reportDiag(d diag.Diagnostic) ReportDiagnostic {
-	return ReportDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Code: d.Code, Message: d.Message}
+// DisplayPaths maps the stable page names of paths (Result.Paths) to the
+// paths diagnostics show: relative to the root of the Go module holding the
+// working directory, with forward slashes, so that they are the same from
+// the repository root and under go generate, whose working directory is the
+// output folder. A page outside that module, or any page when there is no
+// module, is shown by its stable name (its path under its -in folder,
+// prefixed by that folder's name).
+func DisplayPaths(paths map[string]string) map[string]string {
+	out := make(map[string]string, len(paths))
+	root, rootErr := ModuleRoot(".")
+	for name, p := range paths {
+		out[name] = name
+		if rootErr != nil {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		out[name] = filepath.ToSlash(rel)
+	}
+	return out
 }
 
 // WriteRunReport writes the report of res as indented JSON.

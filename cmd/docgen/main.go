@@ -4,7 +4,9 @@
 // Usage:
 //
 //	docgen [-in PATH]... [-out DIR] [-pkg NAME] [-check [-diff-lines N]] [-lint]
-//	       [-diag text|json|github] [-strict] [-q]
+//	       [-diag text|json|github] [-strict] [-q] [-v]
+//	       [-baseline FILE] [-baseline-write]
+//	       [-only-code CODE]... [-skip-code CODE]... [-path GLOB]...
 //	       [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-report FILE]
 //	       [-max-page-bytes N] [-version]
 //
@@ -19,7 +21,8 @@
 //	docgen -in ../graph-docs/v1.0 -out graph -pkg graph
 //
 // docgen prints one diagnostic per problem it finds in the pages, as
-// "file:line:col: message [code]", skips what it cannot use and goes on;
+// "file:line:col: message [code]" (see Diagnostics), skips what it cannot
+// use and goes on;
 // then one summary line with the number of pages, types, enums, operations
 // and diagnostics and the time taken.
 //
@@ -58,11 +61,11 @@
 //
 //	docgen -in ../graph-docs/v1.0 -out graph -pkg graph -report report.json
 //
-// -max-page-bytes N skips, with a "page-too-large" warning, every page
+// -max-page-bytes N skips, with a "page-too-large" error, every page
 // larger than N bytes (default 16 MiB). Hostile or broken pages are safe
 // whatever their size: a page whose markdown nests too deep or whose inline
 // markup is too dense to parse in bounded time is skipped with a
-// "markdown-too-deep" or "markdown-too-complex" warning, and example JSON
+// "markdown-too-deep" or "markdown-too-complex" error, and example JSON
 // nested deeper than 256 levels is dropped with "json-too-deep".
 //
 //	docgen -in docs -out graph -pkg graph -max-page-bytes 1048576
@@ -73,30 +76,168 @@
 //
 // # Diagnostics
 //
+// Every diagnostic has a stable code (listed under Diagnostic codes) and
+// the severity of its code:
+//
+//   - error: the output is or may be wrong: a page, an annotation, a
+//     property or an example was skipped or could not be read. Errors make
+//     the run exit 1.
+//   - warning: docgen chose between conflicting evidence, or guessed (two
+//     sources disagree on a type, a name was taken by another page). The
+//     run goes on; under -strict it exits 1.
+//   - info: docgen repaired or inferred something safely (repaired JSON,
+//     merged duplicate pages, a property added from the JSON
+//     representation). Infos never fail the run.
+//
+// By default docgen prints errors and warnings one by one and, for the
+// infos, one line per code with their number and the code's meaning
+// ("docgen: 25 info: an annotation's JSON was repaired ... [annotation-repaired]").
+// -v prints every diagnostic.
+//
+//	docgen -v -in docs -out graph -pkg graph
+//
+// Diagnostics show the page's path relative to the root of the Go module
+// holding the working directory, so they read the same from the repository
+// root and under go generate (whose working directory is the output
+// folder); outside a module, or for a page outside it, they show its
+// stable name.
+//
 // -diag FORMAT chooses how diagnostics are printed (to standard error):
 //
 //   - text (the default): "file:line:col: message [code]", with "error: "
-//     before the message of errors;
-//   - json: one JSON object per line, {"file", "line", "col", "severity",
-//     "code", "message"}, every field always present (line and col are 0
-//     when unknown); failures of the run itself have an empty file and the
-//     code "run", "write" or "check"; no summary line is printed;
+//     or "info: " before the message of errors and infos;
+//   - json: one JSON object per line, {"file", "page", "line", "col",
+//     "severity", "code", "message", "key"}, every field always present
+//     (line and col are 0 when unknown; page is the stable name and key
+//     the stable key a baseline matches); failures of the run itself have
+//     an empty file and the code "run", "write", "check", "report" or
+//     "baseline"; no summary or count line is printed. The -report file
+//     holds diagnostics in the same form;
 //   - github: GitHub Actions workflow commands,
 //     "::warning file=F,line=L,col=C::message [code]" ("::error" for
-//     errors), which GitHub shows as annotations on the pull request.
+//     errors), which GitHub shows as annotations on the pull request; the
+//     count lines are "::notice::" commands without a file.
 //
 // For example:
 //
 //	docgen -in docs -out graph -pkg graph -diag github
 //
 // -strict treats warnings as errors: they are printed as errors and make
-// the run exit 1. The output is still written (unless -check is given).
+// the run exit 1. Infos stay infos. The output is still written (unless
+// -check is given).
 //
 //	docgen -strict -in docs -out graph -pkg graph
 //
 // -q prints errors only, and the summary line only when the run fails.
 //
 //	docgen -q -in docs -out graph -pkg graph
+//
+// # Baselines
+//
+// A baseline file lists known findings, as a linter's baseline does, so
+// that a run fails on, and -diag github annotates, only new ones. The
+// findings the baseline knows are not printed (but counted, one line per
+// code; -v prints them) and never fail the run. A finding matches an
+// entry by its code, its page's stable name and its stable key: the
+// message with every number replaced by "#", so moving lines or changing
+// a count does not make a finding new. The file holds one JSON object per
+// line, {"code", "page", "key"} and "count" when more than 1, sorted by
+// page, code and key, so that it diffs well; commit it.
+//
+// -baseline FILE reads the baseline from FILE; without it docgen reads
+// docgen.baseline in the -out folder when that file exists.
+//
+//	docgen -baseline ci/docgen.baseline -strict -in docs -out graph -pkg graph
+//
+// -baseline-write writes every finding of the run (after the filters
+// below) to the baseline file as known, replacing it, and exits 0 unless
+// the run fails otherwise. When findings in the baseline are gone (fixed),
+// a run says how many with "baseline: N known findings of FILE are gone";
+// -baseline-write then shrinks the file.
+//
+//	docgen -baseline-write -in docs -out graph -pkg graph
+//
+// # Filters
+//
+// -only-code CODE considers only diagnostics with the code (comma-separated
+// codes, and repeatable); -skip-code CODE leaves them out. An unknown code
+// is a usage error. The filters apply before the baseline, so a filtered
+// run writes a baseline of what it kept.
+//
+//	docgen -only-code type-conflict,operation-name -in docs -out graph -pkg graph
+//	docgen -skip-code operation-duplicate -in docs -out graph -pkg graph
+//
+// -path GLOB considers only diagnostics about pages whose stable name or
+// shown path, or a folder of either, matches GLOB (path.Match syntax, so *
+// does not match "/"); it is repeatable.
+//
+//	docgen -path 'v1.0/api/user-*' -path v1.0/resources -in ../graph-docs/v1.0 -out graph
+//
+// # Diagnostic codes
+//
+// Every code docgen reports, with its severity and meaning:
+//
+//	annotation-blocktype                 error    an annotation has an unknown blockType; it is ignored
+//	annotation-field                     error    an annotation field has the wrong JSON type; it is ignored
+//	annotation-json                      error    an annotation's JSON cannot be read even with repairs; the annotation is skipped
+//	annotation-no-block                  error    an annotation is not followed by a code block; it is ignored
+//	annotation-repaired                  info     an annotation's JSON was repaired (comments, trailing commas, quotes) and read
+//	annotation-unterminated              error    an HTML comment is not closed with -->; what follows may be lost
+//	base-cycle                           error    base types form a cycle; the base type is dropped
+//	base-enum                            error    a base type is an enum; the base type is dropped
+//	base-from-example                    warning  no page names a type's base type; it is guessed from where examples use it
+//	base-from-text                       info     the annotation names no baseType; it is taken from the page text
+//	base-too-deep                        error    base types nest more than 64 deep; the base type is dropped
+//	body-type                            warning  a request body type is unknown and the example is not an object; the body is sent as given
+//	body-type-conflict                   warning  request examples send unrelated types; the body is typed by the first
+//	body-type-inferred                   info     a request body names no type; it is inferred from the example
+//	collection-from-example              warning  a property's source says single but an example shows an array; made a collection
+//	collection-from-json-representation  warning  a property's table says single but the JSON representation shows an array; made a collection
+//	enum-duplicate                       info     an enum lists a member twice; it is generated once
+//	enum-empty                           warning  an enum member table has no members
+//	enum-name                            error    an enum member table has no enum name; it is skipped
+//	enum-properties                      warning  an enum is given properties by examples or tables; they are ignored
+//	example-body-ignored                 warning  a request example sends a body with a method that takes none; the body is left out
+//	example-inexpressible                info     a request example cannot become an Example function; none is generated for it
+//	example-invalid-value                warning  an example value does not fit the documented type; it is dropped from the example
+//	example-json                         warning  an example body is not valid JSON, or is suspect; it was repaired or dropped
+//	example-no-template                  warning  a request example fits no request line of any page; it documents no operation
+//	example-other-page                   warning  a request example fits a request line of another page; it is taken as documenting that one
+//	example-property-case                info     an example spells a property in another case; it decodes, and re-encodes with the documented case
+//	example-type-mismatch                warning  an example gives a property a type other than the documented one
+//	example-unknown-property             warning  an example has a property its type does not document
+//	front-matter                         error    the front matter is not closed by a --- line; the page may be misread
+//	http-method-case                     info     an HTTP method is not upper case; it is read as upper case
+//	http-request-line                    error    a request example has no readable request line; it is not used
+//	http-status-line                     error    a response example has no readable HTTP status line; it is not used
+//	internal-error                       error    docgen failed while parsing a page; the page is skipped (a bug in docgen)
+//	json-too-deep                        error    an example body nests too deep to read; it is not used
+//	lint-broken-link                     warning  (-lint) a link points to a page that is not among the inputs
+//	lint-response-no-page                warning  (-lint) an operation returns a type no resource or enum page defines
+//	markdown-too-complex                 error    a page's tables or inline markup are too large to parse in bounded time; the page is skipped
+//	markdown-too-deep                    error    a page's block quotes or lists nest too deep; the page is skipped
+//	operation-duplicate                  info     two pages document the same operation; they are merged
+//	operation-from-example               warning  an example documents an alternate request line no page states; an operation is made for it
+//	operation-name                       warning  an operation's name is claimed by another page; this one is renamed
+//	operation-no-response                error    an operation has no response example; it is generated as returning nothing
+//	operation-no-template                error    a page has request examples but no request line; no operation is generated
+//	page-too-large                       error    a page is over -max-page-bytes; it is skipped
+//	property-from-example                info     a property is only in examples, not on its resource page; it is added
+//	property-from-json-representation    info     a property is only in the JSON representation, not in the table; it is added
+//	property-name                        error    a property name cannot be used in Go or a struct tag; it is skipped
+//	read                                 error    a page cannot be read, or is not a regular file; it is skipped
+//	request-no-response                  info     a request example has no response example
+//	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
+//	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
+//	response-type                        warning  a response's type cannot be told; the response is kept as raw JSON
+//	template-literal-id                  info     a request line names literal ids; they are taken as parameters
+//	template-outside-section             warning  a page has no "HTTP request" section; request lines are taken from other code blocks
+//	type-conflict                        warning  a property's table and JSON representation disagree; the stronger source wins
+//	type-from-text                       warning  a property's table says String but its description lists an enum's values; the enum is used
+//	type-refined                         info     a weaker source refines a property's type without contradicting it; the refinement is used
+//	type-text                            warning  a property's stated type cannot be read; it is kept as raw JSON
+//	type-undefined                       warning  a type has no resource or enum page; it is generated from examples and tables
+//	type-unknown                         info     no source states a property's type (examples show only null); it is kept as raw JSON
 //
 // # Catching drift
 //
@@ -164,8 +305,9 @@
 // # Exit status
 //
 // docgen exits 0 on success; 1 when the run failed: an error in the pages
-// or in writing, a warning under -strict, drift under -check; and 2 on a
-// usage error: an unknown flag, a bad flag value (-diag, -diff-lines), a
+// that the baseline does not know, or in writing, a warning the baseline
+// does not know under -strict, drift under -check; and 2 on a usage error:
+// an unknown flag, a bad flag value (-diag, -diff-lines, -only-code), a
 // malformed -include or -exclude pattern, a -ops regexp that does not
 // compile, or an argument that is not a flag.
 //

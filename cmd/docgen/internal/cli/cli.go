@@ -77,6 +77,29 @@ type options struct {
 	report    string
 	version   bool
 	maxPage   int64
+	verbose   bool
+	// baseline is the -baseline file; "" means docgen.baseline in -out.
+	baseline      string
+	baselineWrite bool
+	onlyCodes     codeFlag
+	skipCodes     codeFlag
+	paths         globFlag
+}
+
+// codeFlag is a repeatable, comma-separated list of diagnostic codes from
+// the catalog.
+type codeFlag []string
+
+func (c *codeFlag) String() string { return strings.Join(*c, ",") }
+func (c *codeFlag) Set(v string) error {
+	for _, code := range strings.Split(v, ",") {
+		code = strings.TrimSpace(code)
+		if _, ok := diag.Lookup(code); !ok {
+			return fmt.Errorf("unknown diagnostic code %q (the manual lists them)", code)
+		}
+		*c = append(*c, code)
+	}
+	return nil
 }
 
 // newFlagSet defines docgen's flags on a new flag set that fills o. Every
@@ -105,6 +128,14 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.lint, "lint", false, "check the docs and write no code: report docs problems with their codes\nexample: -lint -strict -in docs")
 	fs.StringVar(&o.report, "report", "", "write a JSON account of every page (what it contributed, or why nothing), every diagnostic and coverage figures to `FILE`\nexample: -report report.json")
 	fs.BoolVar(&o.version, "version", false, "print docgen's version and exit\nexample: -version")
+	fs.BoolVar(&o.verbose, "v", false, "verbose: print every diagnostic, also infos and those the baseline knows, instead of a one-line count per code of them\nexample: -v")
+	fs.StringVar(&o.baseline, "baseline", "", "read known findings from the baseline `FILE` (default docgen.baseline in -out, when it exists); known findings neither fail the run nor print\n"+
+		"example: -baseline ci/docgen.baseline -strict")
+	fs.BoolVar(&o.baselineWrite, "baseline-write", false, "write every finding of the run to the baseline file (see -baseline) as known, replacing it\nexample: -baseline-write -in docs -out graph")
+	fs.Var(&o.onlyCodes, "only-code", "consider only diagnostics with the `CODE`s (comma-separated; repeatable)\nexample: -only-code type-conflict,operation-name")
+	fs.Var(&o.skipCodes, "skip-code", "leave out diagnostics with the `CODE`s (comma-separated; repeatable)\nexample: -skip-code operation-duplicate")
+	fs.Var(&o.paths, "path", "consider only diagnostics about pages whose path or stable name, or a folder of it, matches `GLOB`; repeatable\n"+
+		"example: -path 'v1.0/api/user-*'")
 	fs.Int64Var(&o.maxPage, "max-page-bytes", pipeline.DefaultMaxPageBytes, "skip, with a warning, pages larger than `N` bytes\nexample: -max-page-bytes 1048576")
 	return fs
 }
@@ -152,6 +183,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if o.lint && o.check {
 		return usageError(stderr, "-lint and -check cannot be combined")
 	}
+	if o.baselineWrite && o.check {
+		return usageError(stderr, "-baseline-write and -check cannot be combined")
+	}
 	// "graph/" and "graph/." are the folder "graph" for every check,
 	// including the refusal of a symlinked output folder.
 	o.out = filepath.Clean(o.out)
@@ -195,7 +229,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		Ops:          opsRe,
 		KeepParsed:   o.lint || o.report != "",
 	}
-	pr := &printer{w: stderr, format: o.format, quiet: o.quiet}
+	pr := &printer{w: stderr, format: o.format, quiet: o.quiet, verbose: o.verbose}
 	outOpts := pipeline.OutputOptions{OnWait: func() {
 		pr.note("waiting for another docgen run to finish with " + o.out)
 	}}
@@ -212,7 +246,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		pr.fail("run", err)
 		return ExitFail
 	}
-	pr.paths = res.Paths
+	pr.paths = pipeline.DisplayPaths(res.Paths)
 	if o.report != "" {
 		if err := writeReport(o.report, res); err != nil {
 			pr.fail("report", err)
@@ -223,15 +257,12 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	if o.lint {
 		diags = spec.Lint(res.Parsed, res.Model)
 	}
-	if o.strict {
-		diags = promote(diags)
-	}
-	for _, d := range diags {
-		pr.diag(d)
-	}
-	code := ExitOK
-	if diags.HasErrors() {
-		code = ExitFail
+	filter := diag.Filter{OnlyCodes: o.onlyCodes, SkipCodes: o.skipCodes, Paths: o.paths}
+	diags = filter.Apply(diags, func(name string) string { return pr.paths[name] })
+	code, err := reportDiags(o, diags, pr)
+	if err != nil {
+		pr.fail("baseline", err)
+		return ExitFail
 	}
 	elapsed := func() time.Duration { return time.Since(start).Round(time.Millisecond) }
 	if o.lint {
@@ -312,13 +343,100 @@ func writeReport(path string, res *pipeline.Result) error {
 	return f.Close()
 }
 
-// promote makes every warning an error, for -strict.
+// promote makes every warning an error, for -strict; infos stay infos.
 func promote(l diag.List) diag.List {
 	out := slices.Clone(l)
 	for i := range out {
-		out[i].Severity = diag.Error
+		if out[i].Severity == diag.Warning {
+			out[i].Severity = diag.Error
+		}
 	}
 	return out
+}
+
+// baselinePath is the baseline file of the run: -baseline, or
+// docgen.baseline in -out. explicit says whether -baseline named it.
+func baselinePath(o *options) (file string, explicit bool) {
+	if o.baseline != "" {
+		return o.baseline, true
+	}
+	return filepath.Join(o.out, BaselineName), false
+}
+
+// BaselineName is the name of the default baseline file in -out.
+const BaselineName = "docgen.baseline"
+
+// reportDiags prints diags and returns the exit code they give. With
+// -baseline-write it writes them all to the baseline file as known. Else
+// the findings the baseline knows are counted, not printed, and never fail
+// the run; of the others (fresh), errors fail the run, and under -strict
+// warnings too. Infos and known findings print as one line per code
+// unless -v.
+func reportDiags(o *options, diags diag.List, pr *printer) (int, error) {
+	file, explicit := baselinePath(o)
+	if o.baselineWrite {
+		if err := writeBaseline(file, diags); err != nil {
+			return ExitFail, err
+		}
+		pr.note(fmt.Sprintf("wrote %d findings to the baseline %s", len(diags), file))
+		pr.counts(nil, diags)
+		return ExitOK, nil
+	}
+	var base diag.Baseline
+	f, err := os.Open(file)
+	switch {
+	case err == nil:
+		base, err = diag.ReadBaseline(f)
+		f.Close()
+		if err != nil {
+			return ExitFail, fmt.Errorf("%s: %v", file, err)
+		}
+	case explicit || !errors.Is(err, os.ErrNotExist):
+		return ExitFail, err
+	}
+	fresh, known, stale := base.Match(diags)
+	if o.strict {
+		fresh = promote(fresh)
+	}
+	var folded diag.List
+	for _, d := range fresh {
+		if d.Severity == diag.Info && !o.verbose {
+			folded = append(folded, d)
+			continue
+		}
+		pr.diag(d)
+	}
+	if o.verbose {
+		for _, d := range known {
+			pr.diag(d)
+		}
+		known = nil
+	}
+	pr.counts(folded, known)
+	if len(stale) > 0 {
+		n := 0
+		for _, e := range stale {
+			n += e.Count
+		}
+		pr.note(fmt.Sprintf("baseline: %d known findings of %s are gone; run with -baseline-write to drop them", n, file))
+	}
+	if fresh.HasErrors() {
+		return ExitFail, nil
+	}
+	return ExitOK, nil
+}
+
+// writeBaseline writes the baseline of diags to file.
+func writeBaseline(file string, diags diag.List) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := diag.NewBaseline(diags).Write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // generateLine is the go:generate command of the run: the inputs, output

@@ -296,12 +296,12 @@ func TestDiagJSON(t *testing.T) {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		if !slices.Equal(keys, []string{"code", "col", "file", "line", "message", "severity"}) {
+		if !slices.Equal(keys, []string{"code", "col", "file", "key", "line", "message", "page", "severity"}) {
 			t.Errorf("keys %v in %s", keys, l)
 		}
 		if m["code"] == "example-json" && m["line"] == 77.0 {
 			found = true
-			want := map[string]any{"file": "seeds/api/bookcopy-update.md", "line": 77.0, "col": 27.0, "severity": "warning", "code": "example-json", "message": "example body is not valid JSON: ignored // comment"}
+			want := map[string]any{"file": "seeds/api/bookcopy-update.md", "line": 77.0, "col": 27.0, "severity": "warning", "code": "example-json", "message": "example body is not valid JSON: ignored // comment", "page": "seeds/api/bookcopy-update.md", "key": "example body is not valid JSON: ignored // comment"}
 			for k, v := range want {
 				if m[k] != v {
 					t.Errorf("%s = %v, want %v", k, m[k], v)

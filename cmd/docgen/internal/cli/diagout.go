@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,20 +40,11 @@ type printer struct {
 	w      io.Writer
 	format diagFormat
 	quiet  bool
-	// paths maps stable page names to the paths they were read from, which
-	// diagnostics show.
+	// verbose prints infos one by one, not counted per code.
+	verbose bool
+	// paths maps stable page names to the paths diagnostics show
+	// (pipeline.DisplayPaths).
 	paths map[string]string
-}
-
-// jsonDiag is a diagnostic in -diag json: one object per line, every
-// field always present (line and col are 0 when unknown).
-type jsonDiag struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
 }
 
 // diag prints d, unless quiet and d is a warning.
@@ -60,12 +52,14 @@ func (p *printer) diag(d diag.Diagnostic) {
 	if p.quiet && d.Severity != diag.Error {
 		return
 	}
-	if f, ok := p.paths[d.Pos.File]; ok {
-		d.Pos.File = filepath.ToSlash(f)
+	shown := p.paths[d.Pos.File]
+	j := d.JSON(shown)
+	if shown != "" {
+		d.Pos.File = shown
 	}
 	switch p.format {
 	case formatJSON:
-		p.json(jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
+		p.json(j)
 	case formatGitHub:
 		fmt.Fprintln(p.w, githubCommand(d))
 	default:
@@ -78,7 +72,7 @@ func (p *printer) diag(d diag.Diagnostic) {
 func (p *printer) fail(code string, err error) {
 	switch p.format {
 	case formatJSON:
-		p.json(jsonDiag{Severity: diag.Error.String(), Code: code, Message: err.Error()})
+		p.json(diag.JSON{Severity: diag.Error.String(), Code: code, Message: err.Error()})
 	case formatGitHub:
 		fmt.Fprintln(p.w, "::error::"+escapeData("docgen: "+err.Error()))
 	default:
@@ -108,7 +102,32 @@ func (p *printer) summary(code int, line string) {
 	fmt.Fprintln(p.w, line)
 }
 
-func (p *printer) json(v jsonDiag) {
+// counts prints, for the diagnostics not printed one by one, a line per
+// code: "docgen: 25 info annotation-repaired: <meaning>" for the infos
+// folded, and "docgen: 3 known type-conflict (in the baseline)" for the
+// findings the baseline knows. -diag json prints none (it holds
+// diagnostics only), nor does -q.
+func (p *printer) counts(folded, known diag.List) {
+	line := func(l diag.List, what func(c diag.Code) string) {
+		n := map[string]int{}
+		for _, d := range l {
+			n[d.Code]++
+		}
+		for _, c := range diag.Codes() {
+			if n[c.Name] > 0 {
+				p.note(fmt.Sprintf("%d %s [%s]", n[c.Name], what(c), c.Name))
+				delete(n, c.Name)
+			}
+		}
+		for _, code := range slices.Sorted(maps.Keys(n)) {
+			p.note(fmt.Sprintf("%d findings [%s]", n[code], code))
+		}
+	}
+	line(folded, func(c diag.Code) string { return "info: " + c.Meaning })
+	line(known, func(c diag.Code) string { return "known (in the baseline), " + c.Severity.String() + ": " + c.Meaning })
+}
+
+func (p *printer) json(v diag.JSON) {
 	enc := json.NewEncoder(p.w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v) // one line, newline-terminated

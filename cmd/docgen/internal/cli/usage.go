@@ -11,7 +11,9 @@ import (
 // usageHead and usageTail frame the flag list of "docgen -h".
 const (
 	usageHead = `usage: docgen [-in PATH]... [-out DIR] [-pkg NAME] [-check [-diff-lines N]] [-lint]
-              [-diag text|json|github] [-strict] [-q]
+              [-diag text|json|github] [-strict] [-q] [-v]
+              [-baseline FILE] [-baseline-write]
+              [-only-code CODE]... [-skip-code CODE]... [-path GLOB]...
               [-include GLOB]... [-exclude GLOB]... [-ops REGEXP] [-report FILE]
               [-max-page-bytes N] [-version]
 
@@ -26,10 +28,16 @@ Examples:
   docgen -in ../graph-docs/v1.0 -out graph -pkg graph
   docgen -check -in docs -out graph -pkg graph -diag github     # in CI
   docgen -lint -strict -in docs                                 # docs review
+  docgen -baseline-write -in docs -out graph -pkg graph         # accept today's findings
   docgen -in docs -out books -pkg books -include 'docs/api/book-*.md' -ops '^(Get|List)'
 
-Exit status: 0 success; 1 errors, warnings under -strict, or drift under
--check; 2 usage errors (a bad flag, flag value, pattern or argument).
+Diagnostics are errors (the output is or may be wrong), warnings (docgen
+chose between conflicting evidence) or infos (repaired safely); the manual
+lists every code with its severity.
+
+Exit status: 0 success; 1 errors, warnings under -strict (either only when
+the baseline does not know them), or drift under -check; 2 usage errors (a
+bad flag, flag value, pattern or argument).
 `
 )
 
