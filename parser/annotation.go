@@ -56,9 +56,12 @@ func skipRESpace(s string, i int) int {
 }
 
 // knownBlockTypes are the blockType values of the docs convention.
+// "permissions" (current docs) marks the include of an API's permissions
+// table; like "ignored", it claims no code block.
 var knownBlockTypes = map[string]bool{
 	"request": true, "response": true, "resource": true, "ignored": true,
 	"example": true, "samples": true, "enum": true, "resourcetype": true,
+	"permissions": true,
 }
 
 // annotation reads an HTML block holding "<!-- {json} -->". It returns nil

@@ -29,7 +29,11 @@ type Page struct {
 	InheritsFrom    string   `json:"inheritsFrom,omitempty"`
 	InheritsFromPos diag.Pos `json:"inheritsFromPos"`
 	// Links are the links in the page's paragraphs, with their sections.
+	// Includes are not among them.
 	Links []PageLink `json:"links,omitempty"`
+	// Includes are the "[!INCLUDE [label](path)]" lines of paragraphs and
+	// table cells.
+	Includes []Include `json:"includes,omitempty"`
 	// Diags are the problems found on this page.
 	Diags diag.List `json:"diagnostics,omitempty"`
 }

@@ -341,6 +341,14 @@ func (st *state) heading(n *ast.Heading) {
 		// "# [HTTP](#tab/http)": a tab of code samples, not a section.
 		return
 	}
+	if n.Level == 2 && onlyIncludes([]byte(t)) {
+		// The snippet includes of the last tab with the "---" that ends
+		// the tabs right below them, no blank line between: goldmark
+		// reads a setext heading, the docs mean includes and a rule.
+		st.page.Headings = st.page.Headings[:len(st.page.Headings)-1]
+		st.includes(n, links)
+		return
+	}
 	switch {
 	case n.Level == 1:
 		if st.page.Title == "" {
@@ -360,6 +368,7 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	// buffer.
 	t := bytes.TrimSpace(st.inlineBytes(n, &links))
 	pos := st.nodePos(n)
+	links = st.includes(n, links)
 	for _, l := range links {
 		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
 	}

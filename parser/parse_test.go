@@ -259,12 +259,13 @@ GET /drives/{drive-id}
 	if !slices.Equal(got, want) {
 		t.Errorf("tables = %q, want %q", got, want)
 	}
-	if len(pg.Links) != 1 {
-		t.Errorf("links = %d, want 1", len(pg.Links))
+	// The snippet line is an include, not a link.
+	if len(pg.Links) != 0 || len(pg.Includes) != 1 {
+		t.Errorf("links = %d, includes = %d, want 0 and 1", len(pg.Links), len(pg.Includes))
 	}
-	for _, l := range pg.Links {
+	for _, l := range pg.Includes {
 		if l.Section != "HTTP request" {
-			t.Errorf("link %s at %v: section %q, want %q", l.Dest, l.Pos, l.Section, "HTTP request")
+			t.Errorf("include %s at %v: section %q, want %q", l.Dest, l.Pos, l.Section, "HTTP request")
 		}
 	}
 }

@@ -23,9 +23,18 @@ func (st *state) table(n *east.Table) {
 		if k := c.ChildCount(); k > 0 {
 			cells = make([]Cell, 0, k)
 		}
+		pos := st.nodePos(c)
+		if pos.Line == 0 {
+			pos = t.Pos
+		}
+		pos.Col = 1
 		for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			var links []Link
 			txt := joinFields(st.inlineBytes(cell, &links))
+			links = st.includes(cell, links)
+			if len(links) == 0 {
+				links = nil
+			}
 			cells = append(cells, Cell{Text: txt, Links: links})
 		}
 		switch c.(type) {
@@ -34,11 +43,6 @@ func (st *state) table(n *east.Table) {
 				t.Header = append(t.Header, cell.Text)
 			}
 		case *east.TableRow:
-			pos := st.nodePos(c)
-			if pos.Line == 0 {
-				pos = t.Pos
-			}
-			pos.Col = 1
 			t.Rows = append(t.Rows, Row{Pos: pos, Cells: cells})
 		}
 	}
@@ -58,6 +62,12 @@ func classify(section, subsection string, header []string) TableKind {
 	first := strings.ToLower(strings.Trim(header[0], " *"))
 	sec := strings.ToLower(section)
 	sub := strings.ToLower(subsection)
+	if instanceAttributes(sec) || instanceAttributes(sub) {
+		// "@microsoft.graph.downloadUrl" and the like: annotations the
+		// service reads or writes on an instance, not properties of the
+		// type, whatever the header says ("Property", "Property name").
+		return TableOther
+	}
 	if strings.HasSuffix(sub, " property values") {
 		// The values of one property ("Roles property values"), not an
 		// enum type.
@@ -109,6 +119,12 @@ func classify(section, subsection string, header []string) TableKind {
 		return TableEnumMembers
 	}
 	return TableOther
+}
+
+// instanceAttributes reports whether a heading names the instance
+// attributes (or instance annotations) of a resource.
+func instanceAttributes(heading string) bool {
+	return strings.HasPrefix(heading, "instance attributes") || strings.HasPrefix(heading, "instance annotations")
 }
 
 // joinFields returns strings.Join(strings.Fields(string(b)), " "): the

@@ -17,6 +17,9 @@ const (
 	// CodeBrokenLink marks a link to a markdown page that is not among the
 	// input pages.
 	CodeBrokenLink = "lint-broken-link"
+	// CodeBrokenInclude marks an "[!INCLUDE [...](path)]" whose file is
+	// missing from an includes folder that is part of the input.
+	CodeBrokenInclude = "lint-broken-include"
 )
 
 // LintCodes are the codes of the findings Lint reports, sorted: the
@@ -26,6 +29,7 @@ const (
 //	annotation-json        an annotation's JSON is malformed
 //	example-json           an example body is not valid JSON
 //	example-type-mismatch  an example value has the wrong JSON type
+//	lint-broken-include    an include names a file its includes folder lacks
 //	lint-broken-link       a link names a page that is not an input
 //	lint-response-no-page  an operation returns a type no page defines
 //	property-from-example  an example has a property its resource lacks
@@ -35,6 +39,7 @@ func LintCodes() []string {
 		"annotation-json",
 		"example-json",
 		"example-type-mismatch",
+		CodeBrokenInclude,
 		CodeBrokenLink,
 		CodeResponseNoPage,
 		"property-from-example",
@@ -54,7 +59,10 @@ func LintCodes() []string {
 // file name: "../resources/book.md" and "book.md" both find
 // "seeds/resources/book.md". Links with a scheme, site-absolute links
 // ("/concepts/x.md"), anchors within a page and links to files other than
-// *.md are not checked.
+// *.md are not checked. Includes ("[!INCLUDE [...](path)]") are not links:
+// an include is lint-broken-include when its path, resolved against the
+// page, names no input page although its includes folder holds input
+// pages (see brokenIncludes).
 func Lint(pages []*parser.Page, m *Model) diag.List {
 	codes := LintCodes()
 	var out diag.List
@@ -71,6 +79,7 @@ func Lint(pages []*parser.Page, m *Model) diag.List {
 		out.Warnf(op.Pos, CodeResponseNoPage, "operation %s returns %s, which no resource or enum page defines", op.Name, typeLabel(t))
 	}
 	out = append(out, brokenLinks(pages)...)
+	out = append(out, brokenIncludes(pages)...)
 	out.Sort()
 	return slices.CompactFunc(out, func(a, b diag.Diagnostic) bool { return a == b })
 }
@@ -133,4 +142,64 @@ func localPage(dest string) (string, bool) {
 		return "", false
 	}
 	return dest, true
+}
+
+// brokenIncludes reports the includes of pages whose file is not an input
+// page although the includes folder it names is part of the input: some
+// input page lies under that folder. The includes folder of
+// "v1.0/includes/permissions/x.md" is "v1.0/includes"; a file outside any
+// "includes" folder is checked against its own folder.
+//
+// An include whose folder holds no input page is not a finding. Includes
+// are DocFX's business, not docgen's: the docs build pastes them in, and
+// docgen reads nothing from them. Trees given to docgen often hold only
+// api/ and resources/ (the snapshot does); there, every include points
+// outside the input, and docgen cannot tell a typo from a file it simply
+// was not given. Only when the folder is there can a missing file be a
+// broken include. An includes folder next to the input tree counts when
+// the command is given it too (-in v1.0/api -in v1.0/includes), since
+// pages name by the input folders' base names.
+func brokenIncludes(pages []*parser.Page) diag.List {
+	names := map[string]bool{}
+	dirs := map[string]bool{} // every folder that holds an input page
+	for _, p := range pages {
+		names[p.Path] = true
+		for d := path.Dir(p.Path); d != "." && d != "/" && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	var out diag.List
+	for _, p := range pages {
+		for _, in := range p.Includes {
+			target, ok := localPage(in.Dest)
+			if !ok {
+				continue
+			}
+			full := path.Join(path.Dir(p.Path), target)
+			if names[full] {
+				continue
+			}
+			folder := includesFolder(full)
+			if folder == "" {
+				folder = path.Dir(full) // an include kept elsewhere
+			}
+			if !dirs[folder] {
+				continue // not part of the input: see above
+			}
+			out.Warnf(in.Pos, CodeBrokenInclude, "include %s: no file %s in %s", in.Dest, full, folder)
+		}
+	}
+	return out
+}
+
+// includesFolder returns the folder of name up to its last "includes"
+// segment ("v1.0/includes/snippets/go/x.md" gives "v1.0/includes"), or "".
+func includesFolder(name string) string {
+	segs := strings.Split(path.Dir(name), "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		if strings.EqualFold(segs[i], "includes") {
+			return strings.Join(segs[:i+1], "/")
+		}
+	}
+	return ""
 }

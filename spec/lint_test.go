@@ -1,6 +1,9 @@
 package spec_test
 
 import (
+	"io/fs"
+	"os"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -179,5 +182,99 @@ func TestLintChecks(t *testing.T) {
 	}
 	if !slices.IsSortedFunc(findings, func(a, b diag.Diagnostic) int { return a.Pos.Compare(b.Pos) }) {
 		t.Error("findings not sorted")
+	}
+}
+
+// modernPages parses the parser's pages in the current docs format
+// (parser/testdata/modern: an api page, a resource page and an includes
+// folder), named by their paths inside that folder.
+func modernPages(t *testing.T) []*parser.Page {
+	t.Helper()
+	root := os.DirFS("../parser/testdata/modern")
+	p := parser.New()
+	var pages []*parser.Page
+	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(name) != ".md" {
+			return err
+		}
+		src, err := fs.ReadFile(root, name)
+		if err != nil {
+			return err
+		}
+		pages = append(pages, p.Parse(name, src))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// TestLintModernIncludes: on pages in the current format, includes are no
+// broken links; the one include whose file the input's includes folder
+// lacks is lint-broken-include; the include of ../../includes/, a folder
+// outside the input, is no finding; and nothing else is reported.
+func TestLintModernIncludes(t *testing.T) {
+	pages := modernPages(t)
+	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	got := lintLines(spec.Lint(pages, m))
+	want := []string{"v1.0/api/shelf-get.md:44:45 [lint-broken-include]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("lint findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLintIncludesOutsideInput: without the includes folder among the
+// inputs (as in the 2021 snapshot: api/ and resources/ only), no include
+// is a finding, however many there are.
+func TestLintIncludesOutsideInput(t *testing.T) {
+	var pages []*parser.Page
+	for _, p := range modernPages(t) {
+		if !strings.Contains(p.Path, "/includes/") {
+			pages = append(pages, p)
+		}
+	}
+	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	for _, d := range spec.Lint(pages, m) {
+		t.Errorf("finding %v", d)
+	}
+}
+
+// TestLintIncludeForms: an include resolved against the page names an
+// input page or not; only folders holding input pages are checked, and
+// the includes folder is the last "includes" segment of the target.
+func TestLintIncludeForms(t *testing.T) {
+	const page = `# p
+
+[!INCLUDE [a](../includes/a.md)]
+
+[!include[b](../includes/sub/b.md)]
+
+[!INCLUDE [c](../other/c.md)]
+
+[!INCLUDE [d](../../includes/d.md)]
+
+[!INCLUDE [e](https://example.com/includes/e.md)]
+`
+	p := parser.New()
+	pages := []*parser.Page{
+		p.Parse("docs/api/p.md", []byte(page)),
+		p.Parse("docs/includes/a.md", []byte("text\n")),
+		p.Parse("docs/other/x.md", []byte("# x\n")),
+	}
+	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	var got []string
+	for _, d := range spec.Lint(pages, m) {
+		got = append(got, d.Pos.String()+" "+d.Code+" "+d.Message)
+	}
+	want := []string{
+		// a.md is an input page; b.md is missing from docs/includes, c.md
+		// from docs/other, which both hold input pages; d.md's folder
+		// "includes" holds none; e.md is not local.
+		"docs/api/p.md:5:1 lint-broken-include include ../includes/sub/b.md: no file docs/includes/sub/b.md in docs/includes",
+		"docs/api/p.md:7:1 lint-broken-include include ../other/c.md: no file docs/other/c.md in docs/other",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
