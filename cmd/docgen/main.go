@@ -195,6 +195,8 @@
 //	collection-from-json-representation  warning  a property's table says single but the JSON representation shows an array; made a collection
 //	enum-duplicate                       info     an enum lists a member twice; it is generated once
 //	enum-empty                           warning  an enum member table has no members
+//	enum-from-heading                    info     an enum member table names no enum; the enum is taken from the page's heading
+//	enum-from-text                       info     a type has no enum table; its members are taken from a property's description
 //	enum-name                            error    an enum member table has no enum name; it is skipped
 //	enum-properties                      warning  an enum is given properties by examples or tables; they are ignored
 //	example-body-ignored                 warning  a request example sends a body with a method that takes none; the body is left out
@@ -212,6 +214,7 @@
 //	http-status-line                     error    a response example has no readable HTTP status line; it is not used
 //	internal-error                       error    docgen failed while parsing a page; the page is skipped (a bug in docgen)
 //	json-too-deep                        error    an example body nests too deep to read; it is not used
+//	lint-broken-include                  warning  (-lint) an [!INCLUDE] names a file missing from an includes folder among the inputs
 //	lint-broken-link                     warning  (-lint) a link points to a page that is not among the inputs
 //	lint-response-no-page                warning  (-lint) an operation returns a type no resource or enum page defines
 //	markdown-too-complex                 error    a page's tables or inline markup are too large to parse in bounded time; the page is skipped

@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -265,6 +266,12 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		return ExitFail
 	}
 	elapsed := func() time.Duration { return time.Since(start).Round(time.Millisecond) }
+	if o.lint && o.baselineWrite {
+		if err := saveBaseline(o, diags, pr); err != nil {
+			pr.fail("baseline", err)
+			code = ExitFail
+		}
+	}
 	if o.lint {
 		pr.summary(code, fmt.Sprintf("docgen: lint: %d findings in %d pages in %s", len(diags), res.Pages, elapsed()))
 		return code
@@ -285,6 +292,11 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	} else if err := writeOutput(o.out, res.Files, outOpts); err != nil {
 		pr.fail("write", err)
 		code = ExitFail
+	} else if o.baselineWrite {
+		if err := saveBaseline(o, diags, pr); err != nil {
+			pr.fail("baseline", err)
+			code = ExitFail
+		}
 	}
 	pr.summary(code, fmt.Sprintf("docgen: %s in %s", res.Summary(), elapsed()))
 	return code
@@ -367,7 +379,7 @@ func baselinePath(o *options) (file string, explicit bool) {
 const BaselineName = "docgen.baseline"
 
 // reportDiags prints diags and returns the exit code they give. With
-// -baseline-write it writes them all to the baseline file as known. Else
+// -baseline-write they are all known (saveBaseline writes them). Else
 // the findings the baseline knows are counted, not printed, and never fail
 // the run; of the others (fresh), errors fail the run, and under -strict
 // warnings too. Infos and known findings print as one line per code
@@ -375,10 +387,8 @@ const BaselineName = "docgen.baseline"
 func reportDiags(o *options, diags diag.List, pr *printer) (int, error) {
 	file, explicit := baselinePath(o)
 	if o.baselineWrite {
-		if err := writeBaseline(file, diags); err != nil {
-			return ExitFail, err
-		}
-		pr.note(fmt.Sprintf("wrote %d findings to the baseline %s", len(diags), file))
+		// The run writes the baseline after the output (see
+		// saveBaseline); its findings are all known.
 		pr.counts(nil, diags)
 		return ExitOK, nil
 	}
@@ -399,18 +409,25 @@ func reportDiags(o *options, diags diag.List, pr *printer) (int, error) {
 		fresh = promote(fresh)
 	}
 	var folded diag.List
-	for _, d := range fresh {
-		if d.Severity == diag.Info && !o.verbose {
-			folded = append(folded, d)
-			continue
-		}
-		pr.diag(d)
-	}
-	if o.verbose {
-		for _, d := range known {
+	switch {
+	case o.verbose:
+		// Every finding, fresh or known, in the order of diags.
+		all := slices.Concat(fresh, known)
+		slices.SortStableFunc(all, func(a, b diag.Diagnostic) int {
+			return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Code, b.Code), strings.Compare(a.Message, b.Message))
+		})
+		for _, d := range all {
 			pr.diag(d)
 		}
 		known = nil
+	default:
+		for _, d := range fresh {
+			if d.Severity == diag.Info {
+				folded = append(folded, d)
+				continue
+			}
+			pr.diag(d)
+		}
 	}
 	pr.counts(folded, known)
 	if len(stale) > 0 {
@@ -424,6 +441,17 @@ func reportDiags(o *options, diags diag.List, pr *printer) (int, error) {
 		return ExitFail, nil
 	}
 	return ExitOK, nil
+}
+
+// saveBaseline writes diags to the baseline file for -baseline-write,
+// once the output folder (its default home) exists, and says so.
+func saveBaseline(o *options, diags diag.List, pr *printer) error {
+	file, _ := baselinePath(o)
+	if err := writeBaseline(file, diags); err != nil {
+		return err
+	}
+	pr.note(fmt.Sprintf("wrote %d findings to the baseline %s", len(diags), file))
+	return nil
 }
 
 // writeBaseline writes the baseline of diags to file.

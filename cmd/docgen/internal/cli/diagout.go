@@ -102,29 +102,39 @@ func (p *printer) summary(code int, line string) {
 	fmt.Fprintln(p.w, line)
 }
 
-// counts prints, for the diagnostics not printed one by one, a line per
-// code: "docgen: 25 info annotation-repaired: <meaning>" for the infos
-// folded, and "docgen: 3 known type-conflict (in the baseline)" for the
-// findings the baseline knows. -diag json prints none (it holds
-// diagnostics only), nor does -q.
+// counts prints the diagnostics not printed one by one: for the infos
+// folded a line per code, "docgen: 25 info: <meaning> [annotation-repaired]",
+// and for the findings the baseline knows one line, "docgen: baseline: 20
+// known findings not shown (-v shows them): 9 type-undefined, 5 ...",
+// codes by count. -diag json prints none (it holds diagnostics only), nor
+// does -q.
 func (p *printer) counts(folded, known diag.List) {
-	line := func(l diag.List, what func(c diag.Code) string) {
+	perCode := func(l diag.List) map[string]int {
 		n := map[string]int{}
 		for _, d := range l {
 			n[d.Code]++
 		}
-		for _, c := range diag.Codes() {
-			if n[c.Name] > 0 {
-				p.note(fmt.Sprintf("%d %s [%s]", n[c.Name], what(c), c.Name))
-				delete(n, c.Name)
-			}
-		}
-		for _, code := range slices.Sorted(maps.Keys(n)) {
-			p.note(fmt.Sprintf("%d findings [%s]", n[code], code))
-		}
+		return n
 	}
-	line(folded, func(c diag.Code) string { return "info: " + c.Meaning })
-	line(known, func(c diag.Code) string { return "known (in the baseline), " + c.Severity.String() + ": " + c.Meaning })
+	n := perCode(folded)
+	for _, code := range slices.Sorted(maps.Keys(n)) {
+		meaning := "findings"
+		if c, ok := diag.Lookup(code); ok {
+			meaning = c.Meaning
+		}
+		p.note(fmt.Sprintf("%d info: %s [%s]", n[code], meaning, code))
+	}
+	if len(known) == 0 {
+		return
+	}
+	n = perCode(known)
+	codes := slices.Sorted(maps.Keys(n))
+	slices.SortStableFunc(codes, func(a, b string) int { return n[b] - n[a] })
+	var parts []string
+	for _, code := range codes {
+		parts = append(parts, fmt.Sprintf("%d %s", n[code], code))
+	}
+	p.note(fmt.Sprintf("baseline: %d known findings not shown (-v shows them): %s", len(known), strings.Join(parts, ", ")))
 }
 
 func (p *printer) json(v diag.JSON) {
