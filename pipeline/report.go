@@ -67,7 +67,7 @@ type ReportDiagnostic = diag.JSON
 // NewRunReport builds the report of a run.
 func NewRunReport(res *Result) *RunReport {
 	r := &RunReport{Summary: ReportSummary{Pages: res.Pages, ByCode: map[string]int{}, BySeverity: map[string]int{}}}
-	shown := DisplayPaths(res.Paths)
+	shown := res.Shown
 	for _, t := range res.Model.Types {
 		if t.Kind == spec.Enum {
 			r.Summary.Enums++

@@ -111,6 +111,9 @@ type Result struct {
 	Pages int
 	// Paths maps stable page names to the paths they were read from.
 	Paths map[string]string
+	// Shown maps stable page names to the paths diagnostics show: from the
+	// root of the module holding the working folder (see DisplayPaths).
+	Shown map[string]string
 	// Parsed are the parsed pages, in input order, for checks of the docs
 	// such as spec.Lint; nil unless Config.KeepParsed is set.
 	Parsed []*parser.Page
@@ -169,6 +172,7 @@ func Run(cfg Config) (res *Result, err error) {
 	for _, in := range inputs {
 		res.Paths[in.Name] = in.Path
 	}
+	res.Shown = DisplayPaths(res.Paths)
 	return res, nil
 }
 

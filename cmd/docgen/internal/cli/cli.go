@@ -247,7 +247,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 		pr.fail("run", err)
 		return ExitFail
 	}
-	pr.paths = pipeline.DisplayPaths(res.Paths)
+	pr.paths = res.Shown
 	if o.report != "" {
 		if err := writeReport(o.report, res); err != nil {
 			pr.fail("report", err)
