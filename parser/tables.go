@@ -62,11 +62,12 @@ func classify(section, subsection string, header []string) TableKind {
 	first := strings.ToLower(strings.Trim(header[0], " *"))
 	sec := strings.ToLower(section)
 	sub := strings.ToLower(subsection)
-	if instanceAttributes(sec) || instanceAttributes(sub) {
-		// "@microsoft.graph.downloadUrl" and the like: annotations the
-		// service reads or writes on an instance, not properties of the
-		// type, whatever the header says ("Property", "Property name").
-		return TableOther
+	if (instanceAttributes(sec) || instanceAttributes(sub)) && (strings.HasPrefix(first, "property") || strings.HasPrefix(first, "name") || strings.HasPrefix(first, "attribute")) {
+		// "@microsoft.graph.downloadUrl" and the like: annotations that
+		// the service writes or reads on an instance, members of its JSON
+		// object that clients send and read like properties, whatever
+		// the header says ("Property", "Property name").
+		return TableProperties
 	}
 	if strings.HasSuffix(sub, " property values") {
 		// The values of one property ("Roles property values"), not an

@@ -278,3 +278,25 @@ func TestLintIncludeForms(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestModernPagesBuildClean: the model of the pages in the current docs
+// format (includes folder and all) has no diagnostic, and the instance
+// attribute of the shelf resource is a member of its JSON object.
+func TestModernPagesBuildClean(t *testing.T) {
+	pages := modernPages(t)
+	m := spec.Build(pages, spec.Options{Reserved: emitter.Reserved()})
+	for _, d := range m.Diags {
+		t.Errorf("diagnostic %v", d)
+	}
+	var names []string
+	for _, ty := range m.Types {
+		if ty.Name == "Shelf" {
+			for _, p := range ty.Properties {
+				names = append(names, p.JSONName)
+			}
+		}
+	}
+	if !slices.Contains(names, "@microsoft.graph.conflictBehavior") || !slices.Contains(names, "label") {
+		t.Errorf("shelf properties %q", names)
+	}
+}
