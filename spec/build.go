@@ -104,6 +104,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.walkExamples(op)
 	}
 	b.applyBaseCandidates()
+	b.inferEnums()
 	b.nameOperations()
 	m := &Model{}
 	b.resolveTypes(m)
@@ -250,6 +251,12 @@ func (b *builder) collectTable(tf *typeFacts, t *parser.Table, ns string) {
 		}
 		if p.table == nil {
 			p.table = &evidence{ref: ref, pos: row.Pos, source: FromTable, text: cell.Text}
+			for _, l := range cell.Links {
+				if l.Dest != "" {
+					p.table.link = l.Dest
+					break
+				}
+			}
 		}
 	}
 }
@@ -296,7 +303,11 @@ func (b *builder) collectRepresentation(tf *typeFacts, body *parser.Body, ns str
 		p := tf.prop(m.Key, pos)
 		ref, ok := b.placeholderRef(m.Value, ns, pos)
 		if ok && p.rep == nil {
-			p.rep = &evidence{ref: ref, pos: pos, source: FromJSONRep}
+			v := m.Value
+			if v.Kind == parser.JSONArray && len(v.Elems) > 0 {
+				v = v.Elems[0]
+			}
+			p.rep = &evidence{ref: ref, pos: pos, source: FromJSONRep, object: v.Kind == parser.JSONObject}
 		}
 	}
 }
@@ -354,6 +365,9 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 		name = m[1]
 	} else if m := enumTitleRe.FindStringSubmatch(p.Title); m != nil {
 		name = m[1]
+	} else if h := enumFromHeading(section); h != "" && isEnumPage(p) {
+		name = h
+		b.diags.Warnf(t.Pos, "enum-from-heading", "member table under heading %s names no \"values\"; taken as the members of enum %s", quote(t.Section), h)
 	}
 	name = strings.Trim(name, "`*")
 	if name == "" || !isQualified(name) {

@@ -31,8 +31,14 @@ type typeFacts struct {
 	members     []*EnumMember
 	memberSeen  map[string]bool
 	synthesized bool
-	goName      string // fixed name for synthesized types
-	goSuffix    string // what goName adds to its operation's name
+	// fromText marks an enum whose members inferEnums took from property
+	// descriptions.
+	fromText bool
+	// stringType marks a type inferEnums made a string type for want of
+	// any other evidence; it never refines a property the docs call String.
+	stringType bool
+	goName     string // fixed name for synthesized types
+	goSuffix   string // what goName adds to its operation's name
 
 	// stringValues and objectValues count the example values expected to
 	// be of this type, which tell an undocumented enum from a struct.
@@ -67,6 +73,11 @@ type evidence struct {
 	pos    diag.Pos
 	source Source
 	text   string
+	// object marks a JSON representation placeholder that is an object
+	// (or an array of objects): the type it names is not a string type.
+	object bool
+	// link is the destination of the page link in a table's type cell.
+	link string
 }
 
 func (b *builder) typ(name string, rank int, pos diag.Pos) *typeFacts {

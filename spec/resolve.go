@@ -375,7 +375,7 @@ func (b *builder) refines(strong, weak rawRef) (rawRef, bool) {
 	switch {
 	case weak.prim != "" && weak.prim != String && isStringy(weak.prim):
 		return out, true
-	case weak.named != "" && b.types[weak.named] != nil && b.types[weak.named].kind == Enum:
+	case weak.named != "" && b.types[weak.named] != nil && b.types[weak.named].kind == Enum && !b.types[weak.named].stringType:
 		return out, true
 	}
 	return strong, false
