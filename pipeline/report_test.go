@@ -25,10 +25,10 @@ func TestDisplayPaths(t *testing.T) {
 	}
 	t.Chdir(out)
 	got := DisplayPaths(map[string]string{
-		"docs/api/a.md": filepath.Join("..", "docs", "api", "a.md"),
+		"docs/api/a.md": filepath.Join("..", "site", "docs", "api", "a.md"),
 		"other/x.md":    outside,
 	})
-	want := map[string]string{"docs/api/a.md": "docs/api/a.md", "other/x.md": "other/x.md"}
+	want := map[string]string{"docs/api/a.md": "site/docs/api/a.md", "other/x.md": "other/x.md"}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s shows as %q, want %q", k, got[k], v)

@@ -193,18 +193,26 @@ func TestFilters(t *testing.T) {
 // not "../docs/...".
 func TestPathsUnderGoGenerate(t *testing.T) {
 	dir := seedModule(t)
+	// The pages' stable names ("docs/...") differ from their paths from
+	// the module root ("site/docs/...").
+	if err := os.Mkdir(filepath.Join(dir, "site"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "docs"), filepath.Join(dir, "site", "docs")); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "graph")
 	if err := os.Mkdir(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(out)
-	_, _, stderr := docgen(t, "-in", "../docs", "-out", ".", "-pkg", "graph", "-only-code", "example-json")
-	if want := "docs/api/bookcopy-update.md:77:27: example body is not valid JSON: ignored // comment [example-json]\n"; !strings.HasPrefix(stderr, want) {
+	_, _, stderr := docgen(t, "-in", "../site/docs", "-out", ".", "-pkg", "graph", "-only-code", "example-json")
+	if want := "site/docs/api/bookcopy-update.md:77:27: example body is not valid JSON: ignored // comment [example-json]\n"; !strings.HasPrefix(stderr, want) {
 		t.Errorf("got\n%s\nwant it to start with\n%s", stderr, want)
 	}
 	// Outside a module, pages show their stable names.
 	plain := t.TempDir()
-	if err := os.CopyFS(filepath.Join(plain, "pages"), os.DirFS(filepath.Join(dir, "docs"))); err != nil {
+	if err := os.CopyFS(filepath.Join(plain, "pages"), os.DirFS(filepath.Join(dir, "site", "docs"))); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(filepath.Join(plain, "pages", "api"))
