@@ -257,6 +257,52 @@ func (st *state) response(a *Annotation) *Response {
 	}
 	if m.body != "" {
 		r.Body = st.body(m.body, at(m.bodyLine), isJSONContent(m.headers))
+		st.unwrapValue(r)
 	}
 	return r
+}
+
+// unwrapValue reads a single-entity response example whose object the docs
+// wrap in "value" ({"value": {"@odata.type": "#microsoft.graph.x", ...}})
+// as the object itself, and reports the slip: a collection's "value" is an
+// array, so an object there is the entity, not a property named "value".
+// It acts only when the response is not a collection, the body has no
+// members but "value" and "@..." control information, and the wrapped
+// object says it is the entity: its @odata.type is the annotation's type
+// (or the annotation names none), or the body's @odata.context ends in
+// "$entity". Body.Text is kept as written.
+func (st *state) unwrapValue(r *Response) {
+	b := r.Body
+	if b == nil || b.JSON == nil || b.JSON.Kind != JSONObject || r.IsCollection || r.Status < 200 || r.Status > 299 {
+		return
+	}
+	typ := strings.ToLower(strings.TrimPrefix(r.ODataType, "#"))
+	if strings.HasPrefix(typ, "collection(") {
+		return
+	}
+	var wrap *JSONMember
+	for i, m := range b.JSON.Members {
+		switch {
+		case m.Key == "value":
+			wrap = &b.JSON.Members[i]
+		case !strings.HasPrefix(m.Key, "@"):
+			return
+		}
+	}
+	if wrap == nil || wrap.Value == nil || wrap.Value.Kind != JSONObject {
+		return
+	}
+	inner := ""
+	if t := wrap.Value.Member("@odata.type"); t != nil && t.Kind == JSONString {
+		inner = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(t.String), "#"))
+	}
+	entity := false
+	if c := b.JSON.Member("@odata.context"); c != nil && c.Kind == JSONString {
+		entity = strings.HasSuffix(strings.TrimSpace(c.String), "$entity")
+	}
+	if !entity && (inner == "" || typ != "" && inner != typ) {
+		return
+	}
+	st.warnf(b.Pos.Within(wrap.Line, wrap.Col), "example-json", "single-entity response example wraps its object in \"value\" (a docs slip); read as the object itself")
+	b.JSON = wrap.Value
 }

@@ -1,0 +1,60 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestUnwrapValue: a single-entity response example that wraps its object
+// in "value" is read as the object, with an example-json warning at the
+// "value" key; bodies where "value" may be a collection or a property are
+// left alone.
+func TestUnwrapValue(t *testing.T) {
+	const wrapped = `{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#shelves/$entity",
+  "value": {
+    "@odata.type": "#microsoft.graph.shelf",
+    "id": "3"
+  }
+}`
+	for _, c := range []struct {
+		name, annotation, body string
+		unwrap                 bool
+	}{
+		{"matching type", `"@odata.type": "microsoft.graph.shelf"`, wrapped, true},
+		{"no annotation type, inner type", `"truncated": true`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, true},
+		{"entity context, no inner type", `"@odata.type": "microsoft.graph.shelf"`, `{"@odata.context": "x/$entity", "value": {"id": "3"}}`, true},
+		{"other type", `"@odata.type": "microsoft.graph.book"`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, false},
+		{"no evidence", `"@odata.type": "microsoft.graph.shelf"`, `{"value": {"id": "3"}}`, false},
+		{"a collection", `"@odata.type": "microsoft.graph.shelf"`, `{"value": [{"id": "3"}]}`, false},
+		{"isCollection", `"@odata.type": "microsoft.graph.shelf", "isCollection": true`, wrapped, false},
+		{"Collection type", `"@odata.type": "Collection(microsoft.graph.shelf)"`, wrapped, false},
+		{"value is one property of several", `"@odata.type": "microsoft.graph.shelf"`, `{"id": "3", "value": {"@odata.type": "#microsoft.graph.shelf"}}`, false},
+		{"a primitive value", `"@odata.type": "microsoft.graph.shelf"`, `{"value": "3"}`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := "# Get shelf\n\n<!-- { \"blockType\": \"response\", " + c.annotation + " } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + c.body + "\n```\n"
+			page := New().Parse("p.md", []byte(src))
+			if len(page.Responses) != 1 || page.Responses[0].Body == nil || page.Responses[0].Body.JSON == nil {
+				t.Fatalf("responses %+v", page.Responses)
+			}
+			v := page.Responses[0].Body.JSON
+			unwrapped := v.Member("id") != nil && v.Member("value") == nil
+			if unwrapped != c.unwrap {
+				t.Errorf("unwrapped = %v, want %v", unwrapped, c.unwrap)
+			}
+			var warned []string
+			for _, d := range page.Diags {
+				if strings.Contains(d.Message, `"value"`) {
+					warned = append(warned, d.Pos.String()+" "+d.Code)
+				}
+			}
+			if c.unwrap && (len(warned) != 1 || !strings.HasSuffix(warned[0], " example-json")) || !c.unwrap && len(warned) != 0 {
+				t.Errorf("diagnostics %q, unwrap %v", warned, c.unwrap)
+			}
+			if c.name == "matching type" && (len(warned) != 1 || warned[0] != "p.md:10:3 example-json") {
+				t.Errorf("diagnostic at %q, want p.md:10:3", warned)
+			}
+		})
+	}
+}
