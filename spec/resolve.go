@@ -153,7 +153,11 @@ func (b *builder) undefinedKind(tf *typeFacts, t *Type) {
 	if len(tf.props) == 0 && tf.stringValues > 0 && tf.objectValues == 0 {
 		tf.kind, t.Kind = Enum, Enum
 	}
-	b.diags.Warnf(tf.pos, "type-undefined", "type %s has no resource or enum page; it is generated as %s from the evidence of examples and tables", t.FullName, t.Kind)
+	kind := t.Kind.String()
+	if t.Kind == Enum && len(tf.members) == 0 {
+		kind = "a string type (an enum without known members)"
+	}
+	b.diags.Warnf(tf.pos, "type-undefined", "type %s has no resource or enum page; it is generated as %s from the evidence of examples and tables", t.FullName, kind)
 }
 
 func (b *builder) resolveBase(tf *typeFacts) {
