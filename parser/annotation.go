@@ -224,6 +224,7 @@ func (st *state) attach(a *Annotation, lastReq int) int {
 	case "response":
 		if r := st.response(a); r != nil {
 			r.RequestIndex = lastReq
+			st.unwrapValue(r)
 			st.page.Responses = append(st.page.Responses, r)
 		}
 		return -1

@@ -257,7 +257,6 @@ func (st *state) response(a *Annotation) *Response {
 	}
 	if m.body != "" {
 		r.Body = st.body(m.body, at(m.bodyLine), isJSONContent(m.headers))
-		st.unwrapValue(r)
 	}
 	return r
 }
@@ -270,7 +269,12 @@ func (st *state) response(a *Annotation) *Response {
 // members but "value" and "@..." control information, and the wrapped
 // object says it is the entity: its @odata.type is the annotation's type
 // (or the annotation names none), or the body's @odata.context ends in
-// "$entity". Body.Text is kept as written.
+// "$entity". And the call must return one entity: the context says
+// "$entity", the request (r.RequestIndex) is a PATCH or PUT, or every
+// request line of the page ends with a key placeholder ("/lists/{id}").
+// A list call whose example shows one object in "value" is a different
+// slip, which the model reads as a collection. Body.Text is kept as
+// written.
 func (st *state) unwrapValue(r *Response) {
 	b := r.Body
 	if b == nil || b.JSON == nil || b.JSON.Kind != JSONObject || r.IsCollection || r.Status < 200 || r.Status > 299 {
@@ -300,9 +304,32 @@ func (st *state) unwrapValue(r *Response) {
 	if c := b.JSON.Member("@odata.context"); c != nil && c.Kind == JSONString {
 		entity = strings.HasSuffix(strings.TrimSpace(c.String), "$entity")
 	}
-	if !entity && (inner == "" || typ != "" && inner != typ) {
+	if !entity && (inner == "" || typ != "" && inner != typ || !st.singleEntityCall(r)) {
 		return
 	}
 	st.warnf(b.Pos.Within(wrap.Line, wrap.Col), "example-json", "single-entity response example wraps its object in \"value\" (a docs slip); read as the object itself")
 	b.JSON = wrap.Value
+}
+
+// singleEntityCall reports whether the request r answers is a PATCH or PUT,
+// or the page's request lines all address one entity by its key: their
+// last segment is a placeholder ("{id}", "{id | userPrincipalName}") or a
+// key in parentheses ("('{id}')").
+func (st *state) singleEntityCall(r *Response) bool {
+	if i := r.RequestIndex; i >= 0 && i < len(st.page.Requests) {
+		switch st.page.Requests[i].Method {
+		case "PATCH", "PUT":
+			return true
+		}
+	}
+	if len(st.page.Templates) == 0 {
+		return false
+	}
+	for _, t := range st.page.Templates {
+		last := t.Path[strings.LastIndexByte(t.Path, '/')+1:]
+		if !strings.HasSuffix(last, "}") && !strings.HasSuffix(last, "')") && !strings.HasSuffix(last, "})") {
+			return false
+		}
+	}
+	return true
 }

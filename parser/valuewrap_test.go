@@ -7,8 +7,8 @@ import (
 
 // TestUnwrapValue: a single-entity response example that wraps its object
 // in "value" is read as the object, with an example-json warning at the
-// "value" key; bodies where "value" may be a collection or a property are
-// left alone.
+// "value" key; bodies where "value" may be a collection or a property,
+// and calls that may return a list, are left alone.
 func TestUnwrapValue(t *testing.T) {
 	const wrapped = `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#shelves/$entity",
@@ -20,20 +20,35 @@ func TestUnwrapValue(t *testing.T) {
 	for _, c := range []struct {
 		name, annotation, body string
 		unwrap                 bool
+		// line is the request line of the HTTP request section; "" for
+		// the default, none for no section.
+		line string
 	}{
-		{"matching type", `"@odata.type": "microsoft.graph.shelf"`, wrapped, true},
-		{"no annotation type, inner type", `"truncated": true`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, true},
-		{"entity context, no inner type", `"@odata.type": "microsoft.graph.shelf"`, `{"@odata.context": "x/$entity", "value": {"id": "3"}}`, true},
-		{"other type", `"@odata.type": "microsoft.graph.book"`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, false},
-		{"no evidence", `"@odata.type": "microsoft.graph.shelf"`, `{"value": {"id": "3"}}`, false},
-		{"a collection", `"@odata.type": "microsoft.graph.shelf"`, `{"value": [{"id": "3"}]}`, false},
-		{"isCollection", `"@odata.type": "microsoft.graph.shelf", "isCollection": true`, wrapped, false},
-		{"Collection type", `"@odata.type": "Collection(microsoft.graph.shelf)"`, wrapped, false},
-		{"value is one property of several", `"@odata.type": "microsoft.graph.shelf"`, `{"id": "3", "value": {"@odata.type": "#microsoft.graph.shelf"}}`, false},
-		{"a primitive value", `"@odata.type": "microsoft.graph.shelf"`, `{"value": "3"}`, false},
+		{"matching type", `"@odata.type": "microsoft.graph.shelf"`, wrapped, true, ""},
+		{"no annotation type, inner type", `"truncated": true`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, true, ""},
+		{"entity context, no inner type", `"@odata.type": "microsoft.graph.shelf"`, `{"@odata.context": "x/$entity", "value": {"id": "3"}}`, true, ""},
+		{"other type", `"@odata.type": "microsoft.graph.book"`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, false, ""},
+		{"no evidence", `"@odata.type": "microsoft.graph.shelf"`, `{"value": {"id": "3"}}`, false, ""},
+		{"a collection", `"@odata.type": "microsoft.graph.shelf"`, `{"value": [{"id": "3"}]}`, false, ""},
+		{"isCollection", `"@odata.type": "microsoft.graph.shelf", "isCollection": true`, wrapped, false, ""},
+		{"Collection type", `"@odata.type": "Collection(microsoft.graph.shelf)"`, wrapped, false, ""},
+		{"value is one property of several", `"@odata.type": "microsoft.graph.shelf"`, `{"id": "3", "value": {"@odata.type": "#microsoft.graph.shelf"}}`, false, ""},
+		{"a primitive value", `"@odata.type": "microsoft.graph.shelf"`, `{"value": "3"}`, false, ""},
+		{"list call", `"@odata.type": "microsoft.graph.shelf"`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, false, "GET /shelves"},
+		{"list call, entity context", `"@odata.type": "microsoft.graph.shelf"`, `{"@odata.context": "x/$entity", "value": {"id": "3"}}`, true, "GET /shelves"},
+		{"key in parentheses", `"@odata.type": "microsoft.graph.shelf"`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, true, "GET /shelves('{id}')"},
+		{"no request line", `"@odata.type": "microsoft.graph.shelf"`, `{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}`, false, "none"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			src := "# Get shelf\n\n<!-- { \"blockType\": \"response\", " + c.annotation + " } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + c.body + "\n```\n"
+			line := c.line
+			if line == "" {
+				line = "GET /shelves/{shelf-id}"
+			}
+			section := "## HTTP request\n\n```http\n" + line + "\n```\n\n"
+			if line == "none" {
+				section = "\n\n\n\n\n\n"
+			}
+			src := "# Get shelf\n\n" + section + "<!-- { \"blockType\": \"response\", " + c.annotation + " } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + c.body + "\n```\n"
 			page := New().Parse("p.md", []byte(src))
 			if len(page.Responses) != 1 || page.Responses[0].Body == nil || page.Responses[0].Body.JSON == nil {
 				t.Fatalf("responses %+v", page.Responses)
@@ -52,9 +67,28 @@ func TestUnwrapValue(t *testing.T) {
 			if c.unwrap && (len(warned) != 1 || !strings.HasSuffix(warned[0], " example-json")) || !c.unwrap && len(warned) != 0 {
 				t.Errorf("diagnostics %q, unwrap %v", warned, c.unwrap)
 			}
-			if c.name == "matching type" && (len(warned) != 1 || warned[0] != "p.md:10:3 example-json") {
-				t.Errorf("diagnostic at %q, want p.md:10:3", warned)
+			if c.name == "matching type" && (len(warned) != 1 || warned[0] != "p.md:16:3 example-json") {
+				t.Errorf("diagnostic at %q, want p.md:16:3", warned)
 			}
 		})
+	}
+}
+
+// TestUnwrapValueUpdate: the answer to a PATCH is one entity whatever the
+// page's request lines say, so its wrapped object is unwrapped; the same
+// response to a GET of a list is not.
+func TestUnwrapValueUpdate(t *testing.T) {
+	for method, want := range map[string]bool{"PATCH": true, "GET": false} {
+		src := "# Update shelf\n\n## HTTP request\n\n```http\n" + method + " /shelves\n```\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\n" + method + " https://graph.microsoft.com/v1.0/shelves\n```\n\n" +
+			"<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.shelf\" } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" +
+			`{"value": {"@odata.type": "#microsoft.graph.shelf", "id": "3"}}` + "\n```\n"
+		page := New().Parse("p.md", []byte(src))
+		if len(page.Responses) != 1 || page.Responses[0].RequestIndex != 0 {
+			t.Fatalf("%s: responses %+v", method, page.Responses)
+		}
+		if got := page.Responses[0].Body.JSON.Member("id") != nil; got != want {
+			t.Errorf("%s: unwrapped = %v, want %v", method, got, want)
+		}
 	}
 }
