@@ -80,6 +80,9 @@ func TestDecodeDocumentedAudit(t *testing.T) {
 	if a.Priority == nil || *a.Priority != LoanPriorityUrgent {
 		t.Errorf("priority = %v, want %q", a.Priority, LoanPriorityUrgent)
 	}
+	if a.Stage == nil || *a.Stage != AuditStageRunning {
+		t.Errorf("stage = %v, want %q", a.Stage, AuditStageRunning)
+	}
 	if a.Channel == nil || *a.Channel != AuditChannel("scheduled") {
 		t.Errorf("channel = %v, want scheduled", a.Channel)
 	}

@@ -49,7 +49,8 @@ func TestEnumFromHeading(t *testing.T) {
 // today's docs use: an aggregated enums.md (a "### x values" table, a
 // table under a bare "### x" heading, a row without its leading pipe) and
 // a resource page whose properties name enum types without links, list
-// their values in the description, or name a type nothing defines.
+// their values in the description, or name a type nothing defines, and
+// a "### x values" member table inside its Properties section.
 func TestEnumsToday(t *testing.T) {
 	m := Build(parseDir(t, "testdata/enums_today"), Options{Reserved: []string{"Client"}})
 	audit := findType(m, "LoanAudit")
@@ -78,6 +79,7 @@ func TestEnumsToday(t *testing.T) {
 	outcome := enumOf("outcome", "compliant", "overdue", "unknownFutureValue")
 	enumOf("zone", "north", "south", "east", "unknownFutureValue")
 	enumOf("priority", "routine", "urgent", "unknownFutureValue")
+	enumOf("stage", "queued", "running", "done") // a "values" table inside Properties
 	channel := enumOf("channel")
 	// No example shows a batch: only the rule that a type without page,
 	// members or object evidence is a string type makes it one.
