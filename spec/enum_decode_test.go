@@ -80,6 +80,9 @@ func TestDecodeDocumentedAudit(t *testing.T) {
 	if a.Priority == nil || *a.Priority != LoanPriorityUrgent {
 		t.Errorf("priority = %v, want %q", a.Priority, LoanPriorityUrgent)
 	}
+	if a.Route == nil || *a.Route != ReturnRouteDropBox {
+		t.Errorf("route = %v, want %q", a.Route, ReturnRouteDropBox)
+	}
 	if a.Stage == nil || *a.Stage != AuditStageRunning {
 		t.Errorf("stage = %v, want %q", a.Stage, AuditStageRunning)
 	}

@@ -78,6 +78,8 @@ func TestEnumsToday(t *testing.T) {
 	}
 	outcome := enumOf("outcome", "compliant", "overdue", "unknownFutureValue")
 	enumOf("zone", "north", "south", "east", "unknownFutureValue")
+	// Linked to an enums.md section that does not exist: from the text.
+	enumOf("route", "desk", "dropBox", "unknownFutureValue")
 	enumOf("priority", "routine", "urgent", "unknownFutureValue")
 	enumOf("stage", "queued", "running", "done") // a "values" table inside Properties
 	channel := enumOf("channel")
@@ -104,7 +106,8 @@ func TestEnumsToday(t *testing.T) {
 	for _, want := range []struct{ code, at, text string }{
 		{"enum-from-text", "loanaudit.md:18", "auditOutcome"},
 		{"enum-from-heading", "enums.md:22", "loanPriority"},
-		{"type-undefined", "loanaudit.md:21", "auditChannel"},
+		{"type-undefined", "loanaudit.md:22", "auditChannel"},
+		{"enum-from-text", "loanaudit.md:20", "returnRoute"},
 	} {
 		found := false
 		for _, d := range m.Diags {
