@@ -169,3 +169,30 @@ func TestOnlyIncludes(t *testing.T) {
 		}
 	}
 }
+
+// TestInheritsFrom: the base type of "Inherits from" paragraphs and of
+// intro sentences that say "inherits from [x]" in the middle.
+func TestInheritsFrom(t *testing.T) {
+	link := func(text string) []Link { return []Link{{Text: text, Dest: "x.md"}} }
+	for _, c := range []struct {
+		text  string
+		links []Link
+		intro bool
+		want  string
+	}{
+		{"Inherits from entity.", link("entity"), false, "entity"},
+		{"Inherits from **entity**.", link("**entity**"), true, "entity"},
+		{"This resource type inherits from itemFacet.", link("itemFacet"), true, "itemFacet"},
+		{"Represents a user account. Inherits from directoryObject.", link("directoryObject"), true, "directoryObject"},
+		{"This type inherits from `entity`.", link("`entity`"), true, "entity"},
+		{"This resource type inherits from itemFacet.", link("itemFacet"), false, ""},
+		{"This resource type inherits from its parent, see itemFacet.", link("itemFacet"), true, ""},
+		{"A plain sentence about entity.", link("entity"), true, ""},
+		{"Inherits from nothing linked.", nil, true, ""},
+	} {
+		got, ok := inheritsFrom([]byte(c.text), c.links, c.intro)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("inheritsFrom(%q, intro %v) = %q, %v; want %q", c.text, c.intro, got, ok, c.want)
+		}
+	}
+}

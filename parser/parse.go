@@ -372,9 +372,11 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	for _, l := range links {
 		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
 	}
-	if bytes.HasPrefix(t, []byte("Inherits from")) && len(links) > 0 && st.page.InheritsFrom == "" {
-		st.page.InheritsFrom = strings.Trim(strings.TrimSpace(links[0].Text), "`*")
-		st.page.InheritsFromPos = pos
+	if st.page.InheritsFrom == "" {
+		if base, ok := inheritsFrom(t, links, st.section == ""); ok {
+			st.page.InheritsFrom = base
+			st.page.InheritsFromPos = pos
+		}
 	}
 	if st.page.Namespace != "" {
 		return
@@ -389,6 +391,37 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	}
 	st.page.Namespace = strings.Trim(ns[0], "`*")
 	st.page.NamespacePos = st.nodePos(n)
+}
+
+// inheritsFrom reads the base type a paragraph names: "Inherits from
+// [entity](entity.md)." at its start, or, in the page's intro, a sentence
+// such as "This resource type inherits from [itemFacet](itemfacet.md)." or
+// "Represents a user. Inherits from [directoryObject](...)": the link that
+// follows "inherits from " right away.
+func inheritsFrom(t []byte, links []Link, intro bool) (string, bool) {
+	if len(links) == 0 {
+		return "", false
+	}
+	if bytes.HasPrefix(t, []byte("Inherits from")) {
+		return strings.Trim(strings.TrimSpace(links[0].Text), "`*"), true
+	}
+	if !intro {
+		return "", false
+	}
+	const phrase = "inherits from "
+	lower := bytes.ToLower(t)
+	i := bytes.Index(lower, []byte(phrase))
+	if i < 0 {
+		return "", false
+	}
+	rest := string(bytes.TrimLeft(t[i+len(phrase):], " *`"))
+	for _, l := range links {
+		name := strings.Trim(strings.TrimSpace(l.Text), "`*")
+		if name != "" && strings.HasPrefix(rest, name) {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // nodePos returns the position of the first byte a block or inline node
