@@ -296,19 +296,82 @@ func (st *state) unwrapValue(r *Response) {
 	if wrap == nil || wrap.Value == nil || wrap.Value.Kind != JSONObject {
 		return
 	}
-	inner := ""
+	innerType := ""
 	if t := wrap.Value.Member("@odata.type"); t != nil && t.Kind == JSONString {
-		inner = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(t.String), "#"))
+		innerType = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(t.String), "#"))
 	}
 	entity := false
 	if c := b.JSON.Member("@odata.context"); c != nil && c.Kind == JSONString {
 		entity = strings.HasSuffix(strings.TrimSpace(c.String), "$entity")
 	}
-	if !entity && (inner == "" || typ != "" && inner != typ || !st.singleEntityCall(r)) {
+	if !entity && (innerType == "" || typ != "" && innerType != typ || !st.singleEntityCall(r)) {
 		return
 	}
 	st.warnf(b.Pos.Within(wrap.Line, wrap.Col), "example-json", "single-entity response example wraps its object in \"value\" (a docs slip); read as the object itself")
 	b.JSON = wrap.Value
+	// The body becomes the wrapped object's own text, so that the test
+	// double's fixture and the examples serve the entity; its JSON is read
+	// again for positions relative to that text (its slips were reported
+	// above).
+	start := lineColOffset(b.Text, wrap.Value.Line, wrap.Value.Col)
+	end := objectEnd(b.Text, start)
+	if start < 0 || end < 0 {
+		return
+	}
+	inner := b.Text[start:end]
+	if v, strict, _ := ParseJSON([]byte(inner), st.p.jsonDepth()); v != nil && v.Kind == JSONObject {
+		b.Pos = b.Pos.Within(wrap.Value.Line, wrap.Value.Col)
+		b.Text, b.JSON, b.Strict = inner, v, strict
+	}
+}
+
+// lineColOffset returns the byte offset of a 1-based line and byte column
+// in text, or -1.
+func lineColOffset(text string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	if off+col-1 >= len(text) || col < 1 {
+		return -1
+	}
+	return off + col - 1
+}
+
+// objectEnd returns the offset just past the '}' that closes the object
+// opening at text[start], or -1: brackets are counted outside
+// double-quoted strings.
+func objectEnd(text string, start int) int {
+	if start < 0 || start >= len(text) || text[start] != '{' {
+		return -1
+	}
+	depth, inString := 0, false
+	for i := start; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
 }
 
 // singleEntityCall reports whether the request r answers is a PATCH or PUT,

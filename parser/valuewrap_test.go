@@ -70,6 +70,23 @@ func TestUnwrapValue(t *testing.T) {
 			if c.name == "matching type" && (len(warned) != 1 || warned[0] != "p.md:16:3 example-json") {
 				t.Errorf("diagnostic at %q, want p.md:16:3", warned)
 			}
+			// An unwrapped body is the object's own text, positioned
+			// where the object starts; another body is kept as written.
+			b := page.Responses[0].Body
+			if c.unwrap && (!strings.HasPrefix(b.Text, "{") || !strings.HasSuffix(b.Text, "}") || strings.Contains(b.Text, `"value"`) || !b.Strict) {
+				t.Errorf("unwrapped text %q (strict %v)", b.Text, b.Strict)
+			}
+			if !c.unwrap && strings.TrimSpace(b.Text) != c.body {
+				t.Errorf("text %q, want the body as written", b.Text)
+			}
+			if c.name == "matching type" {
+				if got := b.Pos.String(); got != "p.md:16:12" {
+					t.Errorf("unwrapped body at %s, want p.md:16:12", got)
+				}
+				if id := b.JSON.Member("id"); id == nil || b.Pos.Within(id.Line, id.Col).String() != "p.md:18:11" {
+					t.Errorf("id member %+v, not at p.md:18:11", id)
+				}
+			}
 		})
 	}
 }
@@ -90,5 +107,24 @@ func TestUnwrapValueUpdate(t *testing.T) {
 		if got := page.Responses[0].Body.JSON.Member("id") != nil; got != want {
 			t.Errorf("%s: unwrapped = %v, want %v", method, got, want)
 		}
+	}
+}
+
+// TestObjectEnd holds objectEnd and lineColOffset to the text they index.
+func TestObjectEnd(t *testing.T) {
+	text := "{\n  \"value\": {\"a\": \"}{\\\"\", \"b\": [1, {}]},\n  \"@x\": 1\n}"
+	start := lineColOffset(text, 2, 12)
+	if start < 0 || text[start] != '{' {
+		t.Fatalf("lineColOffset = %d", start)
+	}
+	end := objectEnd(text, start)
+	if end < 0 || text[start:end] != `{"a": "}{\"", "b": [1, {}]}` {
+		t.Errorf("objectEnd: %q", text[start:max(end, start)])
+	}
+	if objectEnd(text, 1) != -1 || objectEnd("{", 0) != -1 || lineColOffset(text, 9, 1) != -1 || lineColOffset(text, 1, 0) != -1 {
+		t.Error("bad offsets not refused")
+	}
+	if objectEnd(text, 0) != len(text) {
+		t.Errorf("outer object ends at %d, want %d", objectEnd(text, 0), len(text))
 	}
 }
