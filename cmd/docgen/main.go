@@ -346,10 +346,15 @@
 // On systems without flock(2) the lock file is created exclusively, and a
 // second run fails instead, naming the file to remove if no run is active.
 //
-// To regenerate from go generate, put a line like this in a .go file of the
-// output package (docgen writes it into doc.go for you):
+// docgen writes the line that regenerates the package into its doc.go, so
+// that "go generate ./..." reruns it once; do not add a line of your own,
+// or go generate runs docgen twice. For this repository's seeds it reads:
 //
 //	//go:generate go run github.com/docgen-dev/docgen/cmd/docgen -modroot -in seeds -out . -pkg generated
+//
+// Its arguments are quoted as go generate reads them back: a path with a
+// space or a quote is a Go string literal, and a '$' is written ${DOLLAR},
+// which go generate expands to a dollar sign.
 //
 // When the inputs lie in one Go module and the output in the same module
 // (or in none), the line names them from the module's root with -modroot,
