@@ -56,6 +56,7 @@ func codes() []Code {
 		{"example-property-case", Info, "an example spells a property in another case; it decodes, and re-encodes with the documented case"},
 		{"example-type-mismatch", Warning, "an example gives a property a type other than the documented one"},
 		{"example-unknown-property", Warning, "an example has a property its type does not document"},
+		{"example-value-wrapper", Warning, "a single-entity response example wraps its object in \"value\"; it is read as the object itself"},
 		{"front-matter", Error, "the front matter is not closed by a --- line; the page may be misread"},
 		{"http-method-case", Info, "an HTTP method is not upper case; it is read as upper case"},
 		{"http-request-line", Error, "a request example has no readable request line; it is not used"},

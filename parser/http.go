@@ -307,7 +307,7 @@ func (st *state) unwrapValue(r *Response) {
 	if !entity && (innerType == "" || typ != "" && innerType != typ || !st.singleEntityCall(r)) {
 		return
 	}
-	st.warnf(b.Pos.Within(wrap.Line, wrap.Col), "example-json", "single-entity response example wraps its object in \"value\" (a docs slip); read as the object itself")
+	st.warnf(b.Pos.Within(wrap.Line, wrap.Col), "example-value-wrapper", "single-entity response example wraps its object in \"value\" (a docs slip); read as the object itself")
 	b.JSON = wrap.Value
 	// The body becomes the wrapped object's own text, so that the test
 	// double's fixture and the examples serve the entity; its JSON is read

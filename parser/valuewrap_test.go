@@ -6,7 +6,7 @@ import (
 )
 
 // TestUnwrapValue: a single-entity response example that wraps its object
-// in "value" is read as the object, with an example-json warning at the
+// in "value" is read as the object, with an example-value-wrapper warning at the
 // "value" key; bodies where "value" may be a collection or a property,
 // and calls that may return a list, are left alone.
 func TestUnwrapValue(t *testing.T) {
@@ -64,10 +64,10 @@ func TestUnwrapValue(t *testing.T) {
 					warned = append(warned, d.Pos.String()+" "+d.Code)
 				}
 			}
-			if c.unwrap && (len(warned) != 1 || !strings.HasSuffix(warned[0], " example-json")) || !c.unwrap && len(warned) != 0 {
+			if c.unwrap && (len(warned) != 1 || !strings.HasSuffix(warned[0], " example-value-wrapper")) || !c.unwrap && len(warned) != 0 {
 				t.Errorf("diagnostics %q, unwrap %v", warned, c.unwrap)
 			}
-			if c.name == "matching type" && (len(warned) != 1 || warned[0] != "p.md:16:3 example-json") {
+			if c.name == "matching type" && (len(warned) != 1 || warned[0] != "p.md:16:3 example-value-wrapper") {
 				t.Errorf("diagnostic at %q, want p.md:16:3", warned)
 			}
 			// An unwrapped body is the object's own text, positioned

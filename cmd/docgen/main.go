@@ -208,6 +208,7 @@
 //	example-property-case                info     an example spells a property in another case; it decodes, and re-encodes with the documented case
 //	example-type-mismatch                warning  an example gives a property a type other than the documented one
 //	example-unknown-property             warning  an example has a property its type does not document
+//	example-value-wrapper                warning  a single-entity response example wraps its object in "value"; it is read as the object itself
 //	front-matter                         error    the front matter is not closed by a --- line; the page may be misread
 //	http-method-case                     info     an HTTP method is not upper case; it is read as upper case
 //	http-request-line                    error    a request example has no readable request line; it is not used
