@@ -45,7 +45,7 @@ func TestDeterministic(t *testing.T) {
 	for _, dir := range cases {
 		name := filepath.Base(filepath.Dir(dir))
 		groups = append(groups, group{name, [][]string{{dir}, {dir, dir}}})
-		pages, err := filepath.Glob(filepath.Join(dir, "*.md"))
+		pages, err := mdFiles(dir)
 		if err != nil || len(pages) == 0 {
 			t.Fatalf("%s: no pages: %v", dir, err)
 		}
@@ -129,4 +129,17 @@ func copyDir(t *testing.T, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// mdFiles lists the .md files under dir, in its subfolders too, sorted.
+func mdFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
+			out = append(out, p)
+		}
+		return err
+	})
+	slices.Sort(out)
+	return out, err
 }
