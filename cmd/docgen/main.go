@@ -151,7 +151,10 @@
 //
 // -baseline-write writes every finding of the run (after the filters
 // below) to the baseline file as known, replacing it, and exits 0 unless
-// the run fails otherwise. When findings in the baseline are gone (fixed),
+// the run fails otherwise. The findings are those of a run that reads the
+// names file just written: a first run into an empty folder also reports
+// the naming conflicts it settles, which later runs no longer meet, and
+// they are left out. When findings in the baseline are gone (fixed),
 // a run says how many with "baseline: N known findings of FILE are gone";
 // -baseline-write then shrinks the file.
 //

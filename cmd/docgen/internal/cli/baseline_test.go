@@ -252,3 +252,24 @@ func TestManualListsEveryCode(t *testing.T) {
 		t.Errorf("the manual's code list differs from diag.Codes; it should read:\n%s", b.String())
 	}
 }
+
+// TestBaselineWriteFirstRun: a first run into an empty folder reports the
+// naming conflicts it settles ("operation name X is claimed by ... too"),
+// which later runs, reading the names file, no longer meet. The baseline
+// -baseline-write writes on such a run is that of the runs to come, so the
+// next run finds no known finding gone.
+func TestBaselineWriteFirstRun(t *testing.T) {
+	seedModule(t)
+	write(t, filepath.Join("docs", "api", "book-fetch.md"), "---\ntitle: \"Get book\"\ndoc_type: apiPageType\n---\n\n# Get book\n\n## HTTP request\n\n```http\nGET /books/{id}/edition\n```\n")
+	args := []string{"-in", "docs", "-out", "graph", "-pkg", "graph"}
+	code, _, stderr := docgen(t, append([]string{"-baseline-write"}, args...)...)
+	if code != ExitOK || !strings.Contains(stderr, "operation-name") {
+		t.Fatalf("-baseline-write: exit %d, want an operation-name finding:\n%s", code, stderr)
+	}
+	if base := read(t, filepath.Join("graph", BaselineName)); strings.Contains(base, "operation-name") {
+		t.Errorf("the baseline keeps a finding the next run does not make:\n%s", base)
+	}
+	if code, _, stderr := docgen(t, append([]string{"-strict"}, args...)...); code != ExitOK || strings.Contains(stderr, "gone") || strings.Contains(stderr, "[operation-name]") {
+		t.Errorf("the run after -baseline-write: exit %d:\n%s", code, stderr)
+	}
+}
