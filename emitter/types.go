@@ -94,7 +94,7 @@ func genClass(f *goFile, t *spec.Type) {
 	f.end()
 	f.docComment("MarshalJSON encodes the value held.")
 	f.line("func (r ", ref, ") MarshalJSON() ([]byte, error) {")
-	f.line("\treturn ", f.qual("encoding/json", "Marshal"), "(r.", class, ")")
+	f.line("\treturn encodePoly(r.", class, ")")
 	f.line("}")
 	f.end()
 }

@@ -77,7 +77,7 @@ func (r *testAnimalRef) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON encodes the value held.
 func (r testAnimalRef) MarshalJSON() ([]byte, error) {
-	return json.Marshal(r.TestAnimalClass)
+	return encodePoly(r.TestAnimalClass)
 }
 
 // A directoryObject hierarchy shaped like the generated Graph client's
@@ -162,5 +162,5 @@ func (r *testDirectoryObjectRef) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON encodes the value held.
 func (r testDirectoryObjectRef) MarshalJSON() ([]byte, error) {
-	return json.Marshal(r.TestDirectoryObjectClass)
+	return encodePoly(r.TestDirectoryObjectClass)
 }
