@@ -11,11 +11,12 @@ package golden
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docgen-dev/docgen/internal/textdiff"
 )
 
 // update is the -update test flag; flag variables are the one form of
@@ -47,42 +48,24 @@ func Check(t testing.TB, path string, got []byte) {
 	}
 }
 
-// Diff returns a compact line diff of want and got, showing at most max
-// differing lines.
+// Diff returns the unified diff (internal/textdiff's, the one "docgen
+// -check" prints) that turns want into got, with "--- want" and "+++ got"
+// as its file lines, or "" when they are equal. It shows at most max
+// deleted or inserted lines: the diff stops before the next one, with a
+// "..." line. Lines compare with their newlines, so a missing newline at
+// the end is a difference too.
 func Diff(want, got string, max int) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
 	var b strings.Builder
-	n := 0
-	i, j := 0, 0
-	for (i < len(wl) || j < len(gl)) && n < max {
-		switch {
-		case i < len(wl) && j < len(gl) && wl[i] == gl[j]:
-			i++
-			j++
-		case j < len(gl) && (i >= len(wl) || indexOf(wl[i:], gl[j]) < 0):
-			fmt.Fprintf(&b, "+%d: %s\n", j+1, gl[j])
-			j++
-			n++
-		default:
-			fmt.Fprintf(&b, "-%d: %s\n", i+1, wl[i])
-			i++
-			n++
+	changed := 0
+	for i, l := range textdiff.Lines("want", "got", want, got) {
+		if i >= 2 && (l[0] == '-' || l[0] == '+') {
+			if changed == max {
+				b.WriteString("...\n")
+				break
+			}
+			changed++
 		}
-	}
-	if n >= max {
-		b.WriteString("...\n")
+		b.WriteString(l + "\n")
 	}
 	return b.String()
-}
-
-func indexOf(lines []string, s string) int {
-	for k, l := range lines {
-		if k > 200 {
-			break
-		}
-		if l == s {
-			return k
-		}
-	}
-	return -1
 }
