@@ -201,3 +201,28 @@ func TestLinesLarge(t *testing.T) {
 		t.Errorf("hunk header %q", d[2])
 	}
 }
+
+// TestLinesScattered diffs a 50,000-line generated-looking file against
+// itself with 100 scattered edits (as BenchmarkLines does): the diff must
+// turn old into new and change at most the 2 lines per edit the edits
+// account for, not give up and replace most of the file (as a diff with a
+// work budget, such as go-udiff's, does on these inputs).
+func TestLinesScattered(t *testing.T) {
+	old := goLikeFile(50000)
+	const edits = 100
+	oldText, newText := strings.Join(old, ""), strings.Join(scatter(old, edits, 7), "")
+	d := Lines("o", "n", oldText, newText)
+	got, err := applyDiff(oldText, d)
+	if err != nil || got != newText {
+		t.Fatalf("applying the diff: %v", err)
+	}
+	changed := 0
+	for _, l := range d[2:] {
+		if l[0] == '-' || l[0] == '+' {
+			changed++
+		}
+	}
+	if changed == 0 || changed > 2*edits {
+		t.Errorf("%d lines changed for %d edits", changed, edits)
+	}
+}
