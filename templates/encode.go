@@ -52,7 +52,7 @@ func encodePoly(v any) ([]byte, error) {
 	}
 	rv := reflect.ValueOf(v)
 	e := polyEncoder{}
-	b, err := e.value(nil, rv, polyEncPlanOf(rv.Type()))
+	b, err := e.value(make([]byte, 0, polyEncodeBufSize), rv, polyEncPlanOf(rv.Type()))
 	if err == errPolyEncodeDepth {
 		return nil, err
 	}
@@ -297,7 +297,7 @@ func (e *polyEncoder) value(dst []byte, v reflect.Value, p *polyEncPlan) ([]byte
 		if v.Kind() == reflect.Pointer && v.IsNil() {
 			return append(dst, "null"...), nil
 		}
-		return polyAppendMarshaler(dst, v.Interface().(json.Marshaler))
+		return polyAppendMarshaler(dst, polyMethodValue(v).(json.Marshaler))
 	case polyEncAddrMarshaler:
 		if !v.CanAddr() {
 			return e.fallback(dst, v)
@@ -307,7 +307,7 @@ func (e *polyEncoder) value(dst []byte, v reflect.Value, p *polyEncPlan) ([]byte
 		if v.Kind() == reflect.Pointer && v.IsNil() {
 			return append(dst, "null"...), nil
 		}
-		return polyAppendText(dst, v.Interface().(encoding.TextMarshaler))
+		return polyAppendText(dst, polyMethodValue(v).(encoding.TextMarshaler))
 	case polyEncAddrText:
 		if !v.CanAddr() {
 			return e.fallback(dst, v)
@@ -403,6 +403,20 @@ fields:
 	}
 	return append(dst, '}'), nil
 }
+
+// polyMethodValue returns v, or a pointer to v when v is addressable and
+// not a pointer, to call v's methods on. The pointer has all of v's methods
+// and, unlike v itself, is put in an interface without a copy to the heap.
+func polyMethodValue(v reflect.Value) any {
+	if v.Kind() != reflect.Pointer && v.CanAddr() {
+		return v.Addr().Interface()
+	}
+	return v.Interface()
+}
+
+// polyEncodeBufSize is the capacity encodePoly starts its output with, about
+// the size of one documented entity, to spare the small reallocations.
+const polyEncodeBufSize = 1024
 
 // fallback appends json.Marshal's encoding of v, giving json.Marshal v's
 // address when v is addressable, so that it sees v as encoding/json would

@@ -249,13 +249,31 @@ type (
 	encNoQuoted struct {
 		*EncEmbedded
 		encOther
-		PM   encPtrMarshaler `json:"pm"`
-		PT   encPtrText      `json:"pt"`
-		VZ   encValZero      `json:"vz,omitzero"`
-		PZ   encPtrZero      `json:"pz,omitzero"`
-		PZp  *encPtrZero     `json:"pzp,omitzero"`
-		Any  any             `json:"any"`
-		Iptr *int            `json:"iptr,omitempty"`
+		Shadow    string            `json:"shadow,omitempty"`
+		HTMLName  int               `json:"a<b>&c"`
+		Plain     int               // no tag
+		Skipped   int               `json:"-"`
+		Dash      int               `json:"-,"`
+		hidden    int               // unexported fields are not encoded
+		PM        encPtrMarshaler   `json:"pm"`
+		PMs       []encPtrMarshaler `json:"pms"`
+		PT        encPtrText        `json:"pt"`
+		VZ        encValZero        `json:"vz,omitzero"`
+		PZ        encPtrZero        `json:"pz,omitzero"`
+		PZp       *encPtrZero       `json:"pzp,omitzero"`
+		Time      time.Time         `json:"time,omitzero"`
+		Map       map[string]int    `json:"map"`
+		Arr       [3]int8           `json:"arr"`
+		Num       json.Number       `json:"num,omitempty"`
+		Iface     fmt.Stringer      `json:"iface"`
+		Any       any               `json:"any"`
+		Bytes     []byte            `json:"bytes,omitempty"`
+		Floats    []float32         `json:"floats"`
+		Empty     struct{}          `json:"empty,omitempty"`
+		Raw       json.RawMessage   `json:"raw"`
+		TimeOfDay *TimeOfDay        `json:"tod"`
+		Uintptr   uintptr           `json:"uintptr,omitempty"`
+		Iptr      *int              `json:"iptr,omitempty"`
 	}
 )
 
@@ -284,6 +302,11 @@ func TestEncodePolyMatchesJSON(t *testing.T) {
 		encNoQuoted{}, encNoQuoted{EncEmbedded: &EncEmbedded{Inner: "i"}, PM: encPtrMarshaler{1}, PT: encPtrText{2},
 			VZ: encValZero{1}, PZ: encPtrZero{2}, PZp: &encPtrZero{9}, Any: encPtrMarshaler{3}, Iptr: &n},
 		encNoQuoted{VZ: encValZero{-1}, PZ: encPtrZero{9}, PZp: &encPtrZero{1}},
+		encNoQuoted{EncEmbedded: &EncEmbedded{Inner: "<in>"}, Shadow: "s", hidden: 1,
+			PM: encPtrMarshaler{7}, PMs: []encPtrMarshaler{{1}, {2}}, PT: encPtrText{8}, VZ: encValZero{-1},
+			PZ: encPtrZero{9}, PZp: &encPtrZero{1}, Time: time.Unix(1e9, 5).UTC(), Map: map[string]int{"z": 1, "a": 2, "<": 3},
+			Arr: [3]int8{1, -2}, Num: "12.5e3", Iface: time.Second, Any: []any{map[string]any{"k": "\u2028"}, 1.5},
+			Bytes: []byte("\x00\xff"), Floats: []float32{1e-7, 3.4e38, 0.1}, Raw: json.RawMessage("[ 1 ]"), TimeOfDay: &TimeOfDay{Hour: 8}},
 		[]any{encPtrText{1}, &encPtrText{2}, encPtrMarshaler{3}, (*encPtrMarshaler)(nil), nil},
 		&n, (*int)(nil), "a<b", []string(nil), []string{}, []byte(nil), 1e21, float32(1e-7),
 	}
