@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -413,4 +414,47 @@ func FuzzEncodePoly(f *testing.F) {
 			t.Fatalf("refs: new = %s, %v\nold = %s, %v", got, err2, want, err1)
 		}
 	})
+}
+
+// allocatedBytes returns the bytes f allocates on the heap.
+func allocatedBytes(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestEncodePolyLinear checks that the memory encoding nested Refs takes
+// grows linearly with their depth (it grew quadratically when every Ref
+// called json.Marshal), and that encodePoly allocates no more often than
+// json.Marshal does for the same data in concrete types.
+func TestEncodePolyLinear(t *testing.T) {
+	sizes := map[int]uint64{}
+	for _, depth := range []int{100, 1000} {
+		var ref testDirectoryObjectRef
+		if err := json.Unmarshal(nestedGroups(depth, 1), &ref); err != nil {
+			t.Fatal(err)
+		}
+		sizes[depth] = allocatedBytes(func() {
+			if _, err := json.Marshal(ref); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if r := float64(sizes[1000]) / float64(sizes[100]); r > 20 { // 10 when linear, 100 when quadratic
+		t.Errorf("encoding 1000 levels allocates %.1f times what 100 levels do (%d, %d bytes)", r, sizes[1000], sizes[100])
+	}
+	var s strings.Builder
+	writeUser(&s, 1)
+	var ref testDirectoryObjectRef
+	var concrete concreteUser
+	if json.Unmarshal([]byte(s.String()), &ref) != nil || json.Unmarshal([]byte(s.String()), &concrete) != nil {
+		t.Fatal("decoding the user failed")
+	}
+	direct := testing.AllocsPerRun(20, func() { _, _ = encodePoly(ref.TestDirectoryObjectClass) })
+	floor := testing.AllocsPerRun(20, func() { _, _ = json.Marshal(&concrete) })
+	if direct > floor {
+		t.Errorf("encodePoly allocates %v times per user, json.Marshal of the concrete user %v", direct, floor)
+	}
 }
