@@ -2,10 +2,7 @@
 
 package generated
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // Book is the microsoft.graph.book entity type.
 //
@@ -200,7 +197,7 @@ func (r *EntityRef) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON encodes the value held.
 func (r EntityRef) MarshalJSON() ([]byte, error) {
-	return json.Marshal(r.EntityClass)
+	return encodePoly(r.EntityClass)
 }
 
 // KeyValuePair is the microsoft.graph.keyValuePair complex type.

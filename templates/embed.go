@@ -4,16 +4,16 @@
 // retries of throttled requests, replayable request bodies, response info
 // and delta links), and value types for Edm primitives.
 //
-// The runtime files (body.go, client.go, decode.go, errors.go, links.go,
-// options.go, poly.go, request.go, retry.go and values.go) are ordinary Go
-// files of this package, so they are compiled and tested here; TestFiles
-// fails when a non-test file of the package is neither embedded nor known
-// to be package-local. They import only the standard library and rely on
-// two identifiers they do not declare, the constant defaultBaseURL and the
-// function newByODataType, which the emitter generates and defaults.go
-// provides here. The emitter obtains them through Files, renames their
-// package with Rewrite, and consults Identifiers to keep generated names
-// from clashing with the runtime's.
+// The runtime files (body.go, client.go, decode.go, encode.go, errors.go,
+// links.go, options.go, poly.go, request.go, retry.go and values.go) are
+// ordinary Go files of this package, so they are compiled and tested here;
+// TestFiles fails when a non-test file of the package is neither embedded
+// nor known to be package-local. They import only the standard library and
+// rely on two identifiers they do not declare, the constant defaultBaseURL
+// and the function newByODataType, which the emitter generates and
+// defaults.go provides here. The emitter obtains them through Files,
+// renames their package with Rewrite, and consults Identifiers to keep
+// generated names from clashing with the runtime's.
 package templates
 
 import (
