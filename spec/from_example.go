@@ -111,7 +111,7 @@ func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) *opFact
 	t := prim.tmpl
 	t.Path, t.Pos = tmplPath, ex.req.Pos
 	op := &opFacts{page: p, method: ex.req.Method, tmpl: t, baseName: prim.baseName, altOf: prim, examples: []exPair{ex}}
-	op.respKind, op.respRef = b.responseOf(p, op, ex.resp)
+	op.respKind, op.respRef = b.responseOf(p, op, success(ex.resp))
 	b.ops = append(b.ops, op)
 	b.pageOps[p] = append(b.pageOps[p], op)
 	b.diags.Warnf(ex.req.Pos, "operation-from-example", "request example %s %s fits no request line of any page; it documents the operation %s %s, an alternate of %s", ex.req.Method, ex.req.Path, ex.req.Method, tmplPath, prim.tmpl.Path)

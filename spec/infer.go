@@ -87,7 +87,7 @@ func (b *builder) walkExamples(op *opFacts) {
 		if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.body != nil && op.body.ref.named != "" {
 			b.walkObject(rb.JSON, op.body.ref.named, rb.Pos)
 		}
-		if ex.resp == nil || ex.resp.Body == nil || ex.resp.Body.JSON == nil || op.respRef.named == "" {
+		if success(ex.resp) == nil || ex.resp.Body == nil || ex.resp.Body.JSON == nil || op.respRef.named == "" {
 			continue
 		}
 		v, pos := ex.resp.Body.JSON, ex.resp.Body.Pos

@@ -209,7 +209,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 		// documented path of the same method.
 		var resp *parser.Response
 		for _, ex := range append(slices.Clone(op.examples), pairs...) {
-			if ex.resp != nil && ex.req.Method == op.method {
+			if success(ex.resp) != nil && ex.req.Method == op.method {
 				resp = ex.resp
 				break
 			}
@@ -327,6 +327,17 @@ func headerValue(hs []parser.Header, name string) string {
 func isJSONType(ct string) bool {
 	ct = strings.ToLower(ct)
 	return ct == "" || strings.Contains(ct, "json")
+}
+
+// success returns r when it documents an answer of the call itself, and nil
+// for an error response (status 400 or more): a 429 or 400 example shows
+// the error the service sends, not what the operation returns, so it is
+// evidence neither for the operation's result nor for the result's type.
+func success(r *parser.Response) *parser.Response {
+	if r == nil || r.Status >= 400 {
+		return nil
+	}
+	return r
 }
 
 // responseOf decides what an operation returns from its response example.
