@@ -26,7 +26,8 @@ type Code struct {
 func codes() []Code {
 	return []Code{
 		{"annotation-blocktype", Error, "an annotation has an unknown blockType; it is ignored"},
-		{"annotation-field", Warning, "an annotation field has the wrong JSON type (mostly null); it is ignored"},
+		{"annotation-field", Warning, "an annotation field has the wrong JSON type; it is ignored"},
+		{"annotation-field-null", Info, "an annotation field is null; it is read as absent"},
 		{"annotation-json", Error, "an annotation's JSON cannot be read even with repairs; the annotation is skipped"},
 		{"annotation-no-block", Error, "an annotation is not followed by a code block; it is ignored"},
 		{"annotation-repaired", Info, "an annotation's JSON was repaired (comments, trailing commas, quotes) and read"},

@@ -179,6 +179,12 @@ func firstUnrepairable(issues []JSONIssue) JSONIssue {
 }
 
 func (st *state) stringField(a *Annotation, m JSONMember) string {
+	if m.Value.Kind == JSONNull {
+		// "baseType": null says the type has no base: the same as leaving
+		// the field out, so nothing is lost in reading it so.
+		st.warnf(a.Pos, "annotation-field-null", "annotation field %q is null; read as absent", m.Key)
+		return ""
+	}
 	if m.Value.Kind != JSONString {
 		st.warnf(a.Pos, "annotation-field", "annotation field %q is a %s, want a string; ignored", m.Key, m.Value.Kind)
 		return ""

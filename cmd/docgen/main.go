@@ -181,7 +181,8 @@
 // Every code docgen reports, with its severity and meaning:
 //
 //	annotation-blocktype                 error    an annotation has an unknown blockType; it is ignored
-//	annotation-field                     warning  an annotation field has the wrong JSON type (mostly null); it is ignored
+//	annotation-field                     warning  an annotation field has the wrong JSON type; it is ignored
+//	annotation-field-null                info     an annotation field is null; it is read as absent
 //	annotation-json                      error    an annotation's JSON cannot be read even with repairs; the annotation is skipped
 //	annotation-no-block                  error    an annotation is not followed by a code block; it is ignored
 //	annotation-repaired                  info     an annotation's JSON was repaired (comments, trailing commas, quotes) and read
