@@ -175,10 +175,6 @@ func validFileName(name string) bool {
 	return ok(base) && (!sub || ok(dir))
 }
 
-// DiffContext is the number of unchanged lines a unified diff shows around
-// each change.
-const DiffContext = textdiff.Context
-
 // Report writes changes for a person reading a CI log: one "kind: name"
 // line per change, then a unified diff of them all (dir names the files in
 // its headers), cut after maxLines lines with a "... (diff truncated)"
@@ -212,14 +208,4 @@ func Report(w io.Writer, dir string, changes []Change, maxLines int) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// UnifiedDiff returns the unified diff that turns old into new, with
-// DiffContext lines of context and the file names oldName and newName in
-// its "---" and "+++" lines, or "" when they are equal. Lines are compared
-// exactly; a last line without a newline is marked "\ No newline at end of
-// file", as diff -u does. It is internal/textdiff.Unified, the one diff
-// docgen and its tests use.
-func UnifiedDiff(oldName, newName, old, new string) string {
-	return textdiff.Unified(oldName, newName, old, new)
 }
