@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/build/constraint"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -155,20 +154,14 @@ func commentLines(fset *token.FileSet, f *ast.File, src []byte) []error {
 // injected reports the shapes of injected code in a generated file.
 func injected(fset *token.FileSet, f *ast.File, importPath string) []error {
 	var errs []error
-	name := fset.Position(f.Pos()).Filename
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			text := c.Text
 			pos := fset.Position(c.Pos())
-			switch {
-			case strings.HasPrefix(text, "/*"):
+			// Directives and build constraints are commentLines' to
+			// report: it reads every line of every file.
+			if strings.HasPrefix(text, "/*") {
 				errs = append(errs, fmt.Errorf("%s: block comment %s", pos, strconv.Quote(short(text))))
-			case constraint.IsGoBuild(text) || constraint.IsPlusBuild(text):
-				errs = append(errs, fmt.Errorf("%s: build constraint %q", pos, text))
-			case strings.HasPrefix(text, "//line ") || strings.HasPrefix(text, "//export ") || strings.HasPrefix(text, "//extern "):
-				errs = append(errs, fmt.Errorf("%s: directive %q", pos, text))
-			case strings.HasPrefix(text, "//go:") && !(path.Base(name) == "doc.go" && strings.HasPrefix(text, "//go:generate go run github.com/docgen-dev/docgen/cmd/docgen ")):
-				errs = append(errs, fmt.Errorf("%s: directive %q", pos, text))
 			}
 		}
 	}
