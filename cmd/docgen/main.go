@@ -269,6 +269,24 @@
 //
 //	docgen -check -diff-lines 50 -in docs -out graph -pkg graph
 //
+// Before the file lines, -check prints what the change does to the
+// package's exported API, breaking changes first, so that a reviewer of a
+// docs update sees what stops compiling for the package's users:
+//
+//	API: 2 breaking changes (1 removed, 1 changed), 1 added
+//	removed:
+//	  (*Client).GetAUser: func(ctx context.Context, userID string, opts ...RequestOption) (*User, error)
+//	changed:
+//	  User.JobTitle: field json.RawMessage -> field *string
+//	added:
+//	  (*Client).GetUser: func(ctx context.Context, userID string, opts ...RequestOption) (*User, error)
+//
+// Both packages are type-checked from source (the test double and the
+// Example functions are left out); every exported constant, variable,
+// function, type, method, struct field and interface method is compared by
+// its declaration. When the folder's package does not compile (a file
+// deleted by hand, say) the line is "API: no summary: ..." with the reason.
+//
 // # Generating part of an API
 //
 // -include GLOB generates only the operations of the pages whose stable

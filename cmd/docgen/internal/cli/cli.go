@@ -283,6 +283,13 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 			pr.fail("check", err)
 			code = ExitFail
 		case len(changes) > 0:
+			// The API summary comes first: what breaks for the package's
+			// users matters more in a review than which files differ.
+			if api, err := pipeline.APIChanges(res.Files, changes); err != nil {
+				fmt.Fprintf(stdout, "API: no summary: %v\n", err)
+			} else if err := pipeline.ReportAPI(stdout, api); err != nil {
+				pr.fail("check", err)
+			}
 			if err := pipeline.Report(stdout, o.out, changes, o.diffLines); err != nil {
 				pr.fail("check", err)
 			}
