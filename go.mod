@@ -1,6 +1,6 @@
 module github.com/docgen-dev/docgen
 
-go 1.26.0
+go 1.26
 
 require (
 	github.com/dave/jennifer v1.7.1
