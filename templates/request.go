@@ -211,11 +211,9 @@ func doStream(ctx context.Context, c *Client, method, path string, body any, opt
 	return resp.Body, nil
 }
 
-// collectionPage is one page of a Graph collection response.
-type collectionPage[T any] struct {
-	Value     []T    `json:"value"`
-	NextLink  string `json:"@odata.nextLink"`
-	DeltaLink string `json:"@odata.deltaLink"`
+// pageLinks are the links a collection page carries besides its items.
+type pageLinks struct {
+	next, delta string
 }
 
 // doCollection returns an iterator over every element of a paged Graph
@@ -256,20 +254,18 @@ func doCollection[T any](ctx context.Context, c *Client, method, path string, bo
 			seen.add(u)
 		}
 		for {
-			page, final, err := fetchPage[T](ctx, c, pageMethod, pageURL, pageBody, &cfg)
+			links, final, stopped, err := streamPage(ctx, c, pageMethod, pageURL, pageBody, &cfg, yield)
+			if stopped {
+				return
+			}
 			if err != nil {
 				yield(zero, err)
 				return
 			}
 			seen.add(final)
-			for _, v := range page.Value {
-				if !yield(v, nil) {
-					return
-				}
-			}
-			if page.NextLink == "" {
-				if page.DeltaLink != "" && cfg.deltaLink != nil {
-					u, err := c.resolveLink(linkDelta, page.DeltaLink, final)
+			if links.next == "" {
+				if links.delta != "" && cfg.deltaLink != nil {
+					u, err := c.resolveLink(linkDelta, links.delta, final)
 					if err != nil {
 						yield(zero, err)
 						return
@@ -278,7 +274,7 @@ func doCollection[T any](ctx context.Context, c *Client, method, path string, bo
 				}
 				return
 			}
-			next, err := c.resolveLink(linkNext, page.NextLink, final)
+			next, err := c.resolveLink(linkNext, links.next, final)
 			if err != nil {
 				yield(zero, err)
 				return
@@ -292,31 +288,93 @@ func doCollection[T any](ctx context.Context, c *Client, method, path string, bo
 	}
 }
 
-// fetchPage requests one collection page from the absolute URL rawURL and
-// returns it with the URL of the request that answered it, which relative
-// links in the page are resolved against. An empty body yields an empty last page.
-func fetchPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, cfg *requestConfig) (*collectionPage[T], *url.URL, error) {
+// streamPage requests one collection page from the absolute URL rawURL and
+// yields its items as they are decoded from the response body, so that a
+// page of any size holds one item at a time in memory (and the buffer of
+// one item's JSON). It returns the page's links, the URL of the request
+// that answered (relative links in the page are resolved against it), and
+// whether yield asked to stop. An empty body is an empty last page. The
+// page's members are matched as encoding/json matches struct fields (case
+// folded); the items of every "value" array are yielded, a null one holds
+// none, and other members are skipped. A decoding error ends the page
+// after the items decoded before it.
+func streamPage[T any](ctx context.Context, c *Client, method, rawURL string, body any, cfg *requestConfig, yield func(T, error) bool) (links pageLinks, final *url.URL, stopped bool, err error) {
 	resp, err := c.do(ctx, method, rawURL, body, cfg)
 	if err != nil {
-		return nil, nil, err
+		return links, nil, false, err
 	}
 	defer closeBody(resp.Body)
 	// The request that answered is rawURL's, or the last redirect's; a
 	// transport need not record it in the response.
-	var final *url.URL
 	if resp.Request != nil && resp.Request.URL != nil {
 		final = resp.Request.URL
 	} else if final, err = url.Parse(rawURL); err != nil {
-		return nil, nil, fmt.Errorf("graph: %w", err)
+		return links, nil, false, fmt.Errorf("graph: %w", err)
 	}
-	page := new(collectionPage[T])
 	if resp.StatusCode == http.StatusNoContent {
-		return page, final, nil
+		return links, final, false, nil
 	}
-	if err := json.NewDecoder(resp.Body).Decode(page); err != nil && !errors.Is(err, io.EOF) {
-		return nil, nil, fmt.Errorf("graph: decode %s %s response: %w", method, rawURL, err)
+	decodeErr := func(err error) error {
+		return fmt.Errorf("graph: decode %s %s response: %w", method, rawURL, err)
 	}
-	return page, final, nil
+	dec := json.NewDecoder(resp.Body)
+	switch tok, err := dec.Token(); {
+	case errors.Is(err, io.EOF):
+		return links, final, false, nil
+	case err != nil:
+		return links, nil, false, decodeErr(err)
+	case tok != json.Delim('{'):
+		return links, nil, false, decodeErr(fmt.Errorf("a collection page is a JSON object, not %v", tok))
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return links, nil, false, decodeErr(err)
+		}
+		key, _ := tok.(string)
+		switch {
+		case strings.EqualFold(key, "value"):
+			tok, err := dec.Token()
+			if err != nil {
+				return links, nil, false, decodeErr(err)
+			}
+			if tok == nil {
+				continue
+			}
+			if tok != json.Delim('[') {
+				return links, nil, false, decodeErr(fmt.Errorf("the value of a collection page is an array, not %v", tok))
+			}
+			for dec.More() {
+				var v T
+				if err := dec.Decode(&v); err != nil {
+					return links, nil, false, decodeErr(err)
+				}
+				if !yield(v, nil) {
+					return links, final, true, nil
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return links, nil, false, decodeErr(err)
+			}
+		case strings.EqualFold(key, "@odata.nextLink"):
+			if err := dec.Decode(&links.next); err != nil {
+				return links, nil, false, decodeErr(err)
+			}
+		case strings.EqualFold(key, "@odata.deltaLink"):
+			if err := dec.Decode(&links.delta); err != nil {
+				return links, nil, false, decodeErr(err)
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return links, nil, false, decodeErr(err)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return links, nil, false, decodeErr(err)
+	}
+	return links, final, false, nil
 }
 
 // pathSegment escapes s for use as one path segment, such as an ID in
