@@ -119,6 +119,18 @@ type Result struct {
 	Parsed []*parser.Page
 }
 
+// File is one file of the generated package: its name in the output
+// folder and its content.
+type File = emitter.File
+
+// Lint checks the docs of a run made with Config.KeepParsed against its
+// model (see spec.Lint): broken links and includes, operations without
+// responses, response types without a page; without parsed pages, only
+// what the model shows.
+func (res *Result) Lint() diag.List {
+	return spec.Lint(res.Parsed, res.Model)
+}
+
 // Run generates the package for cfg in memory. When cfg selects part of
 // the operations (Include, Exclude, Ops), the model is the spec.Model.Subset
 // of the selected operations, and a selection of none is an error.

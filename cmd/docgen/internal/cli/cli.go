@@ -24,9 +24,7 @@ import (
 	"time"
 
 	"github.com/docgen-dev/docgen/diag"
-	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/pipeline"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // Exit codes.
@@ -256,7 +254,7 @@ func run(o *options, opsRe *regexp.Regexp, stdout, stderr io.Writer) int {
 	}
 	diags := res.Model.Diags
 	if o.lint {
-		diags = spec.Lint(res.Parsed, res.Model)
+		diags = res.Lint()
 	}
 	filter := diag.Filter{OnlyCodes: o.onlyCodes, SkipCodes: o.skipCodes, Paths: o.paths}
 	diags = filter.Apply(diags, func(name string) string { return pr.paths[name] })
@@ -325,7 +323,7 @@ func interruptSignals() []os.Signal { return []os.Signal{os.Interrupt, syscall.S
 // the first one cancels the write, which rolls back if it comes before the
 // write's commit point, and is otherwise noted once the write is complete
 // (see pipeline.WriteContext). Either way the run fails.
-func writeOutput(out string, files []emitter.File, opts pipeline.OutputOptions) error {
+func writeOutput(out string, files []pipeline.File, opts pipeline.OutputOptions) error {
 	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals()...)
 	defer stop()
 	_, err := pipeline.WriteContext(ctx, out, files, opts)
