@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"regexp"
 	"runtime/debug"
 	"slices"
@@ -187,6 +188,17 @@ func (st *state) run(src []byte) {
 	if tables > 0 {
 		st.page.Tables = make([]*Table, 0, tables)
 	}
+	// Pages that annotate any example are read by their annotations only:
+	// their unannotated blocks are left out on purpose.
+	loose := true
+	for _, n := range blocks {
+		if h, ok := n.(*ast.HTMLBlock); ok {
+			switch strings.ToLower(annotationBlockType(st.blockText(h))) {
+			case "request", "response", "ignored", "example", "samples":
+				loose = false
+			}
+		}
+	}
 	var lastReq = -1
 	for i, n := range blocks {
 		switch n := n.(type) {
@@ -198,7 +210,10 @@ func (st *state) run(src []byte) {
 			st.table(n)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if !st.precededByAnnotation(blocks, i) {
-				if isHTTPRequestSection(st.section) {
+				if a := st.unannotated(st.codeBlock(n)); loose && a != nil {
+					st.page.Annotations = append(st.page.Annotations, a)
+					lastReq = st.attach(a, lastReq)
+				} else if isHTTPRequestSection(st.section) {
 					st.templates(st.codeBlock(n), false)
 				} else {
 					st.looseTemplates(st.codeBlock(n))
@@ -541,4 +556,35 @@ func quoteShort(s string) string {
 		s = s[:60] + "..."
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// unannotated reads a code block without an annotation as a request or
+// response example when it sits in an example section under a "Request" or
+// "Response" heading and its first line is a request line or an HTTP status
+// line (the Intune pages carry no annotations). It returns the annotation
+// the block would have had, named after the page file and the block's line
+// so that the name is stable, or nil.
+func (st *state) unannotated(cb *CodeBlock) *Annotation {
+	if !strings.HasPrefix(strings.ToLower(st.section), "example") {
+		return nil
+	}
+	sub := strings.ToLower(strings.TrimSpace(st.subsection))
+	first := strings.TrimSpace(splitMessage(cb.Text).first)
+	bt := ""
+	switch {
+	case strings.HasSuffix(sub, "request") && first != "":
+		m, rest, ok := strings.Cut(first, " ")
+		if !ok || !methods[m] || strings.TrimSpace(rest) == "" {
+			return nil
+		}
+		bt = "request"
+	case strings.HasSuffix(sub, "response") && statusLine.MatchString(first):
+		bt = "response"
+	default:
+		return nil
+	}
+	stem := path.Base(st.path)
+	stem = strings.TrimSuffix(stem, path.Ext(stem))
+	name := fmt.Sprintf("%s_%s_l%d", stem, bt, cb.Pos.Line)
+	return &Annotation{Pos: cb.Pos, BlockType: bt, Name: name, Section: st.section, Block: cb}
 }
