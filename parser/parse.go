@@ -189,13 +189,24 @@ func (st *state) run(src []byte) {
 		st.page.Tables = make([]*Table, 0, tables)
 	}
 	// Pages that annotate any example are read by their annotations only:
-	// their unannotated blocks are left out on purpose.
+	// their unannotated blocks are left out on purpose. An "ignored"
+	// annotation in the HTTP request section does not count: the Intune
+	// pages, which annotate no example, put one on their request lines.
 	loose := true
+	section := ""
 	for _, n := range blocks {
-		if h, ok := n.(*ast.HTMLBlock); ok {
-			switch strings.ToLower(annotationBlockType(st.blockText(h))) {
-			case "request", "response", "ignored", "example", "samples":
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level <= 2 {
+				var links []Link
+				section = string(bytes.TrimSpace(st.inlineBytes(n, &links)))
+			}
+		case *ast.HTMLBlock:
+			switch strings.ToLower(annotationBlockType(st.blockText(n))) {
+			case "request", "response", "example", "samples":
 				loose = false
+			case "ignored":
+				loose = loose && isHTTPRequestSection(section)
 			}
 		}
 	}
