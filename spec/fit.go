@@ -89,7 +89,7 @@ func (b *builder) fitObject(v *parser.JSONValue, t *Type, depth int) (*parser.JS
 			continue
 		}
 		if p.Type.Primitive == Stream && p.Type.Named == nil {
-			members = append(members, m)
+			changed = true // example-invalid-value: no struct field holds stream content
 			continue
 		}
 		f, c := b.fit(m.Value, p.Type, depth+1)
@@ -144,6 +144,10 @@ func coerce(v *parser.JSONValue, p Primitive) *parser.JSONValue {
 		}
 		if checkPrimitive(candidate, p) == "" {
 			return candidate
+		}
+		if f, err := strconv.ParseFloat(s, 32); p == Single && err == nil {
+			// The float32 nearest to the documented number, as it is sent.
+			return numberValue(v, strconv.FormatFloat(f, 'g', -1, 32))
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f == float64(int64(f)) {
 			candidate.Number = strconv.FormatInt(int64(f), 10)

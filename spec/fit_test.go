@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/parser"
 )
 
@@ -160,5 +161,37 @@ func TestFittedPrimitiveResponse(t *testing.T) {
 	}
 	if !hasDiag(m, "example-invalid-value", "a boolean where Edm.String is documented") {
 		t.Errorf("no diagnostic:\n%s", diagCodes(m))
+	}
+}
+
+// TestSingleAndStreamExamples: an Edm.Single example value with more digits
+// than a float32 holds is reported and sent as the float32 it becomes; a
+// value for an Edm.Stream property in a JSON body is reported and dropped
+// (no struct field holds stream content). Both come from the Intune pages.
+func TestSingleAndStreamExamples(t *testing.T) {
+	typ := &Type{FullName: "microsoft.graph.thing", Properties: []*Property{
+		{JSONName: "radius", Type: TypeRef{Primitive: Single}},
+		{JSONName: "payload", Type: TypeRef{Primitive: Stream}},
+	}}
+	b := &builder{}
+	for _, tc := range []struct{ in, want, diag string }{
+		{`{"radius": 4.2}`, `{"radius": 4.2}`, ""},
+		{`{"radius": 4.666666666666667}`, `{"radius":4.6666665}`, "more digits than Edm.Single holds (it is sent as 4.6666665)"},
+		{`{"radius": 1e3, "payload": "<Unknown Primitive Type Edm.Stream>"}`, `{"radius":1e3}`, `example property "payload" of microsoft.graph.thing is Edm.Stream`},
+	} {
+		b.diags = nil
+		v, _, _ := parser.ParseJSON([]byte(tc.in), 64)
+		b.validate(v, TypeRef{Named: typ}, diag.Pos{File: "p.md", Line: 1, Col: 1}, 0)
+		f, changed := b.fit(v, TypeRef{Named: typ}, 0)
+		if got := string(f.Encode()); changed != (tc.diag != "") || changed && got != tc.want {
+			t.Errorf("fit(%s) = %s (changed %v), want %s", tc.in, got, changed, tc.want)
+		}
+		var msgs []string
+		for _, d := range b.diags {
+			msgs = append(msgs, d.Message)
+		}
+		if got := strings.Join(msgs, "\n"); tc.diag == "" && got != "" || !strings.Contains(got, tc.diag) {
+			t.Errorf("validate(%s): diagnostics %q, want one with %q", tc.in, got, tc.diag)
+		}
 	}
 }

@@ -162,6 +162,9 @@ func (b *builder) validateObject(v *parser.JSONValue, t *Type, base diag.Pos, de
 			b.diags.Warnf(base.Within(m.Line, m.Col), "example-property-case", "example property %q is spelled %q on %s; it decodes, but re-encodes with the documented case", m.Key, p.JSONName, actual.FullName)
 		}
 		if p.Type.Primitive == Stream && p.Type.Named == nil {
+			// The struct has no field for it: stream content is read and
+			// written at the property's own URL.
+			b.invalid(base, m.Value, "example property %q of %s is Edm.Stream: its content is read and written at its own URL, never inside a JSON body", m.Key, actual.FullName)
 			continue
 		}
 		b.validate(m.Value, p.Type, base, depth+1)
@@ -219,7 +222,10 @@ func checkPrimitive(v *parser.JSONValue, p Primitive) string {
 	case Int64:
 		_, err = strconv.ParseInt(v.Number, 10, 64)
 	case Single:
-		_, err = strconv.ParseFloat(v.Number, 32)
+		var f float64
+		if f, err = strconv.ParseFloat(v.Number, 32); err == nil && !sameSingle(f, v.Number) {
+			return "more digits than Edm.Single holds (it is sent as " + strconv.FormatFloat(f, 'g', -1, 32) + ")"
+		}
 	case Double, Decimal:
 		_, err = strconv.ParseFloat(v.Number, 64)
 	case DateTimeOffset:
@@ -239,6 +245,19 @@ func checkPrimitive(v *parser.JSONValue, p Primitive) string {
 		return "not a valid Edm." + string(p) + " value"
 	}
 	return ""
+}
+
+// sameSingle reports whether f, a number read as a float32, re-encodes
+// as the number lit says: encoding/json writes a float32 with the fewest
+// digits that read back as the same float32, so 4.2 stays 4.2 but
+// 4.666666666666667 becomes 4.6666665.
+func sameSingle(f float64, lit string) bool {
+	orig, err := strconv.ParseFloat(lit, 64)
+	if err != nil {
+		return false
+	}
+	re, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', -1, 32), 64)
+	return re == orig
 }
 
 func shortValue(v *parser.JSONValue) string {
