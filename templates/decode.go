@@ -775,12 +775,7 @@ func (d *polyDecoder) object(v reflect.Value, p *polyPlan) error {
 		d.ws()
 		d.off++ // ':'
 		d.ws()
-		if f == nil && p.members != nil {
-			name := string(key)
-			start := d.off
-			d.skip()
-			d.keepMember(v, p.members, name, d.data[start:d.off])
-		} else if f == nil {
+		if f == nil {
 			d.skip()
 		} else {
 			sub := v
@@ -812,18 +807,6 @@ func (d *polyDecoder) object(v reflect.Value, p *polyPlan) error {
 		d.off++ // '}'
 		return nil
 	}
-}
-
-// keepMember stores the undeclared member name with its raw JSON value in
-// the Members field at index of the struct v, creating the map (and any
-// embedded structs on the way) as needed. The value is copied: the input
-// may be reused.
-func (d *polyDecoder) keepMember(v reflect.Value, index []int, name string, raw []byte) {
-	mv := v.FieldByIndex(index)
-	if mv.IsNil() {
-		mv.Set(reflect.MakeMap(polyMembersType))
-	}
-	mv.Interface().(Members)[name] = json.RawMessage(bytes.Clone(raw))
 }
 
 // array decodes the array at d.off into v, reusing v's elements and
@@ -1118,9 +1101,6 @@ type polyPlan struct {
 	unmarshaler, text bool
 	fields            *polyFields
 	ref               *polyRefPlan
-	// members is the index path of a struct's Members field, which keeps
-	// the members no field declares; nil when it has none.
-	members []int
 }
 
 // polyRefPlan is how to decode a Ref: which interface its field has and
@@ -1218,7 +1198,6 @@ func polyBuild(t reflect.Type, building map[reflect.Type]*polyPlan) *polyPlan {
 		exact := make(map[string]*polyField, len(fields))
 		folded := make(map[string]*polyField, len(fields))
 		p.kind = polyStruct
-		p.members = polyMembersIndex(t)
 		for i := range fields {
 			f := &fields[i]
 			if f.fallback {

@@ -43,8 +43,6 @@ type (
 	testAnimal      struct {
 		ODataType *string `json:"@odata.type,omitzero"`
 		Name      *string `json:"name,omitzero"`
-		// OtherMembers keeps the members no field declares.
-		OtherMembers Members `json:"-"`
 	}
 	testDog struct {
 		testAnimal

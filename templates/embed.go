@@ -29,7 +29,7 @@ import (
 
 // runtimeFS holds the runtime files, and nothing else.
 //
-//go:embed body.go client.go decode.go encode.go errors.go links.go members.go options.go poly.go request.go retry.go values.go
+//go:embed body.go client.go decode.go encode.go errors.go links.go options.go poly.go request.go retry.go values.go
 var runtimeFS embed.FS
 
 // File is one runtime source file.

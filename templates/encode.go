@@ -7,7 +7,6 @@ import (
 	"errors"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,8 +53,7 @@ func encodePoly(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	e := polyEncoder{}
 	b, err := e.value(make([]byte, 0, polyEncodeBufSize), rv, polyEncPlanOf(rv.Type()))
-	if _, ok := err.(*json.MarshalerError); err == errPolyEncodeDepth || ok && polyIsMembersError(err) {
-		// encoding/json ignores Members fields: it would not see this one.
+	if err == errPolyEncodeDepth {
 		return nil, err
 	}
 	if err != nil {
@@ -99,11 +97,6 @@ type polyEncPlan struct {
 	bits   int          // floats: 32 or 64
 	elem   *polyEncPlan // pointers and slices
 	fields []polyEncField
-	// members is the index path of a struct's Members field, written after
-	// the declared fields; nil when it has none. byName finds a declared
-	// field by its JSON name, so that a set field wins over a member.
-	members []int
-	byName  map[string]int
 }
 
 // polyEncField is one JSON member of a struct.
@@ -215,9 +208,6 @@ func polyEncBuild(t reflect.Type, building map[reflect.Type]*polyEncPlan) *polyE
 		p.elem = polyEncBuild(et, building)
 	case reflect.Struct:
 		p.kind = polyEncStruct
-		if p.members = polyMembersIndex(t); p.members != nil {
-			p.byName = map[string]int{}
-		}
 		for _, f := range polyTypeFields(t) {
 			if f.fallback {
 				p.kind, p.fields = polyEncFallback, nil
@@ -233,9 +223,6 @@ func polyEncBuild(t reflect.Type, building map[reflect.Type]*polyEncPlan) *polyE
 			}
 			if polyHasOption(opts, "omitzero") {
 				ef.isZero = polyIsZeroFunc(f.typ)
-			}
-			if p.byName != nil {
-				p.byName[f.name] = len(p.fields)
 			}
 			p.fields = append(p.fields, ef)
 		}
@@ -401,7 +388,7 @@ fields:
 			}
 			fv = fv.Field(x)
 		}
-		if f.omitted(fv) {
+		if f.omitEmpty && polyIsEmpty(fv) || f.isZero != nil && f.isZero(fv) {
 			continue
 		}
 		if !first {
@@ -414,75 +401,7 @@ fields:
 			return nil, err
 		}
 	}
-	if p.members != nil {
-		var err error
-		if dst, err = e.members(dst, v, p, first); err != nil {
-			return nil, err
-		}
-	}
 	return append(dst, '}'), nil
-}
-
-// polyIsMembersError says whether err is the error members returns.
-func polyIsMembersError(err error) bool {
-	var me *json.MarshalerError
-	return errors.As(err, &me) && me.Type == polyMembersType
-}
-
-// fieldValue returns the field f of the struct v, and false when it sits
-// behind a nil embedded pointer (encoding/json skips such fields).
-func (f *polyEncField) fieldValue(v reflect.Value) (reflect.Value, bool) {
-	for _, x := range f.index {
-		if v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				return reflect.Value{}, false
-			}
-			v = v.Elem()
-		}
-		v = v.Field(x)
-	}
-	return v, true
-}
-
-// omitted says whether the field value fv is left out under omitempty or
-// omitzero.
-func (f *polyEncField) omitted(fv reflect.Value) bool {
-	return f.omitEmpty && polyIsEmpty(fv) || f.isZero != nil && f.isZero(fv)
-}
-
-// members appends the undeclared members of the struct v, sorted by name so
-// the output is deterministic, after the declared fields (first says none
-// was written). A member whose name is a declared field that was written is
-// skipped: the field wins. A member whose value is not valid JSON is an
-// error, as encoding/json reports for a json.RawMessage.
-func (e *polyEncoder) members(dst []byte, v reflect.Value, p *polyEncPlan, first bool) ([]byte, error) {
-	m, _ := v.FieldByIndex(p.members).Interface().(Members)
-	if len(m) == 0 {
-		return dst, nil
-	}
-	names := make([]string, 0, len(m))
-	for name := range m {
-		if i, ok := p.byName[name]; ok {
-			if fv, ok := p.fields[i].fieldValue(v); ok && !p.fields[i].omitted(fv) {
-				continue
-			}
-		}
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		raw := m[name]
-		if !json.Valid(raw) {
-			return nil, &json.MarshalerError{Type: polyMembersType, Err: errors.New("member " + strconv.Quote(name) + " is not valid JSON")}
-		}
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = append(polyAppendString(dst, name), ':')
-		dst = polyAppendCompact(dst, raw)
-	}
-	return dst, nil
 }
 
 // polyMethodValue returns v, or a pointer to v when v is addressable and
