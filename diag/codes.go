@@ -83,6 +83,7 @@ func codes() []Code {
 		{"resource-no-annotation", Warning, "a resource page has no usable annotation; the type is named from the title"},
 		{"resource-no-type", Error, "a resource annotation has no @odata.type; it is not used"},
 		{"response-type", Warning, "a response's type cannot be told; the response is kept as raw JSON"},
+		{"template-literal-arg", Info, "a request line passes a literal value or docs placeholder to a function; it is taken as a parameter"},
 		{"template-literal-id", Info, "a request line names literal ids; they are taken as parameters"},
 		{"template-outside-section", Warning, "a page has no \"HTTP request\" section; request lines are taken from other code blocks"},
 		{"type-conflict", Warning, "a property's table and JSON representation disagree; the stronger source wins"},

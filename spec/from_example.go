@@ -147,3 +147,73 @@ func (b *builder) withoutLiteralIDs(templates []parser.Template) []parser.Templa
 	}
 	return out
 }
+
+// literalArgsAsParams returns path with every function argument that is a
+// literal (a docs placeholder such as '<address>' or 'parameterValue', or
+// an example value such as 640) made a parameter named after the argument:
+// "range(address='<address>')" becomes "range(address='{address}')" and
+// "image(width=640)" becomes "image(width={width})". An argument already
+// written as a parameter is kept. A segment whose arguments cannot be read
+// as name=value pairs is left as it is. It reports whether path changed.
+func literalArgsAsParams(path string) (string, bool) {
+	segs := strings.Split(path, "/")
+	changed := false
+	for i, seg := range segs {
+		name, args, ok := strings.Cut(seg, "(")
+		if !ok || !strings.HasSuffix(args, ")") || name == "" {
+			continue
+		}
+		list := strings.Split(strings.TrimSuffix(args, ")"), ",")
+		out := make([]string, 0, len(list))
+		segChanged := false
+		for _, a := range list {
+			m := argRe.FindStringSubmatch(a)
+			if m == nil {
+				out = nil
+				break
+			}
+			v := m[2]
+			unq := strings.TrimSuffix(strings.TrimPrefix(v, "'"), "'")
+			if strings.HasPrefix(unq, "{") && strings.HasSuffix(unq, "}") && strings.Count(unq, "{") == 1 {
+				out = append(out, strings.TrimSpace(a))
+				continue
+			}
+			segChanged = true
+			if strings.HasPrefix(v, "'") {
+				out = append(out, m[1]+"='{"+m[1]+"}'")
+			} else {
+				out = append(out, m[1]+"={"+m[1]+"}")
+			}
+		}
+		if out == nil || !segChanged {
+			continue
+		}
+		segs[i], changed = name+"("+strings.Join(out, ",")+")", true
+	}
+	if !changed {
+		return path, false
+	}
+	return strings.Join(segs, "/"), true
+}
+
+// withoutLiteralArgs returns the request lines with every literal function
+// argument made a parameter (see literalArgsAsParams), each reported. The
+// slice is copied only when something changes.
+func (b *builder) withoutLiteralArgs(templates []parser.Template) []parser.Template {
+	var out []parser.Template
+	for i, t := range templates {
+		p, changed := literalArgsAsParams(t.Path)
+		if !changed {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(templates)
+		}
+		out[i].Path = p
+		b.diags.Warnf(t.Pos, "template-literal-arg", "request line %s %s passes literal function arguments; they are taken as parameters: %s", t.Method, t.Path, p)
+	}
+	if out == nil {
+		return templates
+	}
+	return out
+}

@@ -131,6 +131,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 		}
 	}
 	templates = b.withoutLiteralIDs(templates)
+	templates = b.withoutLiteralArgs(templates)
 	if len(templates) == 0 {
 		if len(p.Requests) > 0 && len(p.Resources) == 0 {
 			b.diags.Warnf(p.Requests[0].Pos, "operation-no-template", "page has request examples but no request line in an \"HTTP request\" section; no operation generated")
