@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -452,8 +453,22 @@ func TestEncodePolyLinear(t *testing.T) {
 	if json.Unmarshal([]byte(s.String()), &ref) != nil || json.Unmarshal([]byte(s.String()), &concrete) != nil {
 		t.Fatal("decoding the user failed")
 	}
-	direct := testing.AllocsPerRun(20, func() { _, _ = encodePoly(ref.TestDirectoryObjectClass) })
-	floor := testing.AllocsPerRun(20, func() { _, _ = json.Marshal(&concrete) })
+	// AllocsPerRun counts the allocations of the whole process, so those of
+	// goroutines earlier tests left behind (HTTP connections closing) land
+	// on whichever side runs beside them, and a collection empties
+	// encoding/json's buffer pool, which both sides use. Noise only adds
+	// allocations: each side's count is its least of five, taken with the
+	// collector off.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	leastAllocs := func(f func()) float64 {
+		least := testing.AllocsPerRun(20, f)
+		for range 4 {
+			least = min(least, testing.AllocsPerRun(20, f))
+		}
+		return least
+	}
+	direct := leastAllocs(func() { _, _ = encodePoly(ref.TestDirectoryObjectClass) })
+	floor := leastAllocs(func() { _, _ = json.Marshal(&concrete) })
 	if direct > floor {
 		t.Errorf("encodePoly allocates %v times per user, json.Marshal of the concrete user %v", direct, floor)
 	}
