@@ -238,6 +238,7 @@
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
 //	response-type                        warning  a response's type cannot be told; the response is kept as raw JSON
+//	template-literal-arg                 info     a request line passes a literal value or docs placeholder to a function; it is taken as a parameter
 //	template-literal-id                  info     a request line names literal ids; they are taken as parameters
 //	template-outside-section             warning  a page has no "HTTP request" section; request lines are taken from other code blocks
 //	type-conflict                        warning  a property's table and JSON representation disagree; the stronger source wins
