@@ -60,10 +60,7 @@ func TestAPIChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, c := range api {
-		got = append(got, c.Kind.String()+" "+c.String())
-	}
+	got := describe(api)
 	want := []string{
 		"removed (*Client).GetAUser: func(id string) (*User, error)",
 		"removed Old: const untyped int = 1",
@@ -130,13 +127,18 @@ func TestAPIChangesKinds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, c := range api {
-				got = append(got, c.Kind.String()+" "+c.String())
-			}
-			if strings.Join(got, "\n") != tc.want {
+			if got := describe(api); strings.Join(got, "\n") != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
 	}
+}
+
+// describe formats each change as "kind name: declaration".
+func describe(api []APIChange) []string {
+	var out []string
+	for _, c := range api {
+		out = append(out, c.Kind.String()+" "+c.String())
+	}
+	return out
 }

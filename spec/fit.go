@@ -145,9 +145,11 @@ func coerce(v *parser.JSONValue, p Primitive) *parser.JSONValue {
 		if checkPrimitive(candidate, p) == "" {
 			return candidate
 		}
-		if f, err := strconv.ParseFloat(s, 32); p == Single && err == nil {
-			// The float32 nearest to the documented number, as it is sent.
-			return numberValue(v, strconv.FormatFloat(f, 'g', -1, 32))
+		if p == Single {
+			if f, err := strconv.ParseFloat(s, 32); err == nil {
+				// The float32 nearest to the documented number, as it is sent.
+				return numberValue(v, strconv.FormatFloat(f, 'g', -1, 32))
+			}
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f == float64(int64(f)) {
 			candidate.Number = strconv.FormatInt(int64(f), 10)
