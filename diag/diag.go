@@ -1,5 +1,5 @@
 // Package diag holds the source positions and diagnostics that every stage of
-// docgen reports: the parser for one page, spec for a merged model, the
+// docgen reports: the parser for one page, model for a merged model, the
 // pipeline for a run. A diagnostic prints as "file:line:col: message".
 package diag
 

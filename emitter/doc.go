@@ -1,4 +1,4 @@
-// Package emitter writes the Go package for a spec.Model: a struct per
+// Package emitter writes the Go package for a model.Model: a struct per
 // complex or entity type, a named string type per enum, a request method
 // on Client per operation, and the client runtime copied from package
 // templates. Output is gofmt'ed and depends only on the model, so the same

@@ -13,7 +13,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/diag"
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // ExamplesFile is the test file that holds an Example function per
@@ -27,7 +27,7 @@ const ExamplesFile = "examples_test.go"
 // example that cannot be expressed (its URL does not fit the operation's
 // path template, its body is not valid JSON, ...) is a diagnostic.
 // importPath is the import path of the generated package.
-func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, error) {
+func GenerateExamples(m *model.Model, pkg, importPath string) (File, diag.List, error) {
 	var diags diag.List
 	tp := TestPackage(pkg)
 	f := jen.NewFile(pkg + "_test")
@@ -75,8 +75,8 @@ func GenerateExamples(m *spec.Model, pkg, importPath string) (File, diag.List, e
 
 // servedExample is an element of the test double's table.
 type servedExample struct {
-	op *spec.Operation
-	ex *spec.Example
+	op *model.Operation
+	ex *model.Example
 }
 
 // shadowed says why the Example of ex would not get its documented
@@ -86,7 +86,7 @@ type servedExample struct {
 // the same request answers ex's. That is harmless when both are answered
 // with success, or with the same error status, and otherwise makes the
 // Example untrue to its docs.
-func shadowed(table []servedExample, op *spec.Operation, ex *spec.Example) string {
+func shadowed(table []servedExample, op *model.Operation, ex *model.Example) string {
 	body := servedRequestBody(op, ex)
 	for _, s := range table {
 		if s.ex == ex {
@@ -158,13 +158,13 @@ type exampleGen struct {
 
 // name is the Example function's name: ExampleClient_Op, then
 // ExampleClient_Op_<example name> for the second and later.
-func (g *exampleGen) name(op *spec.Operation, ex *spec.Example) string {
+func (g *exampleGen) name(op *model.Operation, ex *model.Example) string {
 	base := "ExampleClient_" + op.Name
 	if !g.used[base] {
 		g.used[base] = true
 		return base
 	}
-	suffix := strings.ToLower(spec.LowerName(ex.Name))
+	suffix := strings.ToLower(model.LowerName(ex.Name))
 	if suffix == "" || suffix[0] < 'a' || suffix[0] > 'z' {
 		suffix = "example"
 	}
@@ -179,7 +179,7 @@ func (g *exampleGen) name(op *spec.Operation, ex *spec.Example) string {
 var paramRe = regexp.MustCompile(`\{[^{}]*\}`)
 
 // pathArgs extracts the example's value for each path parameter.
-func pathArgs(op *spec.Operation, path string) ([]string, bool) {
+func pathArgs(op *model.Operation, path string) ([]string, bool) {
 	var b strings.Builder
 	b.WriteString("^")
 	rest := op.Path
@@ -238,11 +238,11 @@ func printErr() jen.Code {
 }
 
 // example renders one Example function, or says why it cannot.
-func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) ([]jen.Code, string) {
+func (g *exampleGen) example(op *model.Operation, ex *model.Example) ([]jen.Code, string) {
 	if ex.Status == 0 && ex.ResponseBody == "" {
 		return nil, "it has no documented response for the test double to give"
 	}
-	if (op.Response == spec.ResponseSingle || op.Response == spec.ResponseCollection) && strings.TrimSpace(ex.ResponseBody) != "" &&
+	if (op.Response == model.ResponseSingle || op.Response == model.ResponseCollection) && strings.TrimSpace(ex.ResponseBody) != "" &&
 		!ex.ResponseJSON && ex.ResponseRepaired == "" {
 		return nil, "its response body is not valid JSON and cannot be repaired, so the client could not decode it"
 	}
@@ -302,18 +302,18 @@ func (g *exampleGen) example(op *spec.Operation, ex *spec.Example) ([]jen.Code, 
 
 // success performs the call of an example the docs answer with success,
 // printing the error, if any, and then "ok".
-func (g *exampleGen) success(op *spec.Operation, call []jen.Code) []jen.Code {
+func (g *exampleGen) success(op *model.Operation, call []jen.Code) []jen.Code {
 	var stmts []jen.Code
 	switch op.Response {
-	case spec.ResponseCollection:
+	case model.ResponseCollection:
 		stmts = append(stmts,
 			jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Id("c").Dot(op.Name).Call(call...)).Block(printErr()))
-	case spec.ResponseStream:
+	case model.ResponseStream:
 		stmts = append(stmts,
 			jen.List(jen.Id("rc"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
 			printErr(),
 			jen.Id("rc").Dot("Close").Call())
-	case spec.ResponseNone:
+	case model.ResponseNone:
 		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("c").Dot(op.Name).Call(call...), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
 			jen.Return(),
@@ -329,20 +329,20 @@ func (g *exampleGen) success(op *spec.Operation, call []jen.Code) []jen.Code {
 // documentedError performs the call of an example the docs answer with an
 // error status: the call must return an *APIError, whose status it
 // prints.
-func (g *exampleGen) documentedError(op *spec.Operation, status int, call []jen.Code) []jen.Code {
+func (g *exampleGen) documentedError(op *model.Operation, status int, call []jen.Code) []jen.Code {
 	var stmts []jen.Code
 	switch op.Response {
-	case spec.ResponseCollection:
+	case model.ResponseCollection:
 		stmts = append(stmts,
 			jen.Var().Err().Error(),
 			jen.For(jen.List(jen.Id("_"), jen.Err()).Op("=").Range().Id("c").Dot(op.Name).Call(call...)).Block(
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Break()),
 			))
-	case spec.ResponseStream:
+	case model.ResponseStream:
 		stmts = append(stmts,
 			jen.List(jen.Id("rc"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...),
 			jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("rc").Dot("Close").Call()))
-	case spec.ResponseNone:
+	case model.ResponseNone:
 		stmts = append(stmts, jen.Err().Op(":=").Id("c").Dot(op.Name).Call(call...))
 	default:
 		stmts = append(stmts, jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...))
@@ -358,7 +358,7 @@ func (g *exampleGen) documentedError(op *spec.Operation, status int, call []jen.
 }
 
 // body declares the request body from the documented one.
-func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen.Code, string) {
+func (g *exampleGen) body(op *model.Operation, ex *model.Example) (jen.Code, []jen.Code, string) {
 	if op.Body.Binary {
 		return jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody)), nil, ""
 	}
@@ -368,7 +368,7 @@ func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen
 	text := ex.RequestBody
 	switch {
 	case ex.RequestFitted != "":
-		text = ex.RequestFitted // the values fitted to the model are reported by spec
+		text = ex.RequestFitted // the values fitted to the model are reported by model
 	case !ex.RequestJSON:
 		if ex.RequestRepaired == "" {
 			return nil, nil, "its request body is not valid JSON and cannot be repaired"
@@ -389,7 +389,7 @@ func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen
 	case t.Named != nil:
 		typ = jen.Qual(g.pkg, t.Named.Name)
 		use = jen.Op("&").Id("body")
-	case t.Primitive == spec.Untyped:
+	case t.Primitive == model.Untyped:
 		return jen.Qual("encoding/json", "RawMessage").Call(textLit(text)), nil, ""
 	default:
 		return nil, nil, "its body type Edm." + string(t.Primitive) + " has no Example form"
@@ -404,7 +404,7 @@ func (g *exampleGen) body(op *spec.Operation, ex *spec.Example) (jen.Code, []jen
 	return use, decl, ""
 }
 
-func (g *exampleGen) elem(t spec.TypeRef) jen.Code {
+func (g *exampleGen) elem(t model.TypeRef) jen.Code {
 	switch {
 	case t.Named != nil && t.Named.Polymorphic():
 		return jen.Qual(g.pkg, t.Named.RefName)
@@ -415,9 +415,9 @@ func (g *exampleGen) elem(t spec.TypeRef) jen.Code {
 }
 
 // primitiveTypeQual is primitiveType for code outside the package.
-func primitiveTypeQual(p spec.Primitive, pkg string) jen.Code {
+func primitiveTypeQual(p model.Primitive, pkg string) jen.Code {
 	switch p {
-	case spec.Date, spec.TimeOfDay, spec.Duration:
+	case model.Date, model.TimeOfDay, model.Duration:
 		return jen.Qual(pkg, string(p))
 	}
 	return primitiveType(p)

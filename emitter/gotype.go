@@ -3,48 +3,48 @@ package emitter
 import (
 	"github.com/dave/jennifer/jen"
 
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // primitiveGo names the Go type of an Edm primitive: name alone (a
 // predeclared type, []byte or a type of the runtime) when path is empty,
 // else the type name of the standard package path.
-func primitiveGo(p spec.Primitive) (path, name string) {
+func primitiveGo(p model.Primitive) (path, name string) {
 	switch p {
-	case spec.String, spec.GUID:
+	case model.String, model.GUID:
 		return "", "string"
-	case spec.Boolean:
+	case model.Boolean:
 		return "", "bool"
-	case spec.Byte:
+	case model.Byte:
 		return "", "uint8"
-	case spec.SByte:
+	case model.SByte:
 		return "", "int8"
-	case spec.Int16:
+	case model.Int16:
 		return "", "int16"
-	case spec.Int32:
+	case model.Int32:
 		return "", "int32"
-	case spec.Int64:
+	case model.Int64:
 		return "", "int64"
-	case spec.Single:
+	case model.Single:
 		return "", "float32"
-	case spec.Double, spec.Decimal:
+	case model.Double, model.Decimal:
 		return "", "float64"
-	case spec.DateTimeOffset:
+	case model.DateTimeOffset:
 		return "time", "Time"
-	case spec.Date:
+	case model.Date:
 		return "", "Date"
-	case spec.TimeOfDay:
+	case model.TimeOfDay:
 		return "", "TimeOfDay"
-	case spec.Duration:
+	case model.Duration:
 		return "", "Duration"
-	case spec.Binary:
+	case model.Binary:
 		return "", "[]byte"
 	}
 	return "encoding/json", "RawMessage"
 }
 
 // primitiveType is primitiveGo's type as jennifer code.
-func primitiveType(p spec.Primitive) jen.Code {
+func primitiveType(p model.Primitive) jen.Code {
 	path, name := primitiveGo(p)
 	if path == "" {
 		return jen.Id(name)
@@ -53,7 +53,7 @@ func primitiveType(p spec.Primitive) jen.Code {
 }
 
 // primitive is primitiveGo's type as written in f.
-func (f *goFile) primitive(p spec.Primitive) string {
+func (f *goFile) primitive(p model.Primitive) string {
 	path, name := primitiveGo(p)
 	if path == "" {
 		return name
@@ -63,7 +63,7 @@ func (f *goFile) primitive(p spec.Primitive) string {
 
 // elemType is the Go type of one value of r, ignoring Collection. A type
 // with subtypes is held by its Ref wrapper, which decodes by @odata.type.
-func (f *goFile) elemType(r spec.TypeRef) string {
+func (f *goFile) elemType(r model.TypeRef) string {
 	if r.Named != nil {
 		if r.Named.Polymorphic() {
 			return r.Named.RefName
@@ -77,11 +77,11 @@ func (f *goFile) elemType(r spec.TypeRef) string {
 // single values are pointers, so that an unset property is omitted while
 // an explicit false, 0 or "" is still sent. Values that are already
 // nil-able (raw JSON, binary) stay as they are.
-func (f *goFile) fieldType(r spec.TypeRef) string {
+func (f *goFile) fieldType(r model.TypeRef) string {
 	if r.Collection {
 		return "[]" + f.elemType(r)
 	}
-	if r.Named == nil && (r.Primitive == spec.Untyped || r.Primitive == spec.Binary || r.Primitive == "") {
+	if r.Named == nil && (r.Primitive == model.Untyped || r.Primitive == model.Binary || r.Primitive == "") {
 		return f.elemType(r)
 	}
 	if r.Named.Polymorphic() {
@@ -94,9 +94,9 @@ func (f *goFile) fieldType(r spec.TypeRef) string {
 // pointers by omitempty (omitzero would also drop a pointer to the zero
 // time, whose IsZero reports true), slices and wrappers by omitzero, which
 // keeps an explicitly empty collection.
-func omitOption(r spec.TypeRef) string {
+func omitOption(r model.TypeRef) string {
 	if !r.Collection && r.Named != nil && !r.Named.Polymorphic() ||
-		!r.Collection && r.Named == nil && r.Primitive != spec.Untyped && r.Primitive != spec.Binary && r.Primitive != "" {
+		!r.Collection && r.Named == nil && r.Primitive != model.Untyped && r.Primitive != model.Binary && r.Primitive != "" {
 		return ",omitempty"
 	}
 	return ",omitzero"

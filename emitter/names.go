@@ -3,7 +3,7 @@ package emitter
 import (
 	"bytes"
 
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // NamesFile is the file that records the names docgen gave.
@@ -16,14 +16,14 @@ const NamesFile = "names.go"
 // are, so it is written as text rather than through jennifer and
 // go/format (for beta, 1.3 MB that would otherwise be parsed and printed
 // on every run); TestNamesFileIsFormatted holds it to gofmt's output.
-func genNames(pkg string, m *spec.Model) []byte {
+func genNames(pkg string, m *model.Model) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(Header + "\n\npackage " + pkg + "\n\n")
 	buf.WriteString("// docgen keeps the Go names it gave in this file: on the next run, a\n")
 	buf.WriteString("// type or operation listed here keeps its name even if new pages would\n")
 	buf.WriteString("// otherwise claim it. Delete a line to let docgen name it afresh.\n")
 	buf.WriteString("//\n")
-	for _, line := range spec.FormatNames(m.Names) {
+	for _, line := range model.FormatNames(m.Names) {
 		// FormatNames quotes keys with strconv.QuoteToASCII and names are
 		// identifiers, so a line can neither end the comment nor become a
 		// directive.

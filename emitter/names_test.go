@@ -5,13 +5,13 @@ import (
 	"go/format"
 	"testing"
 
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // TestNamesFileIsFormatted holds names.go, which genNames writes as text,
 // to gofmt's output, also for keys that need quoting.
 func TestNamesFileIsFormatted(t *testing.T) {
-	for _, names := range [][]spec.NameEntry{
+	for _, names := range [][]model.NameEntry{
 		nil,
 		{
 			{Kind: "operation", Key: "GET /books/{id}", Name: "GetBook"},
@@ -19,7 +19,7 @@ func TestNamesFileIsFormatted(t *testing.T) {
 			{Kind: "type", Key: "microsoft.graph.book", Name: "Book"},
 		},
 	} {
-		src := genNames("graph", &spec.Model{Names: names})
+		src := genNames("graph", &model.Model{Names: names})
 		got, err := format.Source(src)
 		if err != nil {
 			t.Fatalf("names.go does not parse: %v\n%s", err, src)
@@ -27,7 +27,7 @@ func TestNamesFileIsFormatted(t *testing.T) {
 		if !bytes.Equal(got, src) {
 			t.Errorf("gofmt changes names.go:\n--- written\n%s\n--- gofmt\n%s", src, got)
 		}
-		if n := len(spec.ParseNames(src)); n != len(names) {
+		if n := len(model.ParseNames(src)); n != len(names) {
 			t.Errorf("ParseNames reads %d entries back, want %d", n, len(names))
 		}
 	}

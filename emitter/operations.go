@@ -4,13 +4,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // genOperation writes the request method of one operation:
 //
 //	func (c *Client) Name(ctx context.Context, <path params>, [body], opts ...RequestOption) <result>
-func genOperation(f *goFile, op *spec.Operation) {
+func genOperation(f *goFile, op *model.Operation) {
 	var sig strings.Builder
 	sig.WriteString("func (c *Client) " + op.Name + "(ctx " + f.qual("context", "Context"))
 	for _, p := range op.Params {
@@ -40,11 +40,11 @@ func genOperation(f *goFile, op *spec.Operation) {
 	var result, call string
 	poly := op.ResponseType.Named.Polymorphic() && !op.ResponseType.Collection
 	switch {
-	case poly && op.Response == spec.ResponseCollection:
+	case poly && op.Response == model.ResponseCollection:
 		t := op.ResponseType.Named
 		result = f.qual("iter", "Seq2") + "[" + t.ClassName + ", error]"
 		call = "unwrapSeq[" + t.RefName + ", " + t.ClassName + "](doCollection[" + t.RefName + "]" + args + ")"
-	case poly && op.Response == spec.ResponseSingle:
+	case poly && op.Response == model.ResponseSingle:
 		t := op.ResponseType.Named
 		result = "(" + t.ClassName + ", error)"
 		call = "unwrapOne[" + t.RefName + ", " + t.ClassName + "](doJSON[" + t.RefName + "]" + args + ")"
@@ -61,29 +61,29 @@ func genOperation(f *goFile, op *spec.Operation) {
 
 // plainResult is the result type and call of an operation whose response
 // is not polymorphic; args are the call's parenthesized arguments.
-func plainResult(f *goFile, op *spec.Operation, args string) (result, call string) {
+func plainResult(f *goFile, op *model.Operation, args string) (result, call string) {
 	switch op.Response {
-	case spec.ResponseCollection:
+	case model.ResponseCollection:
 		elem := f.elemType(op.ResponseType)
 		return f.qual("iter", "Seq2") + "[" + elem + ", error]", "doCollection[" + elem + "]" + args
-	case spec.ResponseSingle:
+	case model.ResponseSingle:
 		elem := f.elemType(op.ResponseType)
 		if op.ResponseType.Collection {
 			elem = "[]" + elem
 		}
 		result = "(*" + elem + ", error)"
-		if op.ResponseType.Named == nil && op.ResponseType.Primitive != spec.Untyped {
+		if op.ResponseType.Named == nil && op.ResponseType.Primitive != model.Untyped {
 			return result, "doValue[" + elem + "]" + args
 		}
 		return result, "doJSON[" + elem + "]" + args
-	case spec.ResponseStream:
+	case model.ResponseStream:
 		return "(" + f.qual("io", "ReadCloser") + ", error)", "doStream" + args
 	}
 	return "error", "doNoContent" + args
 }
 
 // paramDoc describes the path parameters.
-func paramDoc(op *spec.Operation) string {
+func paramDoc(op *model.Operation) string {
 	s := ""
 	for _, p := range op.Params {
 		if p.Description == "" {
@@ -97,7 +97,7 @@ func paramDoc(op *spec.Operation) string {
 // pathExpr is the request path: quoted literals joined with escaped
 // parameters, written as gofmt writes a sum among call arguments (no
 // spaces around "+").
-func pathExpr(op *spec.Operation) string {
+func pathExpr(op *model.Operation) string {
 	var e strings.Builder
 	for _, part := range op.Parts {
 		if e.Len() > 0 {

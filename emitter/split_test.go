@@ -14,13 +14,13 @@ import (
 
 	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/internal/gocheck"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/pipeline"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // splitModels are the models TestSplit generates: the seeds and every
 // golden emitter case.
-func splitModels(t *testing.T) map[string]*spec.Model {
+func splitModels(t *testing.T) map[string]*model.Model {
 	t.Helper()
 	inputs := map[string]string{"seeds": "../seeds"}
 	cases, err := filepath.Glob("../golden/emitter/[0-9]*/pages")
@@ -30,7 +30,7 @@ func splitModels(t *testing.T) map[string]*spec.Model {
 	for _, c := range cases {
 		inputs[filepath.Base(filepath.Dir(c))] = c
 	}
-	models := map[string]*spec.Model{}
+	models := map[string]*model.Model{}
 	for name, in := range inputs {
 		res, err := pipeline.Run(pipeline.Config{Inputs: []string{in}, Package: "client"})
 		if err != nil {
@@ -106,7 +106,7 @@ func TestSplitStable(t *testing.T) {
 	m := splitModels(t)["seeds"]
 	before := generate(t, m, emitter.Options{Package: "client", SplitAbove: -1})
 	more := *m
-	more.Types = append(slices.Clone(m.Types), &spec.Type{Name: "Zebra", FullName: "microsoft.graph.zebra", Kind: spec.Complex})
+	more.Types = append(slices.Clone(m.Types), &model.Type{Name: "Zebra", FullName: "microsoft.graph.zebra", Kind: model.Complex})
 	after := generate(t, &more, emitter.Options{Package: "client", SplitAbove: -1})
 	old := map[string][]byte{}
 	for _, f := range before {
@@ -128,7 +128,7 @@ func TestSplitStable(t *testing.T) {
 	}
 }
 
-func generate(t *testing.T, m *spec.Model, opts emitter.Options) []emitter.File {
+func generate(t *testing.T, m *model.Model, opts emitter.Options) []emitter.File {
 	t.Helper()
 	files, err := emitter.Generate(m, opts)
 	if err != nil {

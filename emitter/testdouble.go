@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/templates"
 	"github.com/docgen-dev/docgen/templates/testdouble"
 )
@@ -18,7 +18,7 @@ func TestPackage(pkg string) string { return pkg + "test" }
 // package pkg: server.go (the hand-written fake server from
 // templates/testdouble) and examples.go (every documented example with a
 // response). File names carry the subfolder: "<pkg>test/server.go".
-func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
+func GenerateTestDouble(m *model.Model, pkg string) ([]File, error) {
 	tp := TestPackage(pkg)
 	if !isPackageName(tp) {
 		return nil, fmt.Errorf("invalid package name %q", tp)
@@ -41,7 +41,7 @@ func GenerateTestDouble(m *spec.Model, pkg string) ([]File, error) {
 // phase for it; TestExamplesFileIsFormatted and the hostile tests hold it
 // to gofmt's output. Literals come from textLiteral and strconv, so docs
 // text cannot leave them.
-func examplesFile(m *spec.Model, pkg, tp string) []byte {
+func examplesFile(m *model.Model, pkg, tp string) []byte {
 	var b bytes.Buffer
 	for _, line := range []string{
 		Header,
@@ -91,7 +91,7 @@ func examplesFile(m *spec.Model, pkg, tp string) []byte {
 
 // servedRequestBody is the request body of an example as the test double
 // holds it, to compare requests with: "" when there is none.
-func servedRequestBody(op *spec.Operation, ex *spec.Example) string {
+func servedRequestBody(op *model.Operation, ex *model.Example) string {
 	switch {
 	case op.Body == nil:
 		// The operation takes no body (example-body-ignored).
@@ -106,7 +106,7 @@ func servedRequestBody(op *spec.Operation, ex *spec.Example) string {
 }
 
 // writeExample writes one element of the examples table.
-func writeExample(b *bytes.Buffer, op *spec.Operation, ex *spec.Example) {
+func writeExample(b *bytes.Buffer, op *model.Operation, ex *model.Example) {
 	b.WriteString("\t\t{Operation: ")
 	b.WriteString(strconv.Quote(op.Name))
 	b.WriteString(", Method: ")

@@ -3,12 +3,12 @@ package emitter
 import (
 	"strconv"
 
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // genStruct writes the struct of a complex or entity type. The base type is
 // embedded, so its fields are promoted and encoded inline.
-func genStruct(f *goFile, t *spec.Type) {
+func genStruct(f *goFile, t *model.Type) {
 	summary := t.Name + " is the " + t.FullName + " " + t.Kind.String() + " type."
 	desc := t.Description
 	if t.Synthesized {
@@ -20,11 +20,11 @@ func genStruct(f *goFile, t *spec.Type) {
 	} else if !t.Synthesized {
 		rows = append(rows, row{
 			doc:  []string{"ODataType is the @odata.type discriminator: the concrete type of the value."},
-			name: spec.ODataTypeField, typ: "*string", rest: structTag("@odata.type,omitzero"),
+			name: model.ODataTypeField, typ: "*string", rest: structTag("@odata.type,omitzero"),
 		})
 	}
 	for _, p := range t.Properties {
-		if p.Type.Primitive == spec.Stream && p.Type.Named == nil {
+		if p.Type.Primitive == model.Stream && p.Type.Named == nil {
 			// Stream properties are content reached by their own URL,
 			// never part of a JSON payload.
 			continue
@@ -61,7 +61,7 @@ func structTag(value string) string {
 // genClass writes the interface a polymorphic type and its subtypes
 // implement, and the Ref wrapper that decodes a value of the hierarchy into
 // the type its @odata.type names.
-func genClass(f *goFile, t *spec.Type) {
+func genClass(f *goFile, t *model.Type) {
 	name, class, ref, as := t.Name, t.ClassName, t.RefName, t.AsName
 	f.docComment(class + " is implemented by *" + name + " and by every type derived from it.")
 	f.line("type ", class, " interface {")
@@ -100,7 +100,7 @@ func genClass(f *goFile, t *spec.Type) {
 }
 
 // genEnum writes an enum as a named string type with a constant per member.
-func genEnum(f *goFile, t *spec.Type) {
+func genEnum(f *goFile, t *model.Type) {
 	f.docComment(declDocLines(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File))...)
 	f.line("type ", t.Name, " string")
 	f.end()

@@ -6,6 +6,6 @@
 // resource JSON representations. Every fact carries its file:line:col.
 //
 // The parser interprets nothing across pages: merging facts into types and
-// operations is the job of package spec. Malformed input is reported as
+// operations is the job of package model. Malformed input is reported as
 // diagnostics on the page and skipped; Parse never panics on any input.
 package parser

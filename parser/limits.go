@@ -38,7 +38,7 @@ package parser
 // the deepest nesting is 2 and the most table cells on a page 4,558.
 //
 // JSON is bounded separately: ParseJSON keeps its own stack and rejects
-// nesting deeper than Parser.MaxJSONDepth, so no recursive code (spec's
+// nesting deeper than Parser.MaxJSONDepth, so no recursive code (model's
 // walks of example values, encoding/json) ever sees deeper JSON.
 
 import (
@@ -111,7 +111,7 @@ func (l Limits) maxInlineCost() int64 {
 
 // jsonDepth is the nesting limit every ParseJSON call of the parser uses:
 // MaxJSONDepth, or DefaultMaxJSONDepth when it is not positive (ParseJSON
-// itself would take 10000, deeper than spec's recursive walks should see).
+// itself would take 10000, deeper than model's recursive walks should see).
 func (p *Parser) jsonDepth() int {
 	if p.MaxJSONDepth <= 0 {
 		return DefaultMaxJSONDepth

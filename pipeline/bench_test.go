@@ -16,7 +16,7 @@ import (
 
 	"github.com/docgen-dev/docgen/emitter"
 	_ "github.com/docgen-dev/docgen/internal/golden"
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
 // benchCorpus is the Microsoft Graph reference the benchmarks read,
@@ -145,7 +145,7 @@ func BenchmarkGenerate(b *testing.B) {
 }
 
 // BenchmarkPhases times the pipeline's phases one by one on beta: parse
-// (ParsePages), build (spec.Build) and emit (emitter.Generate), each with
+// (ParsePages), build (model.Build) and emit (emitter.Generate), each with
 // its input prepared outside the timer. The parsed pages stay alive, as in
 // Run, so the collector's share is the pipeline's.
 //
@@ -162,14 +162,14 @@ func BenchmarkPhases(b *testing.B) {
 		}
 	})
 	pages := ParsePages(inputs, Config{})
-	opts := spec.Options{Reserved: emitter.Reserved()}
+	opts := model.Options{Reserved: emitter.Reserved()}
 	b.Run("build", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			spec.Build(pages, opts)
+			model.Build(pages, opts)
 		}
 	})
-	m := spec.Build(pages, opts)
+	m := model.Build(pages, opts)
 	b.Run("emit", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/docgen-dev/docgen/diag"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/parser"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // RunReport accounts for every page of a run: what it contributed, or why
@@ -55,7 +55,7 @@ type Coverage struct {
 
 // ReportPage is one page's contribution.
 type ReportPage struct {
-	spec.PageSummary
+	model.PageSummary
 	// File is where the page was read from.
 	File string `json:"file"`
 }
@@ -69,7 +69,7 @@ func NewRunReport(res *Result) *RunReport {
 	r := &RunReport{Summary: ReportSummary{Pages: res.Pages, ByCode: map[string]int{}, BySeverity: map[string]int{}}}
 	shown := res.Shown
 	for _, t := range res.Model.Types {
-		if t.Kind == spec.Enum {
+		if t.Kind == model.Enum {
 			r.Summary.Enums++
 		} else {
 			r.Summary.Types++
@@ -94,7 +94,7 @@ func NewRunReport(res *Result) *RunReport {
 	return r
 }
 
-func (c *Coverage) add(p *parser.Page, s *spec.PageSummary) {
+func (c *Coverage) add(p *parser.Page, s *model.PageSummary) {
 	if p == nil {
 		return
 	}

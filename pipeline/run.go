@@ -17,8 +17,8 @@ import (
 
 	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/emitter"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/parser"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // DefaultMaxPageBytes is the largest page read; larger ones are skipped
@@ -56,7 +56,7 @@ type Config struct {
 	// Ops, if not nil, keeps only the operations whose Go name it matches.
 	Ops *regexp.Regexp
 
-	// KeepParsed keeps the parsed pages in Result.Parsed, for spec.Lint
+	// KeepParsed keeps the parsed pages in Result.Parsed, for model.Lint
 	// and the coverage figures of NewRunReport. Without it they are
 	// released once the model is built, which lowers the run's peak memory.
 	KeepParsed bool
@@ -69,7 +69,7 @@ func (cfg Config) selects() bool {
 
 // keep reports whether cfg selects op. The patterns must have been
 // checked with checkPatterns.
-func (cfg Config) keep(op *spec.Operation) bool {
+func (cfg Config) keep(op *model.Operation) bool {
 	if len(cfg.Include) > 0 && !matchPage(cfg.Include, op.Page) {
 		return false
 	}
@@ -106,7 +106,7 @@ func (cfg Config) checkPatterns() error {
 // Result is a generated package, in memory.
 type Result struct {
 	Files []emitter.File
-	Model *spec.Model
+	Model *model.Model
 	// Pages is the number of pages read.
 	Pages int
 	// Paths maps stable page names to the paths they were read from.
@@ -115,7 +115,7 @@ type Result struct {
 	// root of the module holding the working folder (see DisplayPaths).
 	Shown map[string]string
 	// Parsed are the parsed pages, in input order, for checks of the docs
-	// such as spec.Lint; nil unless Config.KeepParsed is set.
+	// such as model.Lint; nil unless Config.KeepParsed is set.
 	Parsed []*parser.Page
 }
 
@@ -124,15 +124,15 @@ type Result struct {
 type File = emitter.File
 
 // Lint checks the docs of a run made with Config.KeepParsed against its
-// model (see spec.Lint): broken links and includes, operations without
+// model (see model.Lint): broken links and includes, operations without
 // responses, response types without a page; without parsed pages, only
 // what the model shows.
 func (res *Result) Lint() diag.List {
-	return spec.Lint(res.Parsed, res.Model)
+	return model.Lint(res.Parsed, res.Model)
 }
 
 // Run generates the package for cfg in memory. When cfg selects part of
-// the operations (Include, Exclude, Ops), the model is the spec.Model.Subset
+// the operations (Include, Exclude, Ops), the model is the model.Model.Subset
 // of the selected operations, and a selection of none is an error.
 func Run(cfg Config) (res *Result, err error) {
 	defer func() {
@@ -154,7 +154,7 @@ func Run(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := spec.Options{Reserved: emitter.Reserved(), Names: names}
+	opts := model.Options{Reserved: emitter.Reserved(), Names: names}
 	var types typeFiles
 	if !cfg.selects() {
 		// The types are final before the operations are resolved: their
@@ -162,7 +162,7 @@ func Run(cfg Config) (res *Result, err error) {
 		// on this one. A selection makes a new model of a subset of them.
 		opts.TypesDone = types.start(cfg.emitterOptions())
 	}
-	m := spec.Build(pages, opts)
+	m := model.Build(pages, opts)
 	if cfg.selects() {
 		all := len(m.Operations)
 		m = m.Subset(cfg.keep)
@@ -189,8 +189,8 @@ func Run(cfg Config) (res *Result, err error) {
 }
 
 // typeFiles renders the files of a model's types (emitter.GenerateTypes)
-// on a goroutine of its own, started by spec.Build through
-// spec.Options.TypesDone.
+// on a goroutine of its own, started by model.Build through
+// model.Options.TypesDone.
 type typeFiles struct {
 	started bool
 	wg      sync.WaitGroup
@@ -199,8 +199,8 @@ type typeFiles struct {
 }
 
 // start returns the TypesDone callback that starts the rendering.
-func (t *typeFiles) start(opts emitter.Options) func([]*spec.Type) {
-	return func(types []*spec.Type) {
+func (t *typeFiles) start(opts emitter.Options) func([]*model.Type) {
+	return func(types []*model.Type) {
 		t.started = true
 		t.wg.Go(func() {
 			defer recoverInto(&t.err)
@@ -219,7 +219,7 @@ func (cfg Config) emitterOptions() emitter.Options {
 // typeFiles) and, beside it, the test double and the Example functions
 // (whose diagnostics join the model's). The files are sorted by name, so
 // the output does not depend on the scheduling.
-func render(m *spec.Model, cfg Config, types *typeFiles) ([]emitter.File, error) {
+func render(m *model.Model, cfg Config, types *typeFiles) ([]emitter.File, error) {
 	var (
 		wg               sync.WaitGroup
 		doubles          []emitter.File
@@ -358,7 +358,7 @@ func readPage(p *parser.Parser, in Input, limit int64, buf *bytes.Buffer) *parse
 func (r *Result) Summary() string {
 	types, enums := 0, 0
 	for _, t := range r.Model.Types {
-		if t.Kind == spec.Enum {
+		if t.Kind == model.Enum {
 			enums++
 		} else {
 			types++
@@ -372,7 +372,7 @@ func (r *Result) Summary() string {
 // it (its path cleaned, a symlinked folder refused), and names.go must be a
 // regular file of at most MaxOutputFileBytes: a symlink, a FIFO, a device
 // or a folder there is an error, never a read that blocks or has no end.
-func readNames(dir string) ([]spec.NameEntry, error) {
+func readNames(dir string) ([]model.NameEntry, error) {
 	if dir == "" {
 		return nil, nil
 	}
@@ -390,5 +390,5 @@ func readNames(dir string) ([]spec.NameEntry, error) {
 	case !OwnedByDocgen(src):
 		return nil, nil // not ours: ignored, and Write will refuse to replace it
 	}
-	return spec.ParseNames(src), nil
+	return model.ParseNames(src), nil
 }

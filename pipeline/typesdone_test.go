@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/docgen-dev/docgen/emitter"
-	"github.com/docgen-dev/docgen/spec"
+	"github.com/docgen-dev/docgen/model"
 )
 
-// TestTypesDoneFinal: spec.Build calls TypesDone once, with types it does
+// TestTypesDoneFinal: model.Build calls TypesDone once, with types it does
 // not change afterwards, which is what lets Run render them while the
 // build completes. The type files rendered inside the callback equal
 // those rendered from the finished model, and Run's files (types rendered
@@ -38,7 +38,7 @@ func TestTypesDoneFinal(t *testing.T) {
 		}
 		calls := 0
 		var early []emitter.File
-		m := spec.Build(ParsePages(ins, Config{}), spec.Options{Reserved: emitter.Reserved(), TypesDone: func(types []*spec.Type) {
+		m := model.Build(ParsePages(ins, Config{}), model.Options{Reserved: emitter.Reserved(), TypesDone: func(types []*model.Type) {
 			calls++
 			if early, err = emitter.GenerateTypes(types, opts); err != nil {
 				t.Fatal(err)

@@ -17,8 +17,8 @@ import (
 
 	"github.com/docgen-dev/docgen/internal/gocheck"
 	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/pipeline"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 const corpusRoot = "../../../shared/graph-docs"
@@ -182,11 +182,11 @@ func testVersion(t *testing.T, version string) {
 
 // examples lists the documented bodies whose type the model knows and whose
 // JSON is strictly valid.
-func examples(m *spec.Model) []example {
+func examples(m *model.Model) []example {
 	var out []example
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
-			if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != spec.Enum {
+			if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != model.Enum {
 				out = append(out, example{
 					Pos:        ex.ResponseBodyPos.String(),
 					Lines:      strings.Count(ex.ResponseBody, "\n") + 1,
@@ -196,7 +196,7 @@ func examples(m *spec.Model) []example {
 				})
 			}
 			if ex.RequestJSON && op.Body != nil && op.Body.Type.Named != nil && !op.Body.Type.Collection && op.Body.Type.Named.FullName != "" &&
-				op.Body.Type.Named.Kind != spec.Enum {
+				op.Body.Type.Named.Kind != model.Enum {
 				out = append(out, example{Pos: ex.RequestBodyPos.String(), Lines: strings.Count(ex.RequestBody, "\n") + 1,
 					Type: op.Body.Type.Named.FullName, Body: json.RawMessage(ex.RequestBody)})
 			}
@@ -245,7 +245,7 @@ func checkCoverage(t *testing.T, version string, r *pipeline.RunReport) {
 // checkExamples runs the generated Example functions against the
 // generated test double and counts the documented request examples that
 // compile into an Example and pass; the others are listed.
-func checkExamples(t *testing.T, version string, out []byte, m *spec.Model) {
+func checkExamples(t *testing.T, version string, out []byte, m *model.Model) {
 	total := 0
 	for _, op := range m.Operations {
 		total += len(op.Examples)
@@ -295,7 +295,7 @@ var exampleCodes = map[string]bool{"example-invalid-value": true, "example-unkno
 
 // diagnosed reports whether a diagnostic about example values lies inside
 // the body that starts at pos and spans n lines.
-func diagnosed(m *spec.Model, pos string, n int) bool {
+func diagnosed(m *model.Model, pos string, n int) bool {
 	file, line := splitPos(pos)
 	for _, d := range m.Diags {
 		if exampleCodes[d.Code] && d.Pos.File == file && d.Pos.Line >= line && d.Pos.Line < line+n {

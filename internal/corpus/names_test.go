@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/docgen-dev/docgen/emitter"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/pipeline"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // TestNamesStable builds the v1.0 model from all but every tenth page, then
@@ -33,15 +33,15 @@ func TestNamesStable(t *testing.T) {
 			fewer = append(fewer, p)
 		}
 	}
-	opts := spec.Options{Reserved: emitter.Reserved()}
-	small := spec.Build(fewer, opts)
+	opts := model.Options{Reserved: emitter.Reserved()}
+	small := model.Build(fewer, opts)
 	// Without the names file, contested names can move to a better
 	// claimant; with it (as every rerun into the same output folder has),
 	// none may.
-	unlocked := spec.Build(pages, opts)
+	unlocked := model.Build(pages, opts)
 	t.Logf("without the names file, %d names change", countRenames(small, unlocked))
 	opts.Names = small.Names
-	full := spec.Build(pages, opts)
+	full := model.Build(pages, opts)
 	typeNames, opNames := names(full)
 	renamed := 0
 	st, so := names(small)
@@ -62,7 +62,7 @@ func TestNamesStable(t *testing.T) {
 
 // names maps types by full name and operations by method and path (the
 // endpoint a caller calls, whichever page documents it) to their Go names.
-func names(m *spec.Model) (types, ops map[string]string) {
+func names(m *model.Model) (types, ops map[string]string) {
 	types, ops = map[string]string{}, map[string]string{}
 	for _, t := range m.Types {
 		if !t.Synthesized {
@@ -75,7 +75,7 @@ func names(m *spec.Model) (types, ops map[string]string) {
 	return types, ops
 }
 
-func countRenames(a, b *spec.Model) int {
+func countRenames(a, b *model.Model) int {
 	at, ao := names(a)
 	bt, bo := names(b)
 	n := 0

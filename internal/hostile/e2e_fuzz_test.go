@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/docgen-dev/docgen/emitter"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/parser"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // pageSep separates the pages of one FuzzEndToEnd input.
@@ -18,13 +18,13 @@ const pageSep = "\n=====\n"
 
 // generate runs the pipeline in memory on pages named api/pageN.md: parse,
 // build, and render the package, its test double and its examples file.
-func generate(pages []string) ([]emitter.File, *spec.Model, error) {
+func generate(pages []string) ([]emitter.File, *model.Model, error) {
 	p := parser.New()
 	var parsed []*parser.Page
 	for i, src := range pages {
 		parsed = append(parsed, p.Parse(fmt.Sprintf("api/page%d.md", i), []byte(src)))
 	}
-	m := spec.Build(parsed, spec.Options{Reserved: emitter.Reserved()})
+	m := model.Build(parsed, model.Options{Reserved: emitter.Reserved()})
 	files, err := emitter.Generate(m, emitter.Options{Package: pkgName})
 	if err != nil {
 		return nil, m, err

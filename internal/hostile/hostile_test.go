@@ -23,9 +23,9 @@ import (
 
 	"github.com/docgen-dev/docgen/emitter"
 	_ "github.com/docgen-dev/docgen/internal/golden"
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/pipeline"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 const (
@@ -267,7 +267,7 @@ func hasOps(names ...string) func(*testing.T, *pipeline.Result) {
 	return func(t *testing.T, res *pipeline.Result) {
 		t.Helper()
 		for _, n := range names {
-			if !slices.ContainsFunc(res.Model.Operations, func(op *spec.Operation) bool { return op.Name == n }) {
+			if !slices.ContainsFunc(res.Model.Operations, func(op *model.Operation) bool { return op.Name == n }) {
 				var have []string
 				for _, op := range res.Model.Operations {
 					have = append(have, op.Name)

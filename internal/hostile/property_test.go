@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/pipeline"
-	"github.com/docgen-dev/docgen/spec"
 )
 
 // docGen makes a random but reproducible set of docs pages: resource,
@@ -370,7 +370,7 @@ func TestRandomDocsRoundTrip(t *testing.T) {
 			lines := map[string]int{}
 			for _, op := range res.Model.Operations {
 				for _, ex := range op.Examples {
-					if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != spec.Enum {
+					if ex.ResponseJSON && ex.ResponseType.Named != nil && ex.ResponseType.Named.Kind != model.Enum {
 						pos := ex.ResponseBodyPos.String()
 						exs = append(exs, roundTripExample{Pos: pos, Type: ex.ResponseType.Named.FullName, Collection: ex.ResponseType.Collection, Body: json.RawMessage(ex.ResponseBody)})
 						lines[pos] = strings.Count(ex.ResponseBody, "\n") + 1
@@ -427,7 +427,7 @@ func TestRandomDocsRoundTrip(t *testing.T) {
 
 // exampleDiagnosed reports whether a diagnostic about example values lies
 // inside the body at pos, n lines long.
-func exampleDiagnosed(m *spec.Model, pos string, n int) bool {
+func exampleDiagnosed(m *model.Model, pos string, n int) bool {
 	i := strings.LastIndex(pos, ":")
 	j := strings.LastIndex(pos[:max(i, 0)], ":")
 	if j < 0 {

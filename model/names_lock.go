@@ -1,0 +1,108 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// NameEntry records a name docgen gave, so that a later run can keep it:
+// adding pages then never renames what earlier pages produced, even when a
+// new page would otherwise win a contested name.
+type NameEntry struct {
+	// Kind is "type" or "operation".
+	Kind string
+	// Key identifies the named thing: the lower-cased full OData name of a
+	// type, "METHOD path" of an operation.
+	Key string
+	// Name is the Go name given.
+	Name string
+}
+
+// NamesDirective starts every line of a names file.
+const NamesDirective = "// docgen:name "
+
+// FormatNames renders entries as lines of a names file, one per entry.
+func FormatNames(entries []NameEntry) []string {
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, NamesDirective+e.Kind+" "+strconv.QuoteToASCII(e.Key)+" "+e.Name)
+	}
+	return out
+}
+
+// ParseNames reads the entries of a names file, skipping lines it does not
+// understand.
+func ParseNames(src []byte) []NameEntry {
+	var out []NameEntry
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), NamesDirective)
+		if !ok {
+			continue
+		}
+		kind, rest, ok := strings.Cut(rest, " ")
+		if !ok || kind != "type" && kind != "operation" {
+			continue
+		}
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			continue
+		}
+		key, err := strconv.Unquote(q)
+		name := strings.TrimSpace(rest[len(q):])
+		if err != nil || !isExportedIdent(name) {
+			continue
+		}
+		out = append(out, NameEntry{Kind: kind, Key: key, Name: name})
+	}
+	return out
+}
+
+func isExportedIdent(s string) bool {
+	return s != "" && GoName(s) == s && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// lockIndex maps kind and key to the locked name.
+type lockIndex map[string]string
+
+func newLockIndex(entries []NameEntry) lockIndex {
+	l := lockIndex{}
+	for _, e := range entries {
+		l[e.Kind+" "+e.Key] = e.Name
+	}
+	return l
+}
+
+func (l lockIndex) typeName(key string) (string, bool) {
+	n, ok := l["type "+key]
+	return n, ok
+}
+
+func (l lockIndex) opName(of *opFacts) (string, bool) {
+	n, ok := l["operation "+opKey(of.method, of.tmpl.Path)]
+	return n, ok
+}
+
+func opKey(method, path string) string { return method + " " + path }
+
+// nameEntries lists the names of m for its names file, sorted.
+func nameEntries(m *Model) []NameEntry {
+	var out []NameEntry
+	for _, t := range m.Types {
+		if !t.Synthesized && t.FullName != "" {
+			out = append(out, NameEntry{Kind: "type", Key: strings.ToLower(t.FullName), Name: t.Name})
+		}
+	}
+	for _, o := range m.Operations {
+		out = append(out, NameEntry{Kind: "operation", Key: opKey(o.Method, o.Path), Name: o.Name})
+	}
+	slices.SortFunc(out, func(a, b NameEntry) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Key, b.Key))
+	})
+	return out
+}

@@ -1,0 +1,60 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNamesRoundTrip(t *testing.T) {
+	in := []NameEntry{
+		{Kind: "operation", Key: "GET /users/{id | userPrincipalName}", Name: "GetUser"},
+		{Kind: "type", Key: "microsoft.graph.user", Name: "User"},
+		{Kind: "type", Key: "evil\n*/ //go:generate rm -rf /\x00\u202e", Name: "Evil"},
+	}
+	lines := FormatNames(in)
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\n\r\x00") || strings.Contains(l[2:], "//go:") && !strings.Contains(l, `"`) {
+			t.Errorf("unsafe line %q", l)
+		}
+	}
+	src := "package x\n\n" + strings.Join(lines, "\n") + "\n// docgen:name type \"x\" not-an-ident\n// docgen:name bogus \"x\" X\n"
+	got := ParseNames([]byte(src))
+	if !slices.Equal(got, in) {
+		t.Errorf("ParseNames(FormatNames(x)) = %+v, want %+v", got, in)
+	}
+}
+
+func TestNamesKept(t *testing.T) {
+	pages := map[string]string{
+		"widget.md": resource("widget", `{"blockType": "resource", "@odata.type": "microsoft.graph.widget"}`, "|a|String|A.|", `{"a": "String"}`),
+		"widget-list.md": "# List widgets\n\n## HTTP request\n\n```http\nGET /widgets\n```\n\n" +
+			"<!-- {\"blockType\": \"request\", \"name\": \"x\"} -->\n```http\nGET /widgets\n```\n\n" +
+			"<!-- {\"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.widget)\"} -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": []}\n```\n",
+	}
+	first := build(t, pages)
+	if findType(first, "Widget") == nil || findOp(first, "ListWidgets") == nil {
+		t.Fatalf("unexpected names: %+v", first.Names)
+	}
+	// A later run with the names file keeps names even where the pages
+	// would now give others; a locked name that is reserved still yields.
+	lock := []NameEntry{
+		{Kind: "type", Key: "microsoft.graph.widget", Name: "Gadget"},
+		{Kind: "operation", Key: "GET /widgets", Name: "AllWidgets"},
+		{Kind: "type", Key: "microsoft.graph.gone", Name: "Gone"},
+	}
+	p := parsePages(t, pages)
+	m := Build(p, Options{Reserved: []string{"Client"}, Names: lock})
+	if findType(m, "Gadget") == nil || findOp(m, "AllWidgets") == nil {
+		t.Errorf("locked names not kept: %+v", m.Names)
+	}
+	for _, e := range m.Names {
+		if e.Name == "Gone" {
+			t.Error("a name for a type that no longer exists is carried over")
+		}
+	}
+	m = Build(p, Options{Reserved: []string{"Gadget"}, Names: lock})
+	if findType(m, "Gadget") != nil || findType(m, "Gadget2") == nil {
+		t.Errorf("a locked name equal to a reserved identifier must yield")
+	}
+}

@@ -1,0 +1,509 @@
+package model
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docgen-dev/docgen/diag"
+)
+
+// goTypeName is the Go name of a full OData name: the local name, prefixed
+// with the sub-namespace below microsoft.graph ("microsoft.graph.callRecords.session"
+// → "CallRecordsSession").
+func goTypeName(full string) string {
+	i := strings.LastIndexByte(full, '.')
+	if i < 0 {
+		return GoName(full)
+	}
+	ns, local := full[:i], full[i+1:]
+	prefix := ""
+	switch {
+	case strings.EqualFold(ns, DefaultNamespace):
+	case len(ns) > len(DefaultNamespace) && strings.EqualFold(ns[:len(DefaultNamespace)+1], DefaultNamespace+"."):
+		prefix = GoName(ns[len(DefaultNamespace)+1:])
+	default:
+		prefix = GoName(ns[strings.LastIndexByte(ns, '.')+1:])
+	}
+	return prefix + GoName(local)
+}
+
+// sortedKeys returns the keys of all types, sorted. The slice is cached
+// until a type is added (types are never removed) and shared: callers must
+// not modify it.
+func (b *builder) sortedKeys() []string {
+	if len(b.sortedTypeKeys) == len(b.types) {
+		return b.sortedTypeKeys
+	}
+	keys := make([]string, 0, len(b.types))
+	for k := range b.types {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b.sortedTypeKeys = keys
+	return keys
+}
+
+// resolveTypes turns type facts into model types: names, kinds, bases,
+// members and properties.
+func (b *builder) resolveTypes(m *Model) {
+	keys := b.sortedKeys()
+	names := newNamer(b.opts.Reserved...)
+	// Documented types first, so that made-up types never take their names;
+	// among them, when two full names give one Go name, the one in the
+	// outermost namespace with the plainest spelling keeps it, whatever
+	// other pages exist.
+	// Names an earlier run gave come first of all.
+	byClaim := slices.Clone(keys)
+	locked := func(k string) int {
+		if _, ok := b.lock.typeName(k); ok {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(byClaim, func(x, y string) int {
+		return cmp.Or(cmp.Compare(locked(x), locked(y)), cmp.Compare(strings.Count(x, "."), strings.Count(y, ".")), cmp.Compare(punct(x), punct(y)), cmp.Compare(x, y))
+	})
+	for _, synth := range []bool{false, true} {
+		for _, k := range byClaim {
+			tf := b.types[k]
+			if tf.synthesized != synth {
+				continue
+			}
+			t := &Type{Kind: tf.kind, Description: tf.desc, Pos: tf.pos, Synthesized: tf.synthesized, Open: tf.open, Defined: tf.defined}
+			if tf.synthesized {
+				t.Name = names.unique(tf.goName)
+			} else {
+				t.FullName = tf.bestSpelling()
+				name, ok := b.lock.typeName(k)
+				if !ok {
+					name = goTypeName(t.FullName)
+				}
+				t.Name = names.unique(name)
+				if !tf.defined {
+					b.undefinedKind(tf, t)
+				}
+			}
+			tf.resolved = t
+			m.Types = append(m.Types, t)
+		}
+	}
+	for _, k := range keys {
+		b.resolveBase(b.types[k])
+	}
+	for _, k := range keys {
+		tf := b.types[k]
+		t := tf.resolved
+		if t.Kind == Complex && t.Base != nil && isEntity(t.Base) {
+			t.Kind = Entity
+		}
+		if t.Kind == Enum {
+			for _, mem := range tf.members {
+				mem.Name = names.unique(t.Name + GoName(mem.Value))
+				t.Members = append(t.Members, mem)
+			}
+			if len(tf.props) > 0 {
+				b.diags.Warnf(t.Pos, "enum-properties", "%s is an enum but examples or tables give it properties; they are ignored", t.FullName)
+			}
+		}
+	}
+	for _, t := range m.Types {
+		if t.Base != nil {
+			t.Base.Subtypes = append(t.Base.Subtypes, t)
+		}
+	}
+	for _, t := range m.Types {
+		slices.SortFunc(t.Subtypes, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
+	}
+	for _, k := range keys {
+		if t := b.types[k].resolved; t.Polymorphic() {
+			t.ClassName = names.unique(t.Name + "Class")
+			t.RefName = names.unique(t.Name + "Ref")
+			t.AsName = "As" + t.Name
+		}
+	}
+	// Each type's properties depend on facts that no longer change and on
+	// the names given above: they are resolved concurrently, and their
+	// diagnostics joined in key order.
+	b.indexEnums() // before enumFromText reads it from several goroutines
+	diags := make([]diag.List, len(keys))
+	parallelFor(len(keys), func(i int) { b.resolveProperties(b.types[keys[i]], &diags[i]) })
+	for _, d := range diags {
+		b.diags = append(b.diags, d...)
+	}
+	slices.SortFunc(m.Types, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
+}
+
+func isEntity(t *Type) bool {
+	for i := 0; t != nil && i < 64; i++ {
+		if t.Kind == Entity {
+			return true
+		}
+		t = t.Base
+	}
+	return false
+}
+
+// undefinedKind decides the kind of a type no page defines: a type whose
+// example values are all strings is an enum without known members.
+func (b *builder) undefinedKind(tf *typeFacts, t *Type) {
+	if len(tf.props) == 0 && tf.stringValues > 0 && tf.objectValues == 0 {
+		tf.kind, t.Kind = Enum, Enum
+	}
+	kind := t.Kind.String()
+	if t.Kind == Enum && len(tf.members) == 0 {
+		kind = "a string type (an enum without known members)"
+	}
+	b.diags.Warnf(tf.pos, "type-undefined", "type %s has no resource or enum page; it is generated as %s from the evidence of examples and tables", t.FullName, kind)
+}
+
+func (b *builder) resolveBase(tf *typeFacts) {
+	if tf.base == "" {
+		return
+	}
+	seen := map[string]bool{tf.key: true}
+	depth := 0
+	for k := tf.base; k != ""; k = b.types[k].base {
+		if depth++; depth > 64 {
+			b.diags.Warnf(tf.basePos, "base-too-deep", "base types of %s nest more than 64 deep; base type dropped", tf.resolved.FullName)
+			tf.base = ""
+			return
+		}
+		if seen[k] {
+			b.diags.Warnf(tf.basePos, "base-cycle", "base types of %s form a cycle; base type dropped", tf.resolved.FullName)
+			tf.base = ""
+			return
+		}
+		seen[k] = true
+		if b.types[k] == nil {
+			break
+		}
+	}
+	base := b.types[tf.base].resolved
+	if base.Kind == Enum {
+		b.diags.Warnf(tf.basePos, "base-enum", "base type %s of %s is an enum; base type dropped", base.FullName, tf.resolved.FullName)
+		tf.base = ""
+		return
+	}
+	tf.resolved.Base = base
+}
+
+// ancestorProps returns the JSON and Go names declared by the bases of tf.
+func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]bool, goNames []string) {
+	jsonNames = map[string]bool{}
+	for k, depth := tf.base, 0; k != "" && depth < 64; depth++ {
+		a := b.types[k]
+		goNames = append(goNames, a.resolved.Name)
+		for _, p := range a.props {
+			jsonNames[p.jsonName] = true
+			goNames = append(goNames, GoName(p.jsonName))
+		}
+		k = a.base
+	}
+	return jsonNames, goNames
+}
+
+func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
+	t := tf.resolved
+	if t.Kind == Enum {
+		return
+	}
+	inherited, reserved := b.ancestorProps(tf)
+	// Field names must not collide with the discriminator field or the
+	// As methods of the hierarchy.
+	reserved = append(reserved, ODataTypeField)
+	for a, i := t, 0; a != nil && i < 64; a, i = a.Base, i+1 {
+		if a.AsName != "" {
+			reserved = append(reserved, a.AsName)
+		}
+	}
+	fields := newNamer(reserved...)
+	// Table rows keep their order; properties only the representation or
+	// examples know come after, in the order first seen.
+	props := slices.Clone(tf.props)
+	rank := func(p *propFacts) int {
+		switch {
+		case p.table != nil || p.params != nil:
+			return 0
+		case p.rep != nil:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(props, func(x, y *propFacts) int { return cmp.Compare(rank(x), rank(y)) })
+	for _, p := range props {
+		if inherited[p.jsonName] || strings.HasPrefix(p.jsonName, "@odata.") {
+			// Inherited, or OData control information (the discriminator
+			// has its own field).
+			continue
+		}
+		if !validJSONName(p.jsonName) {
+			diags.Warnf(p.pos, "property-name", "property name %s of %s cannot be carried by a struct tag; skipped", quote(p.jsonName), t.FullName)
+			continue
+		}
+		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Description: p.desc, Pos: p.pos}
+		prop.Type, prop.Source = b.propertyType(tf, p, diags)
+		switch prop.Source {
+		case FromJSONRep:
+			diags.Warnf(p.pos, "property-from-json-representation", "property %s of %s is only in the JSON representation, not in the property table; added", p.jsonName, t.FullName)
+		case FromExample:
+			if !tf.synthesized && tf.defined {
+				diags.Warnf(p.pos, "property-from-example", "property %s of %s is only in examples, not on its resource page; added", p.jsonName, t.FullName)
+			}
+		}
+		prop.Name = fields.unique(GoName(p.jsonName))
+		t.Properties = append(t.Properties, prop)
+	}
+}
+
+// validJSONName reports whether name can be written in a json struct tag,
+// by the rule encoding/json applies: letters, digits and a set of
+// punctuation, no quotes, backslashes or commas.
+func validJSONName(name string) bool {
+	if name == "" || name == "-" {
+		return false
+	}
+	for _, r := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// propertyType applies the evidence ranking to one property.
+func (b *builder) propertyType(tf *typeFacts, p *propFacts, diags *diag.List) (TypeRef, Source) {
+	name := tf.resolved.FullName + "." + p.jsonName
+	if tf.synthesized {
+		name = tf.resolved.Name + "." + p.jsonName
+	}
+	var chosen *evidence
+	for _, e := range []*evidence{p.table, p.params, p.rep, p.example} {
+		if e != nil && (!e.ref.zero() || e.ref.collection) {
+			chosen = e
+			break
+		}
+	}
+	if chosen == nil {
+		if len(p.exampleKinds) == 0 && p.example == nil && p.pos.Line > 0 {
+			diags.Warnf(p.pos, "type-unknown", "property %s: no source states its type (examples show only null); kept as raw JSON", name)
+		}
+		return TypeRef{Primitive: Untyped}, FromExample
+	}
+	ref := chosen.ref
+	if ref.zero() {
+		ref.prim = Untyped
+	}
+	// A weaker source may refine a stronger one without contradicting it.
+	if chosen != p.rep && p.rep != nil {
+		if refined, ok := b.refines(ref, p.rep.ref); ok {
+			diags.Warnf(chosen.pos, "type-refined", "property %s: %s says %s, the JSON representation says %s; using %s", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), b.refText(refined))
+			ref = refined
+		} else if k1, k2 := ref.jsonKindNoColl(b), p.rep.ref.jsonKindNoColl(b); k1 != k2 && k1 != "any" && k2 != "any" {
+			diags.Warnf(p.rep.pos, "type-conflict", "property %s: %s says %s, the JSON representation says %s; the %s wins", name, chosen.source, b.refText(ref), b.refText(p.rep.ref), chosen.source)
+		}
+	}
+	if !ref.collection {
+		var shows *evidence
+		switch {
+		case p.rep != nil && p.rep.ref.collection && chosen != p.rep:
+			shows = p.rep
+		case p.arrays != nil:
+			shows = &evidence{pos: *p.arrays, source: FromExample}
+		}
+		if shows != nil {
+			diags.Warnf(shows.pos, "collection-from-"+string(shows.source), "property %s: %s says %s, but the %s shows an array; made a collection", name, chosen.source, b.refText(ref), shows.source)
+			ref.collection = true
+		}
+	}
+	if ref.prim == String && !ref.collection {
+		if enum := b.enumFromText(p.desc); enum != "" {
+			diags.Warnf(chosen.pos, "type-from-text", "property %s: %s says String, its description lists the values of enum %s; using the enum", name, chosen.source, b.types[enum].resolved.FullName)
+			ref = rawRef{named: enum}
+		}
+	}
+	// Example values of the wrong JSON kind are docs errors.
+	want := ref.jsonKindNoColl(b)
+	for _, k := range sortedKinds(p.exampleKinds) {
+		got := k
+		if ref.collection {
+			if k != "array" {
+				diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), k)
+			}
+			continue
+		}
+		if want == "number" {
+			switch {
+			case got == "non-integer number" && (ref.prim == Double || ref.prim == Single || ref.prim == Decimal),
+				got == "64-bit integer" && ref.prim != Int32 && ref.prim != Int16 && ref.prim != Byte && ref.prim != SByte:
+				got = "number"
+			}
+		}
+		if want != "any" && got != want {
+			diags.Warnf(p.exampleKinds[k], "example-type-mismatch", "property %s is %s but an example gives a %s", name, b.refText(ref), got)
+		}
+	}
+	return b.resolveRef(ref), chosen.source
+}
+
+func sortedKinds(m map[string]diag.Pos) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+func (r rawRef) jsonKindNoColl(b *builder) string {
+	r.collection = false
+	return r.jsonKind(b)
+}
+
+// refines returns the refinement of strong by weak when weak is a more
+// specific type of the same JSON kind: String → DateTimeOffset, an enum...
+func (b *builder) refines(strong, weak rawRef) (rawRef, bool) {
+	if strong.prim != String || weak.collection && !strong.collection {
+		if !(strong.prim == String && weak.collection) {
+			return strong, false
+		}
+	}
+	out := weak
+	out.collection = strong.collection || weak.collection
+	switch {
+	case weak.prim != "" && weak.prim != String && isStringy(weak.prim):
+		return out, true
+	case weak.named != "" && b.types[weak.named] != nil && b.types[weak.named].kind == Enum && !b.types[weak.named].stringType:
+		return out, true
+	}
+	return strong, false
+}
+
+func (b *builder) refText(r rawRef) string {
+	s := "Edm." + string(r.prim)
+	if r.named != "" {
+		s = b.types[r.named].resolved.FullName
+		if s == "" {
+			s = b.types[r.named].resolved.Name
+		}
+	}
+	if r.collection {
+		return "Collection(" + s + ")"
+	}
+	return s
+}
+
+func (b *builder) resolveRef(r rawRef) TypeRef {
+	out := TypeRef{Primitive: r.prim, Collection: r.collection}
+	if r.named != "" {
+		out.Primitive = ""
+		out.Named = b.types[r.named].resolved
+	}
+	if out.IsZero() {
+		out.Primitive = Untyped
+	}
+	return out
+}
+
+var possibleRe = regexp.MustCompile("(?i)possible values (?:are|include)[:\\s]*(.*)")
+var valueTokenRe = regexp.MustCompile("`([^`]+)`|([A-Za-z][A-Za-z0-9]*)")
+
+// mayListValues is a quick test for possibleRe: false when desc, all
+// ASCII, does not hold "possible values" in any case. (Text with other
+// characters goes to the regular expression, whose case folding also
+// matches the likes of "ſ".) Most descriptions list no values, and the
+// unanchored, case-insensitive expression is slow to say so.
+func mayListValues(desc string) bool {
+	const phrase = "possible values"
+	for i := 0; i < len(desc); i++ {
+		c := desc[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c|0x20 == phrase[0] && i+len(phrase) <= len(desc) && strings.EqualFold(desc[i:i+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// enumFromText returns the key of the only enum whose members are exactly
+// the values a "Possible values are ..." sentence lists.
+func (b *builder) enumFromText(desc string) string {
+	if !mayListValues(desc) {
+		return ""
+	}
+	m := possibleRe.FindStringSubmatch(desc)
+	if m == nil {
+		return ""
+	}
+	list := m[1]
+	if i := strings.Index(list, "."); i >= 0 && !strings.Contains(list[:i], "`") {
+		list = list[:i]
+	}
+	var vals []string
+	for _, t := range valueTokenRe.FindAllStringSubmatch(list, -1) {
+		v := t[1] + t[2]
+		if strings.EqualFold(v, "and") || strings.EqualFold(v, "or") {
+			continue
+		}
+		vals = append(vals, strings.ToLower(v))
+	}
+	if len(vals) < 2 {
+		return ""
+	}
+	slices.Sort(vals)
+	vals = slices.Compact(vals)
+	if keys := b.enumsByMembers[strings.Join(vals, "\x00")]; len(keys) == 1 {
+		return keys[0]
+	}
+	return "" // none, or ambiguous
+}
+
+// indexEnums fills enumsByMembers: the keys of the enums, by their member
+// values in lower case, sorted and joined with NUL. Kinds and members are
+// set while pages are collected, so the index, built by resolveTypes
+// before it resolves properties (enumFromText only reads it, from several
+// goroutines), stays valid; without it, every property whose description
+// lists values scanned all types.
+func (b *builder) indexEnums() {
+	b.enumsByMembers = map[string][]string{}
+	for _, k := range b.sortedKeys() {
+		if tf := b.types[k]; tf.kind == Enum {
+			joined := strings.Join(tf.lowerMembers(), "\x00")
+			b.enumsByMembers[joined] = append(b.enumsByMembers[joined], k)
+		}
+	}
+}
+
+// lowerMembers returns the enum's member values in lower case, sorted. The
+// slice is cached until a member is added (members are never removed).
+func (tf *typeFacts) lowerMembers() []string {
+	if len(tf.lowerMemberValues) != len(tf.members) {
+		ms := make([]string, 0, len(tf.members))
+		for _, mem := range tf.members {
+			ms = append(ms, strings.ToLower(mem.Value))
+		}
+		slices.Sort(ms)
+		tf.lowerMemberValues = ms
+	}
+	return tf.lowerMemberValues
+}
+
+// punct counts the characters of a name that are not letters, digits or
+// dots.
+func punct(s string) int {
+	n := 0
+	for _, r := range s {
+		if r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
