@@ -16,7 +16,9 @@ type NameEntry struct {
 	// Kind is "type" or "operation".
 	Kind string
 	// Key identifies the named thing: the lower-cased full OData name of a
-	// type, "METHOD path" of an operation.
+	// type, "METHOD path" of an operation. An operation's key is matched by
+	// its shape (OperationShape), so a placeholder renamed by a docs update
+	// keeps the name.
 	Key string
 	// Name is the Go name given.
 	Name string
@@ -73,7 +75,14 @@ type lockIndex map[string]string
 func newLockIndex(entries []NameEntry) lockIndex {
 	l := lockIndex{}
 	for _, e := range entries {
-		l[e.Kind+" "+e.Key] = e.Name
+		key := e.Key
+		if e.Kind == "operation" {
+			method, path, _ := strings.Cut(key, " ")
+			key = OperationShape(method, path)
+		}
+		if _, dup := l[e.Kind+" "+key]; !dup { // the first entry of a shape wins
+			l[e.Kind+" "+key] = e.Name
+		}
 	}
 	return l
 }
@@ -84,11 +93,48 @@ func (l lockIndex) typeName(key string) (string, bool) {
 }
 
 func (l lockIndex) opName(of *opFacts) (string, bool) {
-	n, ok := l["operation "+opKey(of.method, of.tmpl.Path)]
+	n, ok := l["operation "+OperationShape(of.method, of.tmpl.Path)]
 	return n, ok
 }
 
 func opKey(method, path string) string { return method + " " + path }
+
+// OperationShape is the identity of a request for the names file: the
+// method and the path with every placeholder's name dropped and literal
+// text lower-cased, since the service compares path segments without regard
+// to case, and a placeholder's quotes dropped ("range(address='{address}')"
+// and "range(address={address})" are one function call). "GET /users/{id | userPrincipalName}/messages/{message-id}" and
+// "get /Users/{user-id}/messages/{id}" have one shape,
+// "GET /users/{}/messages/{}". A docs update that renames a placeholder so
+// keeps the operation's name.
+func OperationShape(method, path string) string {
+	var sb strings.Builder
+	sb.Grow(len(method) + 1 + len(path))
+	sb.WriteString(strings.ToUpper(method))
+	sb.WriteByte(' ')
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if c == '\'' && i+1 < len(path) && path[i+1] == '{' {
+			if end := strings.IndexByte(path[i:], '}'); end >= 0 && i+end+1 < len(path) && path[i+end+1] == '\'' {
+				sb.WriteString("{}")
+				i += end + 1
+				continue
+			}
+		}
+		if c == '{' {
+			if end := strings.IndexByte(path[i:], '}'); end >= 0 {
+				sb.WriteString("{}")
+				i += end
+				continue
+			}
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		sb.WriteByte(c)
+	}
+	return strings.TrimSuffix(sb.String(), "/")
+}
 
 // nameEntries lists the names of m for its names file, sorted.
 func nameEntries(m *Model) []NameEntry {

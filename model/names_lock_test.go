@@ -58,3 +58,50 @@ func TestNamesKept(t *testing.T) {
 		t.Errorf("a locked name equal to a reserved identifier must yield")
 	}
 }
+
+func TestOperationShape(t *testing.T) {
+	for _, tc := range []struct{ method, path, want string }{
+		{"GET", "/users/{id}", "GET /users/{}"},
+		{"get", "/Users/{user-id}/", "GET /users/{}"},
+		{"GET", "/users/{id | userPrincipalName}/messages/{message-id}", "GET /users/{}/messages/{}"},
+		{"GET", "/me/drive/items/{item-id}/workbook/worksheets/{id|name}/range(address='{address}')", "GET /me/drive/items/{}/workbook/worksheets/{}/range(address={})"},
+		{"GET", "/me/drive/root/workbook/worksheets/{id}/range(address={address})", "GET /me/drive/root/workbook/worksheets/{}/range(address={})"},
+		{"GET", "/x(a='{a}',b='lit',c='{c')", "GET /x(a={},b='lit',c='{c')"},
+		{"POST", "/groups/{id}/members/$ref", "POST /groups/{}/members/$ref"},
+		{"GET", "/users/{unclosed", "GET /users/{unclosed"},
+		{"DELETE", "/groups/{id}/members/{id}/$ref", "DELETE /groups/{}/members/{}/$ref"},
+	} {
+		if got := OperationShape(tc.method, tc.path); got != tc.want {
+			t.Errorf("OperationShape(%q, %q) = %q, want %q", tc.method, tc.path, got, tc.want)
+		}
+	}
+	// Different shapes stay apart.
+	if OperationShape("GET", "/users/{id}") == OperationShape("GET", "/users/{id}/manager") ||
+		OperationShape("GET", "/me/events") == OperationShape("GET", "/users/{id}/events") ||
+		OperationShape("GET", "/x") == OperationShape("PATCH", "/x") {
+		t.Error("different requests share a shape")
+	}
+}
+
+// TestNamesKeptAcrossPlaceholderRename is the docs update of issue 16: a
+// page renames its placeholder ({id} → {widget-id}) and changes the case of
+// a segment; the names file of the earlier run keeps the operation's name.
+func TestNamesKeptAcrossPlaceholderRename(t *testing.T) {
+	page := func(path, example string) map[string]string {
+		return map[string]string{
+			"widget.md": resource("widget", `{"blockType": "resource", "@odata.type": "microsoft.graph.widget"}`, "|a|String|A.|", `{"a": "String"}`),
+			"widget-get.md": "# Get widget\n\n## HTTP request\n\n```http\nGET " + path + "\n```\n\n" +
+				"<!-- {\"blockType\": \"request\", \"name\": \"x\"} -->\n```http\nGET " + example + "\n```\n\n" +
+				"<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.widget\"} -->\n```http\nHTTP/1.1 200 OK\n\n{\"a\": \"b\"}\n```\n",
+		}
+	}
+	lock := []NameEntry{{Kind: "operation", Key: "GET /widgets/{id}", Name: "FetchWidget"}}
+	m := Build(parsePages(t, page("/Widgets/{widget-id}", "/widgets/1")), Options{Names: lock})
+	if findOp(m, "FetchWidget") == nil {
+		t.Errorf("renamed placeholder lost the locked name: %+v", m.Names)
+	}
+	m = Build(parsePages(t, page("/widgets/{id}/parts", "/widgets/1/parts")), Options{Names: lock})
+	if findOp(m, "FetchWidget") != nil {
+		t.Errorf("a different request took the locked name: %+v", m.Names)
+	}
+}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/docgen-dev/docgen/emitter"
@@ -90,4 +91,80 @@ func countRenames(a, b *model.Model) int {
 		}
 	}
 	return n
+}
+
+// TestNamesSurviveDocsUpdate generates the v1.0 model from the May 2020
+// docs, then from the July 2021 docs with the 2020 run's names file, as a
+// maintainer regenerating into the same folder does, and checks that no type
+// and no operation whose request shape (model.OperationShape) is in both is
+// renamed.
+func TestNamesSurviveDocsUpdate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus tests skipped under -short")
+	}
+	oldRoot := filepath.Join(corpusRoot+"-2020-05", "v1.0")
+	newRoot := filepath.Join(corpusRoot, "v1.0")
+	for _, r := range []string{oldRoot, newRoot} {
+		if _, err := os.Stat(r); err != nil {
+			t.Skipf("corpus not found at %s: %v", r, err)
+		}
+	}
+	build := func(root string, names []model.NameEntry) *model.Model {
+		inputs, err := pipeline.Collect([]string{root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return model.Build(pipeline.ParsePages(inputs, pipeline.Config{}), model.Options{Reserved: emitter.Reserved(), Names: names})
+	}
+	old := build(oldRoot, nil)
+	upd := build(newRoot, old.Names)
+	oldTypes, oldOps := shapes(old)
+	newTypes, newOps := shapes(upd)
+	compare := func(kind string, a, b map[string]string) (both, renamed int) {
+		for k, v := range a {
+			w, ok := b[k]
+			if !ok {
+				continue
+			}
+			both++
+			if w != v {
+				renamed++
+				t.Errorf("%s %s: %s from the 2020 docs, %s after the update", kind, k, v, w)
+			}
+		}
+		return both, renamed
+	}
+	tb, tr := compare("type", oldTypes, newTypes)
+	ob, or := compare("operation", oldOps, newOps)
+	literal := 0
+	newKeys := map[string]bool{}
+	for _, o := range upd.Operations {
+		newKeys[o.Method+" "+o.Path] = true
+	}
+	for _, o := range old.Operations {
+		if newKeys[o.Method+" "+o.Path] {
+			literal++
+		}
+	}
+	t.Logf("types: %d of the 2020 run's %d survive the update, %d renamed", tb, len(oldTypes), tr)
+	t.Logf("operations: %d of the 2020 run's %d survive by shape (%d by literal request line), %d renamed", ob, len(oldOps), literal, or)
+}
+
+// shapes maps types by full name and operations by request shape to their
+// Go names; where several operations share a shape, the first in the
+// model's order stands for it.
+func shapes(m *model.Model) (types, ops map[string]string) {
+	types, ops = map[string]string{}, map[string]string{}
+	for _, t := range m.Types {
+		if !t.Synthesized {
+			types[strings.ToLower(t.FullName)] = t.Name
+		}
+	}
+	for _, o := range m.Operations {
+		k := model.OperationShape(o.Method, o.Path)
+		if _, ok := ops[k]; !ok {
+			ops[k] = o.Name
+		}
+	}
+	return types, ops
 }
