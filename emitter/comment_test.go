@@ -2,6 +2,7 @@ package emitter
 
 import (
 	"bytes"
+	"github.com/docgen-dev/docgen/model"
 	"go/ast"
 	"go/build/constraint"
 	"go/format"
@@ -155,5 +156,44 @@ func checkCommentLine(t *testing.T, s, text string) {
 	}
 	if strings.ContainsAny(body, "\x00\ufeff\r") {
 		t.Errorf("doc(%q) left a NUL, BOM or CR in %q", s, text)
+	}
+}
+
+func TestWithPublished(t *testing.T) {
+	got := withPublished([]string{"X is a type."}, "v1.0/resources/user.md")
+	want := []string{"X is a type.", "", "Published at https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("withPublished = %q, want %q", got, want)
+	}
+	for _, file := range []string{"seeds/api/x.md", "v1.0/api/a//b.md", "v1.0/api/x*/y.md", "v1.0/api/%2F.md", ""} {
+		if got := withPublished([]string{"X."}, file); len(got) != 1 {
+			t.Errorf("withPublished(%q) added %q", file, got[1:])
+		}
+	}
+	for _, u := range []string{"https://learn.microsoft.com/a//b", "http://learn.microsoft.com/a", "https://learn.microsoft.com.evil/a", "https://learn.microsoft.com/a*/"} {
+		if safeURL(u) {
+			t.Errorf("safeURL(%q) = true", u)
+		}
+	}
+}
+
+func TestQueryDoc(t *testing.T) {
+	op := &model.Operation{QueryOptions: []string{"$select", "$expand", "$skipToken"}}
+	want := "Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]), $skipToken ([WithQuery])."
+	if got := queryDoc(op); got != want {
+		t.Errorf("queryDoc = %q, want %q", got, want)
+	}
+	if got := queryDoc(&model.Operation{}); got != "" {
+		t.Errorf("queryDoc of no options = %q", got)
+	}
+	// Every option named exists in the runtime.
+	ids := map[string]bool{}
+	for _, id := range Reserved() {
+		ids[id] = true
+	}
+	for _, q := range []string{"$select", "$filter", "$top", "$skip", "$expand", "$orderby", "$search", "$count", "$format"} {
+		if !ids[queryOption(q)] {
+			t.Errorf("%s: request option %s is not a runtime identifier", q, queryOption(q))
+		}
 	}
 }

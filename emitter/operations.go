@@ -52,7 +52,7 @@ func genOperation(f *goFile, op *model.Operation) {
 		result, call = plainResult(f, op, args)
 	}
 
-	f.docComment(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page))...)
+	f.docComment(withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), queryDoc(op), source(op.Page)), op.Page)...)
 	f.line(sig.String(), result, " {")
 	f.line("\treturn ", call)
 	f.line("}")
@@ -116,4 +116,40 @@ func pathExpr(op *model.Operation) string {
 		return strconv.Quote("/")
 	}
 	return e.String()
+}
+
+// queryDoc names the query options the operation's page says it supports,
+// each with the request option that sets it, as a doc link.
+func queryDoc(op *model.Operation) string {
+	if len(op.QueryOptions) == 0 {
+		return ""
+	}
+	parts := make([]string, len(op.QueryOptions))
+	for i, q := range op.QueryOptions {
+		parts[i] = q + " ([" + queryOption(q) + "])"
+	}
+	return "Query options the docs name: " + strings.Join(parts, ", ") + "."
+}
+
+// queryOption is the runtime's request option for a system query option.
+func queryOption(q string) string {
+	switch q {
+	case "$select":
+		return "WithSelect"
+	case "$filter":
+		return "WithFilter"
+	case "$top":
+		return "WithTop"
+	case "$skip":
+		return "WithSkip"
+	case "$expand":
+		return "WithExpand"
+	case "$orderby":
+		return "WithOrderBy"
+	case "$search":
+		return "WithSearch"
+	case "$count":
+		return "WithCount"
+	}
+	return "WithQuery"
 }

@@ -2,6 +2,7 @@ package emitter
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/docgen-dev/docgen/model"
 )
@@ -34,7 +35,7 @@ func genStruct(f *goFile, t *model.Type) {
 			name: p.Name, typ: f.fieldType(p.Type), rest: structTag(p.JSONName + omitOption(p.Type)),
 		})
 	}
-	f.docComment(declDocLines(summary, desc, source(t.Pos.File))...)
+	f.docComment(withPublished(declDocLines(summary, desc, source(t.Pos.File)), t.Pos.File)...)
 	if len(rows) == 0 {
 		f.line("type ", t.Name, " struct{}")
 	} else {
@@ -101,7 +102,7 @@ func genClass(f *goFile, t *model.Type) {
 
 // genEnum writes an enum as a named string type with a constant per member.
 func genEnum(f *goFile, t *model.Type) {
-	f.docComment(declDocLines(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File))...)
+	f.docComment(withPublished(declDocLines(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File)), t.Pos.File)...)
 	f.line("type ", t.Name, " string")
 	f.end()
 	if len(t.Members) == 0 {
@@ -124,4 +125,32 @@ func source(file string) string {
 		return ""
 	}
 	return "Documented in " + file + "."
+}
+
+// withPublished ends the lines of a doc comment with the address at which
+// Microsoft publishes the page file, when it has one. The address is
+// docgen's own text, not the docs': it bypasses cleanText, which breaks up
+// every "//", so it is checked to be made of a slug and the fixed parts
+// PublishedURL writes.
+func withPublished(lines []string, file string) []string {
+	u := model.PublishedURL(file)
+	if !safeURL(u) {
+		return lines
+	}
+	return append(lines, "", "Published at "+u+".")
+}
+
+// safeURL reports whether u is an https address on learn.microsoft.com
+// made only of letters, digits and "/-_.?=".
+func safeURL(u string) bool {
+	rest, ok := strings.CutPrefix(u, "https://learn.microsoft.com/")
+	if !ok || strings.Contains(rest, "//") {
+		return false
+	}
+	for _, c := range rest {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.ContainsRune("/-_.?=", c)) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,7 +4,7 @@ package generated
 
 // BookFormat is the microsoft.graph.bookFormat enum type.
 //
-// The physical or digital form of a book, an edition, or a copy.
+// The physical or digital form of a book, an edition or a bookCopy.
 //
 // Documented in seeds/resources/bookformat.md.
 type BookFormat string
@@ -23,7 +23,8 @@ const (
 
 // CopyCondition is the microsoft.graph.copyCondition enum type.
 //
-// The physical state of a book copy as last assessed by library staff.
+// The physical state of a bookCopy, as recorded the last time staff inspected
+// it.
 //
 // Documented in seeds/resources/copycondition.md.
 type CopyCondition string

@@ -6,8 +6,9 @@ import "time"
 
 // Book is the microsoft.graph.book entity type.
 //
-// A title in the lending library's catalog, together with the physical and
-// digital copies that can be borrowed.
+// A title held in the lending library's catalog. A book describes the work
+// itself; each item that a member can take home or download is a bookCopy
+// reached through the copies relationship.
 //
 // Documented in seeds/resources/book.md.
 type Book struct {
@@ -96,7 +97,9 @@ type BookCheckoutParameters struct {
 
 // BookCopy is the microsoft.graph.bookCopy entity type.
 //
-// One physical or digital item of a book that members can borrow.
+// One item of a book that the library owns: a volume on a shelf at a branch,
+// or a licence for a digital copy. Loans are always made against a single
+// bookCopy.
 //
 // Documented in seeds/resources/bookcopy.md.
 type BookCopy struct {
@@ -130,7 +133,9 @@ type BookCopy struct {
 
 // Edition is the microsoft.graph.edition complex type.
 //
-// Another printing or version of the same work as a book.
+// Describes one version of a work other than the one the book record itself
+// describes: a later printing, a revised text, a translation or a different
+// format. A book lists them in its editions collection.
 //
 // Documented in seeds/resources/edition.md.
 type Edition struct {
@@ -155,8 +160,9 @@ type Edition struct {
 
 // Entity is the microsoft.graph.entity entity type.
 //
-// The abstract base type from which every addressable object of the library
-// service derives.
+// Abstract base type for the objects of the library service that can be
+// addressed on their own, such as book, bookCopy and loan. It only carries the
+// key.
 //
 // Documented in seeds/resources/entity.md.
 type Entity struct {
@@ -212,7 +218,8 @@ type KeyValuePair struct {
 
 // Loan is the microsoft.graph.loan entity type.
 //
-// The lending of one book copy to one library member.
+// Records that a bookCopy has been lent to a member. A loan is created by the
+// checkout action and stays on record after the copy comes back.
 //
 // Documented in seeds/resources/loan.md.
 type Loan struct {
@@ -239,7 +246,8 @@ type Loan struct {
 
 // PostalAddress is the microsoft.graph.postalAddress complex type.
 //
-// A mailing address.
+// A mailing address in free form, split into the parts that sorting offices
+// use. Used by the address property of a publisher.
 //
 // Documented in seeds/resources/postaladdress.md.
 type PostalAddress struct {
@@ -259,7 +267,9 @@ type PostalAddress struct {
 
 // PublicationInfo is the microsoft.graph.publicationInfo complex type.
 //
-// Publisher and series details of a book.
+// Groups what the title page and the copyright page say about who brought a
+// book out, and as part of which series. Used by the publication property of a
+// book.
 //
 // Documented in seeds/resources/publicationinfo.md.
 type PublicationInfo struct {
@@ -281,7 +291,8 @@ type PublicationInfo struct {
 
 // Publisher is the microsoft.graph.publisher complex type.
 //
-// A publishing house and the address it can be reached at.
+// Identifies the publishing house named in a publicationInfo, with the postal
+// address that acquisitions staff write to.
 //
 // Documented in seeds/resources/publisher.md.
 type Publisher struct {

@@ -10,8 +10,9 @@ import (
 
 // BookArchive calls POST /books/{id}/archive.
 //
-// Move a book and all its copies to the off-site archive. The move runs in the
-// background.
+// Start moving a book and its copies to the off-site archive. The service
+// accepts the request at once and reports progress at the URL in the Location
+// header.
 //
 // bookID: Identifier of the book to archive.
 //
@@ -22,7 +23,8 @@ func (c *Client) BookArchive(ctx context.Context, bookID string, body *BookArchi
 
 // BookCheckout calls POST /books/{id}/checkout.
 //
-// Lend an available copy of a book to a library member.
+// Lend a copy of a book to a member. The service picks an available bookCopy,
+// sets its loanStatus to onLoan, and records a new loan.
 //
 // Documented in seeds/api/book-checkout.md.
 func (c *Client) BookCheckout(ctx context.Context, bookID string, body *BookCheckoutParameters, opts ...RequestOption) (*Loan, error) {
@@ -31,7 +33,8 @@ func (c *Client) BookCheckout(ctx context.Context, bookID string, body *BookChec
 
 // BookCheckoutViaLibraries calls POST /libraries/{id}/books/{id}/checkout.
 //
-// Lend an available copy of a book to a library member.
+// Lend a copy of a book to a member. The service picks an available bookCopy,
+// sets its loanStatus to onLoan, and records a new loan.
 //
 // Documented in seeds/api/book-checkout.md.
 func (c *Client) BookCheckoutViaLibraries(ctx context.Context, libraryID string, bookID string, body *BookCheckoutParameters, opts ...RequestOption) (*Loan, error) {
@@ -40,8 +43,9 @@ func (c *Client) BookCheckoutViaLibraries(ctx context.Context, libraryID string,
 
 // BookDelta calls GET /books/delta.
 //
-// Get books that were added, changed or removed since the last round of change
-// tracking.
+// Track changes to the book catalog. The first call returns every book; follow
+// @odata.nextLink until a page carries @odata.deltaLink, keep that link, and
+// call it later to receive only the books that changed in between.
 //
 // Documented in seeds/api/book-delta.md.
 func (c *Client) BookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2[Book, error] {
@@ -51,8 +55,9 @@ func (c *Client) BookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2
 // BookGetAvailableCopies calls GET
 // /books/{id}/getAvailableCopies(branch='{branch}',format='{format}').
 //
-// Find the copies of a book in a given format that can be borrowed at a branch
-// right now.
+// Find the copies of a book in one format that are on the shelf at one branch
+// and can be borrowed now, that is, whose loanStatus is available and whose
+// condition is not damaged or withdrawn.
 //
 // branch: Short code of the branch to look in, for example central. format:
 // Form of copy wanted. Possible values are: hardcover, paperback, ebook,
@@ -65,7 +70,8 @@ func (c *Client) BookGetAvailableCopies(ctx context.Context, bookID string, bran
 
 // CreateBook calls POST /books.
 //
-// Add a new book to the library catalog.
+// Add a book to the catalog. Copies are added separately once the items
+// arrive.
 //
 // Documented in seeds/api/book-post.md.
 func (c *Client) CreateBook(ctx context.Context, body *Book, opts ...RequestOption) (*Book, error) {
@@ -74,7 +80,8 @@ func (c *Client) CreateBook(ctx context.Context, body *Book, opts ...RequestOpti
 
 // DeleteBook calls DELETE /books/{id}.
 //
-// Remove a book and its copies from the library catalog.
+// Remove a book from the catalog. Every bookCopy of the title is removed with
+// it; the request fails while any copy is on loan.
 //
 // Documented in seeds/api/book-delete.md.
 func (c *Client) DeleteBook(ctx context.Context, bookID string, opts ...RequestOption) error {
@@ -83,10 +90,13 @@ func (c *Client) DeleteBook(ctx context.Context, bookID string, opts ...RequestO
 
 // GetBook calls GET /books/{id}.
 //
-// Read the properties of a book in the library catalog.
+// Read the properties of a book in the catalog. The copies relationship is not
+// returned unless you ask for it with $expand.
 //
 // bookID: Key of the book. In the /libraries form, the first {id} is the key
 // of the library and the second is the key of the book.
+//
+// Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
 func (c *Client) GetBook(ctx context.Context, bookID string, opts ...RequestOption) (*Book, error) {
@@ -95,7 +105,8 @@ func (c *Client) GetBook(ctx context.Context, bookID string, opts ...RequestOpti
 
 // GetBookCover calls GET /books/{id}/cover/$value.
 //
-// Download the front cover image of a book.
+// Download the front cover of a book as a JPEG image. For a small preview that
+// arrives with the book itself, read its thumbnail property instead.
 //
 // bookID: Key of the book whose cover to download.
 //
@@ -106,12 +117,15 @@ func (c *Client) GetBookCover(ctx context.Context, bookID string, opts ...Reques
 
 // GetBookViaLibraries calls GET /libraries/{id}/books/{id}.
 //
-// Read the properties of a book in the library catalog.
+// Read the properties of a book in the catalog. The copies relationship is not
+// returned unless you ask for it with $expand.
 //
 // libraryID: Key of the book. In the /libraries form, the first {id} is the
 // key of the library and the second is the key of the book. bookID: Key of the
 // book. In the /libraries form, the first {id} is the key of the library and
 // the second is the key of the book.
+//
+// Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
 func (c *Client) GetBookViaLibraries(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) (*Book, error) {
@@ -120,10 +134,13 @@ func (c *Client) GetBookViaLibraries(ctx context.Context, libraryID string, book
 
 // GetBookViaMeFavoriteBooks calls GET /me/favoriteBooks/{id}.
 //
-// Read the properties of a book in the library catalog.
+// Read the properties of a book in the catalog. The copies relationship is not
+// returned unless you ask for it with $expand.
 //
 // favoriteBookID: Key of the book. In the /libraries form, the first {id} is
 // the key of the library and the second is the key of the book.
+//
+// Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
 func (c *Client) GetBookViaMeFavoriteBooks(ctx context.Context, favoriteBookID string, opts ...RequestOption) (*Book, error) {
@@ -132,7 +149,11 @@ func (c *Client) GetBookViaMeFavoriteBooks(ctx context.Context, favoriteBookID s
 
 // ListBookCopies calls GET /books/{id}/copies.
 //
-// List every copy of a book that the library owns.
+// Get the bookCopy objects of a book, whatever their branch, format or loan
+// status.
+//
+// Query options the docs name: $filter ([WithFilter]), $top ([WithTop]),
+// $select ([WithSelect]).
 //
 // Documented in seeds/api/bookcopy-list.md.
 func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
@@ -141,7 +162,11 @@ func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...Requ
 
 // ListBookCopiesViaLibraries calls GET /libraries/{id}/books/{id}/copies.
 //
-// List every copy of a book that the library owns.
+// Get the bookCopy objects of a book, whatever their branch, format or loan
+// status.
+//
+// Query options the docs name: $filter ([WithFilter]), $top ([WithTop]),
+// $select ([WithSelect]).
 //
 // Documented in seeds/api/bookcopy-list.md.
 func (c *Client) ListBookCopiesViaLibraries(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
@@ -150,7 +175,11 @@ func (c *Client) ListBookCopiesViaLibraries(ctx context.Context, libraryID strin
 
 // ListBooks calls GET /books.
 //
-// Page through the books in the library catalog.
+// Get the book objects in the catalog. Results come back in pages; follow
+// @odata.nextLink until it is absent to read them all.
+//
+// Query options the docs name: $top ([WithTop]), $filter ([WithFilter]),
+// $orderby ([WithOrderBy]), $select ([WithSelect]).
 //
 // Documented in seeds/api/book-list.md.
 func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2[Book, error] {
@@ -159,7 +188,11 @@ func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2
 
 // ListBooksViaLibraries calls GET /libraries/{id}/books.
 //
-// Page through the books in the library catalog.
+// Get the book objects in the catalog. Results come back in pages; follow
+// @odata.nextLink until it is absent to read them all.
+//
+// Query options the docs name: $top ([WithTop]), $filter ([WithFilter]),
+// $orderby ([WithOrderBy]), $select ([WithSelect]).
 //
 // Documented in seeds/api/book-list.md.
 func (c *Client) ListBooksViaLibraries(ctx context.Context, libraryID string, opts ...RequestOption) iter.Seq2[Book, error] {
@@ -178,7 +211,8 @@ func (c *Client) ListSynchronizationJobs(ctx context.Context, applicationsID str
 
 // UpdateBook calls PATCH /books/{id}.
 //
-// Change the properties of a book in the library catalog.
+// Change one or more properties of a book. Properties you leave out of the
+// request body keep their current values.
 //
 // bookID: Key of the book to change.
 //
@@ -189,7 +223,8 @@ func (c *Client) UpdateBook(ctx context.Context, bookID string, body *Book, opts
 
 // UpdateBookCopy calls PATCH /books/{id}/copies/{id}.
 //
-// Change the shelf mark, condition or loan status of a copy of a book.
+// Change the properties of a bookCopy, for example after staff have inspected
+// a returned copy or moved it to another shelf.
 //
 // bookID: The first {id} is the key of the book; the second is the key of the
 // copy. copyID: The first {id} is the key of the book; the second is the key
@@ -202,7 +237,7 @@ func (c *Client) UpdateBookCopy(ctx context.Context, bookID string, copyID strin
 
 // UploadBookCover calls PUT /books/{id}/cover/$value.
 //
-// Replace the cover image of a book.
+// Replace the cover image of a book with the bytes in the request body.
 //
 // Documented in seeds/api/book-put-cover.md.
 func (c *Client) UploadBookCover(ctx context.Context, bookID string, body io.Reader, opts ...RequestOption) error {

@@ -145,9 +145,11 @@ func (b *builder) collectTypes(p *parser.Page) {
 		}
 		tf := b.typ(name, 0, r.Pos)
 		tf.definedBy(p.Path)
-		if !tf.defined {
+		if !tf.defined || homePage(p.Path, name) && !homePage(tf.page, name) {
+			// The type's own page (user.md) describes it, not another page
+			// that also defines it (intune-devices-user.md).
 			tf.defined, tf.pos, tf.page = true, r.Pos, p.Path
-			tf.desc = p.FrontMatter.Description
+			tf.desc = pageDescription(p)
 		}
 		if r.KeyProperty != "" {
 			tf.kind = Entity
@@ -182,7 +184,7 @@ func (b *builder) collectTypes(p *parser.Page) {
 			owner = b.typ(ns+"."+m[1], 0, p.TitlePos)
 			owner.definedBy(p.Path)
 			if !owner.defined {
-				owner.defined, owner.page, owner.desc = true, p.Path, p.FrontMatter.Description
+				owner.defined, owner.page, owner.desc = true, p.Path, pageDescription(p)
 			}
 			b.diags.Warnf(p.TitlePos, "resource-no-annotation", "resource page has no usable resource annotation; type %s named from the title", m[1])
 		}
@@ -383,7 +385,7 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 	tf.kind = Enum
 	if !tf.defined {
 		tf.defined, tf.page = true, p.Path
-		tf.desc = p.FrontMatter.Description
+		tf.desc = pageDescription(p)
 		if enumTitleRe.MatchString(p.Title) == false {
 			tf.desc = ""
 		}

@@ -182,6 +182,9 @@ type Operation struct {
 	Response     ResponseKind
 	ResponseType TypeRef
 	Description  string
+	// QueryOptions are the OData query options ("$select") the page says
+	// the operation supports.
+	QueryOptions []string
 	// Page is the path of the page that documents the operation.
 	Page string
 	Pos  diag.Pos

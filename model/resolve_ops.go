@@ -200,13 +200,14 @@ func altSuffix(primary, alt string) string {
 func (b *builder) operation(of *opFacts, name string) *Operation {
 	p := of.page
 	op := &Operation{
-		Name:        name,
-		Method:      of.method,
-		Path:        of.tmpl.Path,
-		Response:    of.respKind,
-		Description: p.FrontMatter.Description,
-		Page:        p.Path,
-		Pos:         of.tmpl.Pos,
+		Name:         name,
+		Method:       of.method,
+		Path:         of.tmpl.Path,
+		Response:     of.respKind,
+		Description:  pageDescription(p),
+		QueryOptions: p.QueryOptions,
+		Page:         p.Path,
+		Pos:          of.tmpl.Pos,
 	}
 	if of.respKind == ResponseSingle || of.respKind == ResponseCollection {
 		op.ResponseType = b.resolveRef(of.respRef)

@@ -25,6 +25,15 @@ type Page struct {
 	Responses      []*Response `json:"responses,omitempty"`
 	Resources      []*Resource `json:"resources,omitempty"`
 	Tables         []*Table    `json:"tables,omitempty"`
+	// Intro is the page's own description: the plain text of the first
+	// paragraph after the title and before the first section, markdown
+	// reduced to its text. "Namespace:" lines and includes are not intros.
+	Intro    string   `json:"intro,omitempty"`
+	IntroPos diag.Pos `json:"introPos,omitzero"`
+	// QueryOptions are the OData system query options ("$select",
+	// "$filter") the "Optional query parameters" section says the
+	// operation supports, in the order of first mention.
+	QueryOptions []string `json:"queryOptions,omitempty"`
 	// InheritsFrom is the type an "Inherits from [x](x.md)" line names.
 	InheritsFrom    string   `json:"inheritsFrom,omitempty"`
 	InheritsFromPos diag.Pos `json:"inheritsFromPos"`

@@ -398,6 +398,8 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	for _, l := range links {
 		st.page.Links = append(st.page.Links, PageLink{Pos: pos, Section: st.section, Link: l})
 	}
+	st.intro(n, t, pos)
+	st.queryOptions(t)
 	if st.page.InheritsFrom == "" {
 		if base, ok := inheritsFrom(t, links, st.section == ""); ok {
 			st.page.InheritsFrom = base
@@ -417,6 +419,61 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	}
 	st.page.Namespace = strings.Trim(ns[0], "`*")
 	st.page.NamespacePos = st.nodePos(n)
+}
+
+// intro keeps the first top-level paragraph between the title and the
+// first section as the page's description.
+func (st *state) intro(n *ast.Paragraph, t []byte, pos diag.Pos) {
+	if st.page.Intro != "" || st.page.Title == "" || st.section != "" || st.subsection != "" {
+		return
+	}
+	if n.Parent() == nil || n.Parent().Kind() != ast.KindDocument {
+		return // a note in a quote or a list item
+	}
+	if len(t) == 0 || bytes.HasPrefix(t, []byte("Namespace:")) || bytes.HasPrefix(t, []byte("Inherits from")) || bytes.Contains(t, []byte("[!INCLUDE")) || bytes.HasPrefix(t, []byte("[!")) {
+		return
+	}
+	st.page.Intro, st.page.IntroPos = strings.Join(strings.Fields(string(t)), " "), pos
+}
+
+// odataOption returns the spelling of the system query option whose
+// lower-cased name is lower.
+func odataOption(lower string) (string, bool) {
+	switch lower {
+	case "$count", "$expand", "$filter", "$format", "$orderby", "$search", "$select", "$skip", "$top":
+		return lower, true
+	case "$deltatoken":
+		return "$deltaToken", true
+	case "$skiptoken":
+		return "$skipToken", true
+	}
+	return "", false
+}
+
+// queryOptions collects the system query options a paragraph of the
+// "Optional query parameters" section names, unless the paragraph says
+// they are not supported.
+func (st *state) queryOptions(t []byte) {
+	if !strings.Contains(strings.ToLower(st.section), "query parameters") {
+		return
+	}
+	lower := bytes.ToLower(t)
+	if bytes.Contains(lower, []byte("not support")) {
+		return
+	}
+	for i := 0; i < len(lower); i++ {
+		if lower[i] != '$' {
+			continue
+		}
+		j := i + 1
+		for j < len(lower) && 'a' <= lower[j] && lower[j] <= 'z' {
+			j++
+		}
+		if name, ok := odataOption(string(lower[i:j])); ok && !slices.Contains(st.page.QueryOptions, name) {
+			st.page.QueryOptions = append(st.page.QueryOptions, name)
+		}
+		i = j - 1
+	}
 }
 
 // inheritsFrom reads the base type a paragraph names: "Inherits from
