@@ -406,7 +406,7 @@ func (b *builder) collectEnum(p *parser.Page, t *parser.Table, ns string) bool {
 		}
 		tf.memberSeen[v] = true
 		m := &EnumMember{Value: v, Pos: row.Pos}
-		if descCol >= 0 && descCol < len(row.Cells) {
+		if descCol >= 0 && descCol < len(row.Cells) && !undocumented(row.Cells[descCol].Text) {
 			m.Description = row.Cells[descCol].Text
 		}
 		tf.members = append(tf.members, m)

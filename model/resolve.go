@@ -244,7 +244,10 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 			diags.Warnf(p.pos, "property-name", "property name %s of %s cannot be carried by a struct tag; skipped", quote(p.jsonName), t.FullName)
 			continue
 		}
-		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Description: p.desc, Pos: p.pos}
+		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Pos: p.pos}
+		if !undocumented(p.desc) {
+			prop.Description = p.desc
+		}
 		prop.Type, prop.Source = b.propertyType(tf, p, diags)
 		switch prop.Source {
 		case FromJSONRep:

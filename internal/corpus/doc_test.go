@@ -53,8 +53,22 @@ func TestDocComments(t *testing.T) {
 					unfinished++
 				}
 			}
+			members := 0
 			for _, ty := range m.Types {
 				check("type "+ty.Name, ty.Description)
+				for _, p := range ty.Properties {
+					if strings.EqualFold(strings.TrimRight(p.Description, "."), "not yet documented") {
+						members++
+					}
+				}
+				for _, e := range ty.Members {
+					if strings.EqualFold(strings.TrimRight(e.Description, "."), "not yet documented") {
+						members++
+					}
+				}
+			}
+			if members > 0 {
+				t.Errorf("%d properties and enum members are described as \"Not yet documented\"", members)
 			}
 			withOptions := 0
 			for _, op := range m.Operations {
