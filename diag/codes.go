@@ -82,6 +82,7 @@ func codes() []Code {
 		{"request-no-response", Info, "a request example has no response example"},
 		{"resource-no-annotation", Warning, "a resource page has no usable annotation; the type is named from the title"},
 		{"resource-no-type", Error, "a resource annotation has no @odata.type; it is not used"},
+		{"response-body-ignored", Warning, "an operation is generated as returning nothing although one of its response examples shows a body"},
 		{"response-type", Warning, "a response's type cannot be told; the response is kept as raw JSON"},
 		{"template-literal-arg", Info, "a request line passes a literal value or docs placeholder to a function; it is taken as a parameter"},
 		{"template-literal-id", Info, "a request line names literal ids; they are taken as parameters"},

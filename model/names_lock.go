@@ -100,40 +100,17 @@ func (l lockIndex) opName(of *opFacts) (string, bool) {
 func opKey(method, path string) string { return method + " " + path }
 
 // OperationShape is the identity of a request for the names file: the
-// method and the path with every placeholder's name dropped and literal
-// text lower-cased, since the service compares path segments without regard
-// to case, and a placeholder's quotes dropped ("range(address='{address}')"
-// and "range(address={address})" are one function call). "GET /users/{id | userPrincipalName}/messages/{message-id}" and
+// method and the path's shape, by which duplicate operations are merged too
+// (placeholder names dropped, literal text lower-cased, since the service
+// compares path segments without regard to case), with a placeholder's
+// quotes dropped ("range(address='{address}')" and
+// "range(address={address})" are one function call).
+// "GET /users/{id | userPrincipalName}/messages/{message-id}" and
 // "get /Users/{user-id}/messages/{id}" have one shape,
 // "GET /users/{}/messages/{}". A docs update that renames a placeholder so
 // keeps the operation's name.
 func OperationShape(method, path string) string {
-	var sb strings.Builder
-	sb.Grow(len(method) + 1 + len(path))
-	sb.WriteString(strings.ToUpper(method))
-	sb.WriteByte(' ')
-	for i := 0; i < len(path); i++ {
-		c := path[i]
-		if c == '\'' && i+1 < len(path) && path[i+1] == '{' {
-			if end := strings.IndexByte(path[i:], '}'); end >= 0 && i+end+1 < len(path) && path[i+end+1] == '\'' {
-				sb.WriteString("{}")
-				i += end + 1
-				continue
-			}
-		}
-		if c == '{' {
-			if end := strings.IndexByte(path[i:], '}'); end >= 0 {
-				sb.WriteString("{}")
-				i += end
-				continue
-			}
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		sb.WriteByte(c)
-	}
-	return strings.TrimSuffix(sb.String(), "/")
+	return strings.ToUpper(method) + " " + strings.ReplaceAll(shape(strings.TrimSuffix(path, "/")), "'{}'", "{}")
 }
 
 // nameEntries lists the names of m for its names file, sorted.

@@ -216,6 +216,9 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 		op.respKind, op.respRef = b.responseOf(p, op, resp)
+		if op.respKind == ResponseNone && resp != nil {
+			b.noteIgnoredBody(op, resp, append(slices.Clone(op.examples), pairs...))
+		}
 		if op.method == "GET" && (op.respKind == ResponseSingle) && op.respRef.named != "" {
 			if _, ok := b.getTypes[shape(op.tmpl.Path)]; !ok {
 				b.getTypes[shape(op.tmpl.Path)] = op.respRef
@@ -398,6 +401,31 @@ func (b *builder) responseOf(p *parser.Page, op *opFacts, resp *parser.Response)
 	}
 	b.diags.Warnf(resp.Pos, "response-type", "response annotation has no @odata.type and the body names none; the response is kept as raw JSON")
 	return ResponseSingle, rawRef{prim: Untyped}
+}
+
+// noteIgnoredBody reports an operation generated as returning nothing
+// (its response example, resp, has no body) while another success example
+// of its method shows a JSON body: the call may answer with content (a
+// PATCH with "Prefer: return=representation"), and the caller should know
+// the client drops it.
+func (b *builder) noteIgnoredBody(op *opFacts, resp *parser.Response, exs []exPair) {
+	for _, ex := range exs {
+		r := success(ex.resp)
+		if r == resp || ex.req.Method != op.method || !showsBody(r) {
+			continue
+		}
+		b.diags.Warnf(r.Pos, "response-body-ignored", "%s %s is generated as returning nothing, as its first response example (line %d) shows; this example returns a body, which the client discards", op.method, op.tmpl.Path, resp.Pos.Line)
+		return
+	}
+}
+
+// showsBody reports whether a response example shows a JSON body.
+func showsBody(r *parser.Response) bool {
+	if r == nil || r.Body == nil || r.Status == 204 {
+		return false
+	}
+	t := strings.TrimSpace(r.Body.Text)
+	return t != "" && (t[0] == '{' || t[0] == '[')
 }
 
 // onlyControl reports whether an object has no members but key and
@@ -678,6 +706,9 @@ func (b *builder) mergeDuplicateOperations() {
 			w.examples = append(w.examples, op.examples...)
 			b.merged = append(b.merged, mergedOp{page: op.page.Path, into: w})
 			b.diags.Warnf(op.tmpl.Pos, "operation-duplicate", "%s %s is also documented by %s; the operations are merged", op.method, op.tmpl.Path, w.page.Path)
+			if w.respKind == ResponseNone && op.respKind != ResponseNone {
+				b.diags.Warnf(op.tmpl.Pos, "response-body-ignored", "%s %s returns a body on this page, but %s, which the operation is merged into, documents no response body; it is generated as returning nothing", op.method, op.tmpl.Path, w.page.Path)
+			}
 		}
 	}
 	var out []*opFacts
@@ -763,5 +794,8 @@ func (b *builder) attachUnmatched() {
 		}
 		to.examples = append(to.examples, ex)
 		b.diags.Warnf(ex.req.Pos, "example-other-page", "request example %s %s fits no request line of its page; it documents %s %s of %s", ex.req.Method, ex.req.Path, to.method, to.tmpl.Path, to.page.Path)
+		if r := success(ex.resp); to.respKind == ResponseNone && showsBody(r) {
+			b.diags.Warnf(r.Pos, "response-body-ignored", "this example of %s %s returns a body, but %s documents none; it is generated as returning nothing", to.method, to.tmpl.Path, to.page.Path)
+		}
 	}
 }

@@ -239,6 +239,7 @@
 //	request-no-response                  info     a request example has no response example
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
+//	response-body-ignored                warning  an operation is generated as returning nothing although one of its response examples shows a body
 //	response-type                        warning  a response's type cannot be told; the response is kept as raw JSON
 //	template-literal-arg                 info     a request line passes a literal value or docs placeholder to a function; it is taken as a parameter
 //	template-literal-id                  info     a request line names literal ids; they are taken as parameters
