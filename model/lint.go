@@ -34,6 +34,7 @@ const (
 //	lint-response-no-page  an operation returns a type no page defines
 //	property-from-example  an example has a property its resource lacks
 //	request-no-response    a request example has no response example
+//	response-body-ignored  an operation drops the body an example returns
 func LintCodes() []string {
 	return []string{
 		"annotation-json",
@@ -44,6 +45,7 @@ func LintCodes() []string {
 		CodeResponseNoPage,
 		"property-from-example",
 		"request-no-response",
+		"response-body-ignored",
 	}
 }
 

@@ -326,6 +326,7 @@
 //	request-no-response    a request example has no response example
 //	lint-response-no-page  an operation returns a type no page defines
 //	lint-broken-link       a link names a .md page that no -in page is
+//	response-body-ignored  an operation drops the body an example returns
 //
 // and every error. It exits 1 when it finds an error, or with -strict any
 // finding. It cannot be combined with -check.
