@@ -143,8 +143,14 @@ func joinParagraphs(paras [][]string) []string {
 // becomes "# Heading"). Written in the declaration's own statement, the
 // declaration would follow a space, and go/format would leave the comment
 // to a second gofmt run to change.
-func declDoc(paragraphs ...string) jen.Code {
-	lines := declDocLines(paragraphs...)
+func declDoc(paragraphs ...string) jen.Code { return docComment(declDocLines(paragraphs...)) }
+
+// docComment is the doc comment of a top-level declaration made of lines
+// (without comment markers), to be added as a file item of its own right
+// before the declaration, as declDoc says; jen.Null() when there are no
+// lines. Each line is written "// " and its text, or "//" and a tab-led
+// line, so none can become a directive.
+func docComment(lines []string) jen.Code {
 	if len(lines) == 0 {
 		return jen.Null()
 	}
@@ -155,7 +161,18 @@ func declDoc(paragraphs ...string) jen.Code {
 		}
 		b.WriteString(commentLine(l))
 	}
-	return jen.Op(b.String())
+	return jen.Comment(b.String())
+}
+
+// commentLine writes a line of comment text as go/printer does.
+func commentLine(l string) string {
+	switch {
+	case l == "":
+		return "//"
+	case l[0] == '\t':
+		return "//" + l
+	}
+	return "// " + l
 }
 
 // declDocLines wraps paragraphs into the lines (without comment markers)
