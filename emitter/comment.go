@@ -177,7 +177,7 @@ func commentLine(l string) string {
 
 // declDocLines wraps paragraphs into the lines (without comment markers)
 // of the doc comment of a top-level declaration, which gofmt formats
-// further (goFile.docComment, declDoc).
+// further (docComment, declDoc).
 //
 // A paragraph between two others that is one line ending in a letter or
 // digit ("Not yet documented", "Sync status of the tenant") would read to
@@ -199,7 +199,7 @@ func declDocLines(paragraphs ...string) []string {
 // or two single quotes in a row as go/printer does (go/doc/comment
 // rewrites them as typographic quotes) until that no longer changes them:
 // a run such as "```````" changes again on each of the first gofmt runs,
-// so the one pass go/format (or goFile.docComment) makes would leave a
+// so the one pass go/format makes (jennifer's Render) would leave a
 // file that gofmt still changes. Other lines are left to that pass.
 func settleQuotes(lines []string) []string {
 	text := strings.Join(lines, "\n") + "\n"
