@@ -143,8 +143,14 @@ func joinParagraphs(paras [][]string) []string {
 // becomes "# Heading"). Written in the declaration's own statement, the
 // declaration would follow a space, and go/format would leave the comment
 // to a second gofmt run to change.
-func declDoc(paragraphs ...string) jen.Code {
-	lines := declDocLines(paragraphs...)
+func declDoc(paragraphs ...string) jen.Code { return docComment(declDocLines(paragraphs...)) }
+
+// docComment is the doc comment of a top-level declaration made of lines
+// (without comment markers), to be added as a file item of its own right
+// before the declaration, as declDoc says; jen.Null() when there are no
+// lines. Each line is written "// " and its text, or "//" and a tab-led
+// line, so none can become a directive.
+func docComment(lines []string) jen.Code {
 	if len(lines) == 0 {
 		return jen.Null()
 	}
@@ -155,12 +161,23 @@ func declDoc(paragraphs ...string) jen.Code {
 		}
 		b.WriteString(commentLine(l))
 	}
-	return jen.Op(b.String())
+	return jen.Comment(b.String())
+}
+
+// commentLine writes a line of comment text as go/printer does.
+func commentLine(l string) string {
+	switch {
+	case l == "":
+		return "//"
+	case l[0] == '\t':
+		return "//" + l
+	}
+	return "// " + l
 }
 
 // declDocLines wraps paragraphs into the lines (without comment markers)
 // of the doc comment of a top-level declaration, which gofmt formats
-// further (goFile.docComment, declDoc).
+// further (docComment, declDoc).
 //
 // A paragraph between two others that is one line ending in a letter or
 // digit ("Not yet documented", "Sync status of the tenant") would read to
@@ -182,7 +199,7 @@ func declDocLines(paragraphs ...string) []string {
 // or two single quotes in a row as go/printer does (go/doc/comment
 // rewrites them as typographic quotes) until that no longer changes them:
 // a run such as "```````" changes again on each of the first gofmt runs,
-// so the one pass go/format (or goFile.docComment) makes would leave a
+// so the one pass go/format makes (jennifer's Render) would leave a
 // file that gofmt still changes. Other lines are left to that pass.
 func settleQuotes(lines []string) []string {
 	text := strings.Join(lines, "\n") + "\n"

@@ -63,28 +63,27 @@ func TestDocHostile(t *testing.T) {
 }
 
 // checkDocFile writes s as the doc comments of a type, of its field and
-// of a function, as goFile writes them and as declDoc writes an Example
-// function's doc comment through jennifer, and checks each file as
-// TestDocHostile describes.
+// of a function, as the emitter writes them (decl, fieldDoc) and as
+// declDoc writes an Example function's doc comment, through jennifer, and
+// checks each file as TestDocHostile describes.
 func checkDocFile(t *testing.T, s string) {
 	t.Helper()
-	var f goFile
-	f.docComment(declDocLines("T is a type.", s, "Documented in "+s+".")...)
-	f.line("type T struct {")
-	f.block([]row{{doc: docLines(s), name: "X", typ: "int", rest: structTag("x")}})
-	f.line("}")
-	f.end()
-	f.docComment(declDocLines(s)...)
-	f.line("func F() {")
-	f.line("}")
-	checkDocSource(t, s, f.bytes("p"))
+	f := newFile("p")
+	decl(f, declDocLines("T is a type.", s, "Documented in "+s+"."),
+		jen.Type().Id("T").Struct(append(fieldDoc(docLines(s)), jen.Id("X").Int().Add(jsonTag("x")))...))
+	decl(f, declDocLines(s), jen.Func().Id("F").Params().Block())
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		t.Fatalf("render %q: %v", s, err)
+	}
+	checkDocSource(t, s, buf.Bytes())
 
 	jf := jen.NewFile("p")
 	jf.Add(declDoc("T is a type.", s, "Documented in "+s+"."))
 	jf.Type().Id("T").Struct(jen.Id("X").Int())
 	jf.Add(declDoc(s))
 	jf.Func().Id("F").Params().Block()
-	var buf bytes.Buffer
+	buf.Reset()
 	if err := jf.Render(&buf); err != nil {
 		t.Fatalf("render %q: %v", s, err)
 	}
@@ -192,7 +191,7 @@ func TestQueryDoc(t *testing.T) {
 		ids[id] = true
 	}
 	for _, q := range []string{"$select", "$filter", "$top", "$skip", "$expand", "$orderby", "$search", "$count", "$format"} {
-		if !ids[queryOption(q)] {
+		if !ids[string(queryOption(q))] {
 			t.Errorf("%s: request option %s is not a runtime identifier", q, queryOption(q))
 		}
 	}

@@ -4,12 +4,13 @@
 // templates. Output is gofmt'ed and depends only on the model, so the same
 // model always gives the same bytes.
 //
-// The declarations that make up the bulk of a package (models, enums,
-// operations, the type registry, names.go and the test double's examples)
-// are written directly in the layout gofmt gives them (goFile), which
-// costs a fraction of rendering them through jennifer and go/format; tests
-// hold every such file to go/format's output. doc.go and the Example
-// functions, which are few but varied, are built with jennifer.
+// Every declaration of the generated package (models, enums, the
+// polymorphism helpers, operations, the type registry, doc.go, the test
+// double's examples table and the Example functions) is built with
+// jennifer and rendered through jennifer's own formatting (go/format).
+// Declarations of the runtime that generated code refers to are named
+// from one table (runtime.go), never by strings. names.go, a comment
+// without declarations, is written as text.
 //
 // Docs text never becomes code: names come resolved from the model,
 // descriptions are written as neutralised // comment lines, and wire names

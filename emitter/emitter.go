@@ -114,20 +114,20 @@ func typeJobs(types []*model.Type, opts Options) []job {
 	}
 	var jobs []job
 	for _, g := range groupBy("models", structs, split, typeLetter) {
-		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), decls: func(f *goFile) {
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), gen: func(f *jen.File) {
 			for _, t := range g.items {
 				genStruct(f, t)
 			}
 		}})
 	}
 	for _, g := range groupBy("enums", enums, split, typeLetter) {
-		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), decls: func(f *goFile) {
+		jobs = append(jobs, job{name: g.name, weight: typesWeight(g.items), gen: func(f *jen.File) {
 			for _, t := range g.items {
 				genEnum(f, t)
 			}
 		}})
 	}
-	return append(jobs, job{name: "registry.go", weight: len(types), decls: func(f *goFile) { genRegistry(f, types) }})
+	return append(jobs, job{name: "registry.go", weight: len(types), gen: func(f *jen.File) { genRegistry(f, types) }})
 }
 
 // clientJobs are the jobs of GenerateClient.
@@ -135,7 +135,7 @@ func clientJobs(m *model.Model, opts Options) []job {
 	pkg := opts.Package
 	jobs := []job{{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }}}
 	for _, g := range groupBy("operations", m.Operations, opts.splitAbove(), operationLetter) {
-		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), decls: func(f *goFile) {
+		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), gen: func(f *jen.File) {
 			for _, op := range g.items {
 				genOperation(f, op)
 			}
@@ -156,32 +156,26 @@ func (o Options) splitAbove() int {
 	return o.SplitAbove
 }
 
-// job is one file to generate: declarations written by decls into a
-// goFile, built by gen into a new jen.File, written by text (a file gofmt
-// leaves as it is), or a runtime file copied from templates.
+// job is one file to generate: declarations built by gen into a new
+// jen.File and rendered through jennifer (which formats with go/format),
+// written by text (names.go, a comment without declarations), or a
+// runtime file copied from templates.
 type job struct {
 	name    string
 	weight  int
-	decls   func(*goFile)
 	gen     func(*jen.File)
 	text    func() []byte
 	runtime []byte
 }
 
-// render makes the file of j, writing declarations into scratch, a
-// goFile the worker reuses from job to job. It runs on a worker goroutine,
-// where the caller's recover cannot reach: a panic becomes the job's error.
-func (j *job) render(pkg string, scratch *goFile) (file File, err error) {
+// render makes the file of j. It runs on a worker goroutine, where the
+// caller's recover cannot reach: a panic becomes the job's error.
+func (j *job) render(pkg string) (file File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			file, err = File{}, fmt.Errorf("internal error rendering %s: %v", j.name, r)
 		}
 	}()
-	if j.decls != nil {
-		scratch.reset()
-		j.decls(scratch)
-		return File{Name: j.name, Content: scratch.bytes(pkg)}, nil
-	}
 	if j.text != nil {
 		return File{Name: j.name, Content: j.text()}, nil
 	}
@@ -222,14 +216,13 @@ func runJobs(jobs []job, opts Options) ([]File, error) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var scratch goFile
 			for {
 				n := int(next.Add(1)) - 1
 				if n >= len(order) {
 					return
 				}
 				i := order[n]
-				files[i], errs[i] = jobs[i].render(opts.Package, &scratch)
+				files[i], errs[i] = jobs[i].render(opts.Package)
 			}
 		})
 	}
@@ -325,6 +318,27 @@ func newFile(pkg string) *jen.File {
 	return f
 }
 
+// decl adds a top-level declaration to f: its doc comment (lines without
+// comment markers, from declDocLines or the emitter's own sentences; none
+// when empty) as an item of its own (see docComment), the declaration, and
+// the empty line after it.
+func decl(f *jen.File, doc []string, code jen.Code) {
+	f.Add(docComment(doc))
+	f.Add(code)
+	f.Line()
+}
+
+// fieldDoc is the comment above a struct field or a constant of a block:
+// one comment item per line (lines without markers, from docLines), which
+// go/format leaves as they are.
+func fieldDoc(lines []string) []jen.Code {
+	code := make([]jen.Code, len(lines))
+	for i, l := range lines {
+		code[i] = jen.Comment(commentLine(l))
+	}
+	return code
+}
+
 // genDoc writes doc.go: the package comment, the go:generate line and the
 // service root.
 func genDoc(f *jen.File, m *model.Model, opts Options) {
@@ -344,7 +358,7 @@ func genDoc(f *jen.File, m *model.Model, opts Options) {
 		f.Line()
 	}
 	f.Comment("defaultBaseURL is the service root the documented examples use.")
-	f.Const().Id("defaultBaseURL").Op("=").Lit(m.BaseURL)
+	f.Const().Add(rtDefaultBaseURL.id()).Op("=").Lit(m.BaseURL)
 }
 
 func isPackageName(s string) bool {

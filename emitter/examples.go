@@ -225,7 +225,7 @@ func (g *exampleGen) queryOptions(raw string) []jen.Code {
 		if u, err := url.QueryUnescape(v); err == nil {
 			v = u
 		}
-		opts = append(opts, jen.Qual(g.pkg, "WithQuery").Call(jen.Lit(k), jen.Lit(v)))
+		opts = append(opts, rtWithQuery.in(g.pkg).Call(jen.Lit(k), jen.Lit(v)))
 	}
 	return opts
 }
@@ -252,16 +252,16 @@ func (g *exampleGen) example(op *model.Operation, ex *model.Example) ([]jen.Code
 	}
 	var stmts []jen.Code
 	stmts = append(stmts,
-		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(g.test, "Handler").Call()),
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(tdHandler.in(g.test).Call()),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		// Retries off: the test double answers a retried request as it
 		// answered the first, so a retry could only wait (a documented
 		// Retry-After: 100000 for a day) and fail again; the documented
 		// 429 or 503 comes back as the documented *APIError instead.
-		jen.Id("c").Op(":=").Qual(g.pkg, "NewClient").Call(
-			jen.Qual(g.pkg, "WithBaseURL").Call(jen.Id("srv").Dot("URL").Op("+").Lit("/v1.0")),
-			jen.Qual(g.pkg, "WithHTTPClient").Call(jen.Id("srv").Dot("Client").Call()),
-			jen.Qual(g.pkg, "WithRetry").Call(jen.Lit(0)),
+		jen.Id("c").Op(":=").Add(rtNewClient.in(g.pkg)).Call(
+			rtWithBaseURL.in(g.pkg).Call(jen.Id("srv").Dot("URL").Op("+").Lit("/v1.0")),
+			rtWithHTTPClient.in(g.pkg).Call(jen.Id("srv").Dot("Client").Call()),
+			rtWithRetry.in(g.pkg).Call(jen.Lit(0)),
 		),
 		jen.Id("ctx").Op(":=").Qual("context", "Background").Call(),
 	)
@@ -348,12 +348,12 @@ func (g *exampleGen) documentedError(op *model.Operation, status int, call []jen
 		stmts = append(stmts, jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(call...))
 	}
 	return append(stmts,
-		jen.Var().Id("apiErr").Op("*").Qual(g.pkg, "APIError"),
+		jen.Var().Id("apiErr").Op("*").Add(rtAPIError.in(g.pkg)),
 		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr"))).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit(fmt.Sprintf("want the documented %d error, got:", status)), jen.Err()),
 			jen.Return(),
 		),
-		jen.Qual("fmt", "Println").Call(jen.Lit("status:"), jen.Id("apiErr").Dot("StatusCode")),
+		jen.Qual("fmt", "Println").Call(jen.Lit("status:"), jen.Id("apiErr").Dot(string(rtAPIErrorStatusCode))),
 	)
 }
 
@@ -417,8 +417,12 @@ func (g *exampleGen) elem(t model.TypeRef) jen.Code {
 // primitiveTypeQual is primitiveType for code outside the package.
 func primitiveTypeQual(p model.Primitive, pkg string) jen.Code {
 	switch p {
-	case model.Date, model.TimeOfDay, model.Duration:
-		return jen.Qual(pkg, string(p))
+	case model.Date:
+		return rtDate.in(pkg)
+	case model.TimeOfDay:
+		return rtTimeOfDay.in(pkg)
+	case model.Duration:
+		return rtDuration.in(pkg)
 	}
 	return primitiveType(p)
 }

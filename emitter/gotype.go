@@ -32,11 +32,11 @@ func primitiveGo(p model.Primitive) (path, name string) {
 	case model.DateTimeOffset:
 		return "time", "Time"
 	case model.Date:
-		return "", "Date"
+		return "", string(rtDate)
 	case model.TimeOfDay:
-		return "", "TimeOfDay"
+		return "", string(rtTimeOfDay)
 	case model.Duration:
-		return "", "Duration"
+		return "", string(rtDuration)
 	case model.Binary:
 		return "", "[]byte"
 	}
@@ -44,50 +44,44 @@ func primitiveGo(p model.Primitive) (path, name string) {
 }
 
 // primitiveType is primitiveGo's type as jennifer code.
-func primitiveType(p model.Primitive) jen.Code {
+func primitiveType(p model.Primitive) *jen.Statement {
 	path, name := primitiveGo(p)
-	if path == "" {
-		return jen.Id(name)
+	switch {
+	case path != "":
+		return jen.Qual(path, name)
+	case name == "[]byte":
+		return jen.Index().Byte()
 	}
-	return jen.Qual(path, name)
-}
-
-// primitive is primitiveGo's type as written in f.
-func (f *goFile) primitive(p model.Primitive) string {
-	path, name := primitiveGo(p)
-	if path == "" {
-		return name
-	}
-	return f.qual(path, name)
+	return jen.Id(name)
 }
 
 // elemType is the Go type of one value of r, ignoring Collection. A type
 // with subtypes is held by its Ref wrapper, which decodes by @odata.type.
-func (f *goFile) elemType(r model.TypeRef) string {
+func elemType(r model.TypeRef) *jen.Statement {
 	if r.Named != nil {
 		if r.Named.Polymorphic() {
-			return r.Named.RefName
+			return jen.Id(r.Named.RefName)
 		}
-		return r.Named.Name
+		return jen.Id(r.Named.Name)
 	}
-	return f.primitive(r.Primitive)
+	return primitiveType(r.Primitive)
 }
 
 // fieldType is the Go type of a struct field: collections are slices and
 // single values are pointers, so that an unset property is omitted while
 // an explicit false, 0 or "" is still sent. Values that are already
 // nil-able (raw JSON, binary) stay as they are.
-func (f *goFile) fieldType(r model.TypeRef) string {
+func fieldType(r model.TypeRef) *jen.Statement {
 	if r.Collection {
-		return "[]" + f.elemType(r)
+		return jen.Index().Add(elemType(r))
 	}
 	if r.Named == nil && (r.Primitive == model.Untyped || r.Primitive == model.Binary || r.Primitive == "") {
-		return f.elemType(r)
+		return elemType(r)
 	}
 	if r.Named.Polymorphic() {
-		return f.elemType(r) // a Ref is nil-able through its interface
+		return elemType(r) // a Ref is nil-able through its interface
 	}
-	return "*" + f.elemType(r)
+	return jen.Op("*").Add(elemType(r))
 }
 
 // omitOption is the json tag option that leaves an unset field out: nil

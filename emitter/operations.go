@@ -1,85 +1,82 @@
 package emitter
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/model"
 )
 
-// genOperation writes the request method of one operation:
+// genOperation adds the request method of one operation:
 //
 //	func (c *Client) Name(ctx context.Context, <path params>, [body], opts ...RequestOption) <result>
-func genOperation(f *goFile, op *model.Operation) {
-	var sig strings.Builder
-	sig.WriteString("func (c *Client) " + op.Name + "(ctx " + f.qual("context", "Context"))
+func genOperation(f *jen.File, op *model.Operation) {
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
-		sig.WriteString(", " + p.Name + " string")
+		params = append(params, jen.Id(p.Name).String())
 	}
-	bodyArg := "nil"
+	bodyArg := jen.Nil()
 	if op.Body != nil {
-		var typ string
+		var typ jen.Code
 		switch {
 		case op.Body.Binary:
-			typ = f.qual("io", "Reader")
+			typ = jen.Qual("io", "Reader")
 		case op.Body.Type.Collection:
-			typ = f.fieldType(op.Body.Type)
+			typ = fieldType(op.Body.Type)
 		case op.Body.Type.Named.Polymorphic():
-			typ = op.Body.Type.Named.ClassName
+			typ = jen.Id(op.Body.Type.Named.ClassName)
 		case op.Body.Type.Named != nil:
-			typ = "*" + op.Body.Type.Named.Name
+			typ = jen.Op("*").Id(op.Body.Type.Named.Name)
 		default:
-			typ = f.elemType(op.Body.Type)
+			typ = elemType(op.Body.Type)
 		}
-		sig.WriteString(", body " + typ)
-		bodyArg = "body"
+		params = append(params, jen.Id("body").Add(typ))
+		bodyArg = jen.Id("body")
 	}
-	sig.WriteString(", opts ...RequestOption) ")
-	args := "(ctx, c, " + strconv.Quote(op.Method) + ", " + pathExpr(op) + ", " + bodyArg + ", opts)"
+	params = append(params, jen.Id("opts").Op("...").Add(rtRequestOption.id()))
+	args := []jen.Code{jen.Id("ctx"), jen.Id("c"), jen.Lit(op.Method), pathExpr(op), bodyArg, jen.Id("opts")}
 
-	var result, call string
+	var result, call *jen.Statement
 	poly := op.ResponseType.Named.Polymorphic() && !op.ResponseType.Collection
 	switch {
 	case poly && op.Response == model.ResponseCollection:
 		t := op.ResponseType.Named
-		result = f.qual("iter", "Seq2") + "[" + t.ClassName + ", error]"
-		call = "unwrapSeq[" + t.RefName + ", " + t.ClassName + "](doCollection[" + t.RefName + "]" + args + ")"
+		result = jen.Qual("iter", "Seq2").Types(jen.Id(t.ClassName), jen.Error())
+		call = rtUnwrapSeq.id().Types(jen.Id(t.RefName), jen.Id(t.ClassName)).Call(rtDoCollection.id().Types(jen.Id(t.RefName)).Call(args...))
 	case poly && op.Response == model.ResponseSingle:
 		t := op.ResponseType.Named
-		result = "(" + t.ClassName + ", error)"
-		call = "unwrapOne[" + t.RefName + ", " + t.ClassName + "](doJSON[" + t.RefName + "]" + args + ")"
+		result = jen.Params(jen.Id(t.ClassName), jen.Error())
+		call = rtUnwrapOne.id().Types(jen.Id(t.RefName), jen.Id(t.ClassName)).Call(rtDoJSON.id().Types(jen.Id(t.RefName)).Call(args...))
 	default:
-		result, call = plainResult(f, op, args)
+		result, call = plainResult(op, args)
 	}
 
-	f.docComment(withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), queryDoc(op), source(op.Page)), op.Page)...)
-	f.line(sig.String(), result, " {")
-	f.line("\treturn ", call)
-	f.line("}")
-	f.end()
+	decl(f, withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), queryDoc(op), source(op.Page)), op.Page),
+		jen.Func().Params(jen.Id("c").Op("*").Add(rtClient.id())).Id(op.Name).Params(params...).Add(result).Block(jen.Return(call)))
 }
 
 // plainResult is the result type and call of an operation whose response
-// is not polymorphic; args are the call's parenthesized arguments.
-func plainResult(f *goFile, op *model.Operation, args string) (result, call string) {
+// is not polymorphic; args are the call's arguments.
+func plainResult(op *model.Operation, args []jen.Code) (result, call *jen.Statement) {
 	switch op.Response {
 	case model.ResponseCollection:
-		elem := f.elemType(op.ResponseType)
-		return f.qual("iter", "Seq2") + "[" + elem + ", error]", "doCollection[" + elem + "]" + args
+		return jen.Qual("iter", "Seq2").Types(elemType(op.ResponseType), jen.Error()),
+			rtDoCollection.id().Types(elemType(op.ResponseType)).Call(args...)
 	case model.ResponseSingle:
-		elem := f.elemType(op.ResponseType)
+		elem := elemType(op.ResponseType)
 		if op.ResponseType.Collection {
-			elem = "[]" + elem
+			elem = jen.Index().Add(elem)
 		}
-		result = "(*" + elem + ", error)"
+		result = jen.Params(jen.Op("*").Add(elem), jen.Error())
 		if op.ResponseType.Named == nil && op.ResponseType.Primitive != model.Untyped {
-			return result, "doValue[" + elem + "]" + args
+			return result, rtDoValue.id().Types(elem).Call(args...)
 		}
-		return result, "doJSON[" + elem + "]" + args
+		return result, rtDoJSON.id().Types(elem).Call(args...)
 	case model.ResponseStream:
-		return "(" + f.qual("io", "ReadCloser") + ", error)", "doStream" + args
+		return jen.Params(jen.Qual("io", "ReadCloser"), jen.Error()), rtDoStream.id().Call(args...)
 	}
-	return "error", "doNoContent" + args
+	return jen.Error(), rtDoNoContent.id().Call(args...)
 }
 
 // paramDoc describes the path parameters.
@@ -95,27 +92,26 @@ func paramDoc(op *model.Operation) string {
 }
 
 // pathExpr is the request path: quoted literals joined with escaped
-// parameters, written as gofmt writes a sum among call arguments (no
-// spaces around "+").
-func pathExpr(op *model.Operation) string {
-	var e strings.Builder
-	for _, part := range op.Parts {
-		if e.Len() > 0 {
-			e.WriteByte('+')
+// parameters.
+func pathExpr(op *model.Operation) *jen.Statement {
+	e := &jen.Statement{}
+	for i, part := range op.Parts {
+		if i > 0 {
+			e.Op("+")
 		}
 		switch {
 		case part.Param == nil:
-			e.WriteString(strconv.Quote(part.Literal))
+			e.Lit(part.Literal)
 		case part.Param.Quoted:
-			e.WriteString("pathLiteral(" + part.Param.Name + ")")
+			e.Add(rtPathLiteral.id().Call(jen.Id(part.Param.Name)))
 		default:
-			e.WriteString("pathSegment(" + part.Param.Name + ")")
+			e.Add(rtPathSegment.id().Call(jen.Id(part.Param.Name)))
 		}
 	}
-	if e.Len() == 0 {
-		return strconv.Quote("/")
+	if len(op.Parts) == 0 {
+		return jen.Lit("/")
 	}
-	return e.String()
+	return e
 }
 
 // queryDoc names the query options the operation's page says it supports,
@@ -126,30 +122,30 @@ func queryDoc(op *model.Operation) string {
 	}
 	parts := make([]string, len(op.QueryOptions))
 	for i, q := range op.QueryOptions {
-		parts[i] = q + " ([" + queryOption(q) + "])"
+		parts[i] = q + " ([" + string(queryOption(q)) + "])"
 	}
 	return "Query options the docs name: " + strings.Join(parts, ", ") + "."
 }
 
 // queryOption is the runtime's request option for a system query option.
-func queryOption(q string) string {
+func queryOption(q string) rtName {
 	switch q {
 	case "$select":
-		return "WithSelect"
+		return rtWithSelect
 	case "$filter":
-		return "WithFilter"
+		return rtWithFilter
 	case "$top":
-		return "WithTop"
+		return rtWithTop
 	case "$skip":
-		return "WithSkip"
+		return rtWithSkip
 	case "$expand":
-		return "WithExpand"
+		return rtWithExpand
 	case "$orderby":
-		return "WithOrderBy"
+		return rtWithOrderBy
 	case "$search":
-		return "WithSearch"
+		return rtWithSearch
 	case "$count":
-		return "WithCount"
+		return rtWithCount
 	}
-	return "WithQuery"
+	return rtWithQuery
 }

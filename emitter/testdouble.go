@@ -3,7 +3,8 @@ package emitter
 import (
 	"bytes"
 	"fmt"
-	"strconv"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/templates"
@@ -29,64 +30,58 @@ func GenerateTestDouble(m *model.Model, pkg string) ([]File, error) {
 	}
 	server := File{Name: tp + "/server.go", Content: append([]byte(Header+"\n\n"), src...)}
 
-	return []File{{Name: tp + "/examples.go", Content: examplesFile(m, pkg, tp)}, server}, nil
+	examples, err := examplesFile(m, pkg, tp)
+	if err != nil {
+		return nil, fmt.Errorf("render %s/examples.go: %w", tp, err)
+	}
+	return []File{{Name: tp + "/examples.go", Content: examples}, server}, nil
 }
 
-// examplesFile writes examples.go of the test double: the package comment
+// examplesFile renders examples.go of the test double: the package comment
 // and every documented example with a response, one composite literal per
-// example whose fields share its first line and whose bodies follow as
-// text. The file is data in a shape gofmt leaves as it is (no field
-// alignment, no line breaks it would add), so it is written as text rather
-// than through jennifer and go/format, which took a quarter of the emit
-// phase for it; TestExamplesFileIsFormatted and the hostile tests hold it
-// to gofmt's output. Literals come from textLiteral and strconv, so docs
-// text cannot leave them.
-func examplesFile(m *model.Model, pkg, tp string) []byte {
-	var b bytes.Buffer
+// example whose fields share its first line and whose bodies are text
+// literals (textLit), so docs text cannot leave them.
+func examplesFile(m *model.Model, pkg, tp string) ([]byte, error) {
+	f := jen.NewFile(tp)
+	f.HeaderComment(Header)
 	for _, line := range []string{
-		Header,
+		"Package " + tp + " is a fake server for tests of package " + pkg + ": it answers",
+		"every request its reference pages document with the documented response.",
+		"Values of documented bodies that contradict their pages are served fitted to",
+		"the documented types (docgen reports each), and a documented redirect off the",
+		"service is pointed back at the server, which answers it with an empty 200.",
+		"No link the server answers with leads anywhere else: a documented",
+		"@odata.nextLink or @odata.deltaLink to another host is left out, and any",
+		"other link to another host points at that empty 200.",
 		"",
-		"// Package " + tp + " is a fake server for tests of package " + pkg + ": it answers",
-		"// every request its reference pages document with the documented response.",
-		"// Values of documented bodies that contradict their pages are served fitted to",
-		"// the documented types (docgen reports each), and a documented redirect off the",
-		"// service is pointed back at the server, which answers it with an empty 200.",
-		"// No link the server answers with leads anywhere else: a documented",
-		"// @odata.nextLink or @odata.deltaLink to another host is left out, and any",
-		"// other link to another host points at that empty 200.",
-		"//",
-		"// The server answers a retried request as it answered the first, and sends a",
-		"// documented Retry-After as documented, so build the client without retries:",
-		"//",
-		"//\tsrv := " + tp + ".NewServer(t)",
-		"//\tc := " + pkg + ".NewClient(" + pkg + ".WithBaseURL(srv.URL+\"/v1.0\"), " + pkg + ".WithHTTPClient(srv.Client()), " + pkg + ".WithRetry(0))",
-		"package " + tp,
+		"The server answers a retried request as it answered the first, and sends a",
+		"documented Retry-After as documented, so build the client without retries:",
 		"",
-		"// examples are the documented request/response pairs, in operation order.",
-		"func examples() []example {",
+		"\tsrv := " + tp + ".NewServer(t)",
+		"\tc := " + pkg + ".NewClient(" + pkg + ".WithBaseURL(srv.URL+\"/v1.0\"), " + pkg + ".WithHTTPClient(srv.Client()), " + pkg + ".WithRetry(0))",
 	} {
-		b.WriteString(line)
-		b.WriteByte('\n')
+		f.PackageComment(commentLine(line))
 	}
-	n := 0
+	var rows []jen.Code
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
 			if ex.Status == 0 && ex.ResponseBody == "" {
 				continue // no documented response
 			}
-			if n == 0 {
-				b.WriteString("\treturn []example{\n")
-			}
-			n++
-			writeExample(&b, op, ex)
+			rows = append(rows, jen.Line().Values(exampleFields(op, ex)...))
 		}
 	}
-	if n == 0 {
-		b.WriteString("\treturn []example{}\n}\n")
-	} else {
-		b.WriteString("\t}\n}\n")
+	if len(rows) > 0 {
+		rows = append(rows, jen.Line())
 	}
-	return b.Bytes()
+	decl(f, []string{"examples are the documented request/response pairs, in operation order."},
+		jen.Func().Add(tdExamples.id()).Params().Index().Add(tdExample.id()).Block(
+			jen.Return(jen.Index().Add(tdExample.id()).Values(rows...))))
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // servedRequestBody is the request body of an example as the test double
@@ -105,31 +100,25 @@ func servedRequestBody(op *model.Operation, ex *model.Example) string {
 	return ""
 }
 
-// writeExample writes one element of the examples table.
-func writeExample(b *bytes.Buffer, op *model.Operation, ex *model.Example) {
-	b.WriteString("\t\t{Operation: ")
-	b.WriteString(strconv.Quote(op.Name))
-	b.WriteString(", Method: ")
-	b.WriteString(strconv.Quote(op.Method))
-	b.WriteString(", Template: ")
-	b.WriteString(strconv.Quote(op.Path))
-	b.WriteString(", Path: ")
-	b.WriteString(strconv.Quote(ex.Path))
-	b.WriteString(", Status: ")
-	b.WriteString(strconv.Itoa(ex.Status))
+// exampleFields are the fields of one element of the examples table.
+func exampleFields(op *model.Operation, ex *model.Example) []jen.Code {
+	field := func(name rtName, value jen.Code) jen.Code { return name.id().Op(":").Add(value) }
+	fields := []jen.Code{
+		field(tdOperation, jen.Lit(op.Name)),
+		field(tdMethod, jen.Lit(op.Method)),
+		field(tdTemplate, jen.Lit(op.Path)),
+		field(tdPath, jen.Lit(ex.Path)),
+		field(tdStatus, jen.Lit(ex.Status)),
+	}
 	if len(ex.ResponseHeaders) > 0 {
-		b.WriteString(", Header: [][2]string{")
-		for i, h := range ex.ResponseHeaders {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("{" + strconv.Quote(h[0]) + ", " + strconv.Quote(h[1]) + "}")
+		var hs []jen.Code
+		for _, h := range ex.ResponseHeaders {
+			hs = append(hs, jen.Values(jen.Lit(h[0]), jen.Lit(h[1])))
 		}
-		b.WriteString("}")
+		fields = append(fields, field(tdHeader, jen.Index().Index(jen.Lit(2)).String().Values(hs...)))
 	}
 	if req := servedRequestBody(op, ex); req != "" {
-		b.WriteString(", RequestBody: ")
-		b.WriteString(textLiteral(req))
+		fields = append(fields, field(tdRequestBody, textLit(req)))
 	}
 	var body string
 	switch {
@@ -145,8 +134,7 @@ func writeExample(b *bytes.Buffer, op *model.Operation, ex *model.Example) {
 		body = ex.ResponseBody
 	}
 	if body != "" {
-		b.WriteString(", Body: ")
-		b.WriteString(textLiteral(body))
+		fields = append(fields, field(tdBody, textLit(body)))
 	}
-	b.WriteString("},\n")
+	return fields
 }

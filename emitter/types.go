@@ -1,28 +1,27 @@
 package emitter
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/model"
 )
 
-// genStruct writes the struct of a complex or entity type. The base type is
-// embedded, so its fields are promoted and encoded inline.
-func genStruct(f *goFile, t *model.Type) {
+// genStruct adds the struct of a complex or entity type to f. The base
+// type is embedded, so its fields are promoted and encoded inline.
+func genStruct(f *jen.File, t *model.Type) {
 	summary := t.Name + " is the " + t.FullName + " " + t.Kind.String() + " type."
 	desc := t.Description
 	if t.Synthesized {
 		summary, desc = t.Name+" "+t.Description, ""
 	}
-	var rows []row
+	var fields []jen.Code
 	if t.Base != nil {
-		rows = append(rows, row{typ: t.Base.Name})
+		fields = append(fields, jen.Id(t.Base.Name))
 	} else if !t.Synthesized {
-		rows = append(rows, row{
-			doc:  []string{"ODataType is the @odata.type discriminator: the concrete type of the value."},
-			name: model.ODataTypeField, typ: "*string", rest: structTag("@odata.type,omitzero"),
-		})
+		fields = append(fields, fieldDoc([]string{"ODataType is the @odata.type discriminator: the concrete type of the value."})...)
+		fields = append(fields, jen.Id(model.ODataTypeField).Op("*").String().Add(jsonTag("@odata.type,omitzero")))
 	}
 	for _, p := range t.Properties {
 		if p.Type.Primitive == model.Stream && p.Type.Named == nil {
@@ -30,93 +29,60 @@ func genStruct(f *goFile, t *model.Type) {
 			// never part of a JSON payload.
 			continue
 		}
-		rows = append(rows, row{
-			doc:  docLines(p.Description),
-			name: p.Name, typ: f.fieldType(p.Type), rest: structTag(p.JSONName + omitOption(p.Type)),
-		})
+		fields = append(fields, fieldDoc(docLines(p.Description))...)
+		fields = append(fields, jen.Id(p.Name).Add(fieldType(p.Type)).Add(jsonTag(p.JSONName+omitOption(p.Type))))
 	}
-	f.docComment(withPublished(declDocLines(summary, desc, source(t.Pos.File)), t.Pos.File)...)
-	if len(rows) == 0 {
-		f.line("type ", t.Name, " struct{}")
-	} else {
-		f.line("type ", t.Name, " struct {")
-		f.block(rows)
-		f.line("}")
-	}
-	f.end()
+	decl(f, withPublished(declDocLines(summary, desc, source(t.Pos.File)), t.Pos.File), jen.Type().Id(t.Name).Struct(fields...))
 	if t.Polymorphic() {
 		genClass(f, t)
 	}
 }
 
-// structTag is the tag `json:"<value>"`, quoted as jennifer quotes tags:
-// as a raw string when it can be one.
-func structTag(value string) string {
-	tag := "json:" + strconv.Quote(value)
-	if strconv.CanBackquote(tag) {
-		return "`" + tag + "`"
-	}
-	return strconv.Quote(tag)
-}
+// jsonTag is the struct tag `json:"<value>"` (jennifer writes it as a raw
+// string when it can be one, else quoted).
+func jsonTag(value string) *jen.Statement { return jen.Tag(map[string]string{"json": value}) }
 
-// genClass writes the interface a polymorphic type and its subtypes
+// genClass adds the interface a polymorphic type and its subtypes
 // implement, and the Ref wrapper that decodes a value of the hierarchy into
 // the type its @odata.type names.
-func genClass(f *goFile, t *model.Type) {
+func genClass(f *jen.File, t *model.Type) {
 	name, class, ref, as := t.Name, t.ClassName, t.RefName, t.AsName
-	f.docComment(class + " is implemented by *" + name + " and by every type derived from it.")
-	f.line("type ", class, " interface {")
-	f.line("\t", as, "() *", name)
-	f.line("}")
-	f.end()
-	f.docComment(as + " returns v as its base type " + name + "; types derived from " + name + " inherit it.")
-	f.line("func (v *", name, ") ", as, "() *", name, " {")
-	f.line("\treturn v")
-	f.line("}")
-	f.end()
-	f.docComment(ref+" holds a value of type "+name+" or of a type derived from it. It decodes",
-		`JSON into the type the "@odata.type" discriminator names.`)
-	f.line("type ", ref, " struct {")
-	f.line("\t", class)
-	f.line("}")
-	f.end()
-	f.line("func (r ", ref, ") unwrap() ", class, " {")
-	f.line("\treturn r.", class)
-	f.line("}")
-	f.end()
-	f.docComment("UnmarshalJSON decodes into the type named by @odata.type.")
-	f.line("func (r *", ref, ") UnmarshalJSON(b []byte) error {")
-	f.line("\tv, err := decodePoly(b, func() ", class, " {")
-	f.line("\t\treturn new(", name, ")")
-	f.line("\t})")
-	f.line("\tr.", class, " = v")
-	f.line("\treturn err")
-	f.line("}")
-	f.end()
-	f.docComment("MarshalJSON encodes the value held.")
-	f.line("func (r ", ref, ") MarshalJSON() ([]byte, error) {")
-	f.line("\treturn encodePoly(r.", class, ")")
-	f.line("}")
-	f.end()
+	decl(f, []string{class + " is implemented by *" + name + " and by every type derived from it."},
+		jen.Type().Id(class).Interface(jen.Id(as).Params().Op("*").Id(name)))
+	decl(f, []string{as + " returns v as its base type " + name + "; types derived from " + name + " inherit it."},
+		jen.Func().Params(jen.Id("v").Op("*").Id(name)).Id(as).Params().Op("*").Id(name).Block(jen.Return(jen.Id("v"))))
+	decl(f, []string{ref + " holds a value of type " + name + " or of a type derived from it. It decodes",
+		`JSON into the type the "@odata.type" discriminator names.`},
+		jen.Type().Id(ref).Struct(jen.Id(class)))
+	decl(f, nil,
+		jen.Func().Params(jen.Id("r").Id(ref)).Add(rtUnwrap.id()).Params().Id(class).Block(jen.Return(jen.Id("r").Dot(class))))
+	decl(f, []string{"UnmarshalJSON decodes into the type named by @odata.type."},
+		jen.Func().Params(jen.Id("r").Op("*").Id(ref)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(rtDecodePoly.id()).Call(
+				jen.Id("b"),
+				jen.Func().Params().Id(class).Block(jen.Return(jen.New(jen.Id(name)))),
+			),
+			jen.Id("r").Dot(class).Op("=").Id("v"),
+			jen.Return(jen.Err()),
+		))
+	decl(f, []string{"MarshalJSON encodes the value held."},
+		jen.Func().Params(jen.Id("r").Id(ref)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.Return(rtEncodePoly.id().Call(jen.Id("r").Dot(class)))))
 }
 
-// genEnum writes an enum as a named string type with a constant per member.
-func genEnum(f *goFile, t *model.Type) {
-	f.docComment(withPublished(declDocLines(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File)), t.Pos.File)...)
-	f.line("type ", t.Name, " string")
-	f.end()
+// genEnum adds an enum as a named string type with a constant per member.
+func genEnum(f *jen.File, t *model.Type) {
+	decl(f, withPublished(declDocLines(t.Name+" is the "+t.FullName+" enum type.", t.Description, source(t.Pos.File)), t.Pos.File),
+		jen.Type().Id(t.Name).String())
 	if len(t.Members) == 0 {
 		return
 	}
-	rows := make([]row, len(t.Members))
-	for i, m := range t.Members {
-		rows[i] = row{doc: docLines(m.Description), name: m.Name, typ: t.Name, rest: "= " + strconv.Quote(m.Value)}
+	var defs []jen.Code
+	for _, m := range t.Members {
+		defs = append(defs, fieldDoc(docLines(m.Description))...)
+		defs = append(defs, jen.Id(m.Name).Id(t.Name).Op("=").Lit(m.Value))
 	}
-	f.docComment("Values of " + t.Name + ".")
-	f.line("const (")
-	f.block(rows)
-	f.line(")")
-	f.end()
+	decl(f, []string{"Values of " + t.Name + "."}, jen.Const().Defs(defs...))
 }
 
 // source names the page a declaration comes from, relative to the inputs.

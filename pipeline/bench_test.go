@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"go/format"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/docgen-dev/docgen/emitter"
 	_ "github.com/docgen-dev/docgen/internal/golden"
 	"github.com/docgen-dev/docgen/model"
+	"github.com/docgen-dev/docgen/templates"
 )
 
 // benchCorpus is the Microsoft Graph reference the benchmarks read,
@@ -113,6 +116,92 @@ func parseOnly(b *testing.B, inputs []Input) int64 {
 		b.Fatal(err)
 	}
 	return nodes.Load()
+}
+
+// BenchmarkParseAndFormat is the floor for BenchmarkGenerate once the
+// output's cost is counted: BenchmarkParseOnly's work (list, read and
+// parse every page) plus go/format of every file the emitter renders
+// through jennifer (the models, enums, operations, registry.go, doc.go and
+// the test double's examples.go; not the runtime files it copies, nor
+// names.go, which holds no declarations). The files are generated once,
+// outside the timer, and formatted with GOMAXPROCS workers, as the emitter
+// renders them. BenchmarkGenerate should stay within 1.5x of it.
+//
+//	go test -run '^$' -bench ParseAndFormat -benchmem ./pipeline
+func BenchmarkParseAndFormat(b *testing.B) {
+	for _, bv := range benchVersions {
+		b.Run(bv.name, func(b *testing.B) {
+			dirs := corpusDirs(b, bv.versions)
+			var srcs [][]byte
+			for _, dir := range dirs {
+				res, err := Run(Config{Inputs: []string{dir}, Package: "graph"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				srcs = append(srcs, renderedFiles(res.Files, "graph")...)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			var nodes int64
+			for b.Loop() {
+				nodes = 0
+				for _, dir := range dirs {
+					inputs, err := Collect([]string{dir})
+					if err != nil {
+						b.Fatal(err)
+					}
+					nodes += parseOnly(b, inputs)
+				}
+				formatAll(b, srcs)
+			}
+			b.ReportMetric(float64(nodes), "nodes/op")
+			b.ReportMetric(float64(len(srcs)), "files/op")
+		})
+	}
+}
+
+// renderedFiles are the contents of the files of package pkg that the
+// emitter builds with jennifer: every Go file but the runtime copied from
+// templates (the package's and the test double's server.go) and names.go.
+func renderedFiles(files []File, pkg string) [][]byte {
+	copied := map[string]bool{emitter.NamesFile: true, emitter.TestPackage(pkg) + "/server.go": true}
+	for _, f := range templates.Files() {
+		copied[f.Name] = true
+	}
+	var srcs [][]byte
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".go") && !copied[f.Name] {
+			srcs = append(srcs, f.Content)
+		}
+	}
+	return srcs
+}
+
+// formatAll runs go/format over srcs with GOMAXPROCS workers.
+func formatAll(b *testing.B, srcs [][]byte) {
+	var (
+		next   atomic.Int64
+		wg     sync.WaitGroup
+		failed atomic.Value
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(srcs) {
+					return
+				}
+				if _, err := format.Source(srcs[i]); err != nil {
+					failed.Store(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err, ok := failed.Load().(error); ok {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkGenerate runs the whole pipeline (Run: collect, parse, build
