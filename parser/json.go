@@ -167,8 +167,12 @@ const jsonDupScanLimit = 16
 // NUL byte outside a string, a missing value, colon or key, a mismatched
 // bracket, and the like) and "json-too-deep".
 //
-// Issues are in source order. ParseJSON never panics, keeps its own stack
-// instead of recursing, and runs in time linear in len(src).
+// Issues are in source order. ParseJSON never panics and never recurses:
+// the repair step (repairJSON) keeps its own stack, runs in time linear in
+// len(src) and rejects nesting deeper than maxDepth, which is checked again
+// on the repaired text before gjson reads it; the tree is then built from
+// gjson's results with an explicit stack. gjson scans the text of each
+// level again, so reading costs at most len(src) times the nesting depth.
 func ParseJSON(src []byte, maxDepth int) (v *JSONValue, strict bool, issues []JSONIssue) {
 	if maxDepth < 1 {
 		maxDepth = jsonDefaultMaxDepth
@@ -482,11 +486,19 @@ func (v *JSONValue) Encode() []byte {
 	}
 }
 
+// jsonDecodeRune is utf8.DecodeRune for a string or a byte slice.
+func jsonDecodeRune[T string | []byte](s T) (rune, int) {
+	if b, ok := any(s).([]byte); ok {
+		return utf8.DecodeRune(b)
+	}
+	return utf8.DecodeRuneInString(string(s))
+}
+
 // jsonAppendString appends s as a JSON string escaped the way encoding/json
 // does with SetEscapeHTML(false): " and \ and control characters are
 // escaped (\b \f \n \r \t or \u00XX), as are U+2028 and U+2029, and each
 // invalid UTF-8 byte becomes \ufffd.
-func jsonAppendString(out []byte, s string) []byte {
+func jsonAppendString[T string | []byte](out []byte, s T) []byte {
 	const hex = "0123456789abcdef"
 	out = append(out, '"')
 	start := 0
@@ -518,7 +530,7 @@ func jsonAppendString(out []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := jsonDecodeRune(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			out = append(out, s[start:i]...)
 			out = append(out, `\ufffd`...)

@@ -520,6 +520,22 @@ func TestParseJSONDeepNesting(t *testing.T) {
 	})
 }
 
+// TestParseJSONDeepAtTheParsersLimit bounds the cost of gjson's reading,
+// which scans the text of each level again: a page's worth of JSON nested as
+// deep as the parser's limit allows (DefaultMaxJSONDepth) still reads in
+// bounded time.
+func TestParseJSONDeepAtTheParsersLimit(t *testing.T) {
+	d := DefaultMaxJSONDepth
+	block := strings.Repeat(`{"a":[`, d/2) + "1" + strings.Repeat("]}", d/2)
+	src := "[" + strings.Repeat(block+",", (4<<20)/len(block)) + "0]"
+	jsonQuick(t, 5*time.Second, func() {
+		v, _, issues := ParseJSON([]byte(src), d+1)
+		if v == nil || len(issues) != 0 || len(v.Elems) < 2 {
+			t.Fatalf("v=%v issues=%v", v != nil, issues)
+		}
+	})
+}
+
 func TestParseJSONLinear(t *testing.T) {
 	const n = 1 << 20
 	inputs := map[string]string{

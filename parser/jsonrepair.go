@@ -111,10 +111,12 @@ type jsonFrame struct {
 	line, col int      // where it opens
 	state     uint8
 	n         int // elements or members written to out
-	// key is the pending key of an object member, at keyLine:keyCol; it is
-	// written to out with the member's value, so that a member without a
-	// value is dropped.
-	key             string
+	// key is the decoded pending key of an object member, at
+	// keyLine:keyCol, and keyRaw its source text when that is a valid JSON
+	// string as is. It is written to out with the member's value, so that a
+	// member without a value is dropped. key aliases src or the repairer's
+	// buf, which are not written to before the member is.
+	key, keyRaw     []byte
 	keyLine, keyCol int
 	// commaLine:commaCol is the last comma, for a trailing comma issue.
 	commaLine, commaCol int
@@ -331,14 +333,14 @@ func (p *jsonRepairer) loop() bool {
 			}
 		case jsonObjColon:
 			if c != ':' {
-				p.syntax("expected ':' after object key " + strconv.Quote(f.key) + ", found " + p.describe(p.off))
+				p.syntax("expected ':' after object key " + strconv.Quote(string(f.key)) + ", found " + p.describe(p.off))
 				return false
 			}
 			p.off++
 			f.state = jsonObjValue
 		case jsonObjValue:
 			if n := p.ellipsisAt(p.off); n > 0 {
-				p.ellipsis(n, "placeholder in place of the value of "+strconv.Quote(f.key)+"; member dropped")
+				p.ellipsis(n, "placeholder in place of the value of "+strconv.Quote(string(f.key))+"; member dropped")
 				f.state = jsonObjAfter
 				continue
 			}
@@ -392,7 +394,11 @@ func (p *jsonRepairer) member(f *jsonFrame) bool {
 	f.n++
 	f.state = jsonObjAfter
 	p.mark(f.keyLine, f.keyCol)
-	p.out = jsonAppendString(p.out, f.key)
+	if f.keyRaw != nil {
+		p.out = append(p.out, f.keyRaw...)
+	} else {
+		p.out = jsonAppendString(p.out, f.key)
+	}
 	p.out = append(p.out, ':')
 	return p.value()
 }
@@ -400,9 +406,13 @@ func (p *jsonRepairer) member(f *jsonFrame) bool {
 // key reads an object key at the current position into f.
 func (p *jsonRepairer) key(f *jsonFrame) bool {
 	line, col := p.line, p.col()
-	switch p.src[p.off] {
+	f.keyRaw = nil
+	switch start := p.off; p.src[start] {
 	case '"':
-		f.key, _ = p.str()
+		var clean bool
+		if f.key, clean = p.str(); clean {
+			f.keyRaw = p.src[start:p.off]
+		}
 	case '\'':
 		p.repair(line, col, jsonCodeSingleQuote, "single-quoted object key")
 		f.key, _ = p.str()
@@ -580,12 +590,13 @@ func (p *jsonRepairer) runEnd(start int) int {
 	return last
 }
 
-// raw returns src[start:end], which holds no line break, as a string with
-// each invalid UTF-8 byte replaced by U+FFFD (reported once).
-func (p *jsonRepairer) raw(start, end int) string {
+// raw returns src[start:end], which holds no line break, with each invalid
+// UTF-8 byte replaced by U+FFFD (reported once). The result aliases src or
+// buf.
+func (p *jsonRepairer) raw(start, end int) []byte {
 	b := p.src[start:end]
 	if utf8.Valid(b) {
-		return string(b)
+		return b
 	}
 	buf := p.buf[:0]
 	reported := false
@@ -603,15 +614,15 @@ func (p *jsonRepairer) raw(start, end int) string {
 		i += size
 	}
 	p.buf = buf
-	return string(buf)
+	return buf
 }
 
 // str reads a string quoted by the ' or " at the current position and
 // returns its decoded text, and whether the string's source text, quotes
 // included, is itself a valid JSON string with that text and without
-// escapes (so it can be copied as is). At the end of input the string is
-// closed and eofIn is set.
-func (p *jsonRepairer) str() (s string, clean bool) {
+// escapes (so it can be copied as is). The text aliases src or buf. At the
+// end of input the string is closed and eofIn is set.
+func (p *jsonRepairer) str() (s []byte, clean bool) {
 	src := p.src
 	q := src[p.off]
 	openLine, openCol := p.line, p.col()
@@ -667,9 +678,9 @@ func (p *jsonRepairer) str() (s string, clean bool) {
 	}
 	if esc {
 		buf = append(buf, src[seg:i]...)
-		s = string(buf)
+		s = buf
 	} else {
-		s = string(src[seg:i])
+		s = src[seg:i]
 	}
 	p.buf = buf
 	clean = q == '"' && !esc && !ctlReported && i < len(src)
@@ -839,7 +850,7 @@ func (p *jsonRepairer) unterminated() {
 		n, jsonArticle(what), what, line, col)
 	if len(p.stack) > 0 {
 		if f := p.stack[len(p.stack)-1]; f.state == jsonObjColon || f.state == jsonObjValue {
-			msg += "; dropped incomplete member " + strconv.Quote(f.key)
+			msg += "; dropped incomplete member " + strconv.Quote(string(f.key))
 		}
 	}
 	p.repair(p.line, p.col(), jsonCodeUnterminated, msg)

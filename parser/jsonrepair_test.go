@@ -224,3 +224,29 @@ func FuzzRepair(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseJSONSteps times ParseJSON's two steps apart on the input of
+// BenchmarkParseJSON: the repair (here of valid JSON: a compacting copy) and
+// gjson's reading of the repaired text into the tree.
+func BenchmarkParseJSONSteps(b *testing.B) {
+	src := jsonGraphResponse(50 << 10)
+	b.Run("repair", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if r := repairJSON(src, jsonDefaultMaxDepth); r.fatal {
+				b.Fatal(r.issues)
+			}
+		}
+	})
+	b.Run("gjson", func(b *testing.B) {
+		r := repairJSON(src, jsonDefaultMaxDepth)
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if v, _ := jsonRead(&r); v == nil {
+				b.Fatal("nil")
+			}
+		}
+	})
+}
