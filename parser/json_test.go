@@ -503,16 +503,35 @@ func TestParseJSONDeepNesting(t *testing.T) {
 			t.Errorf("10 MB: v=%v issues=%v", v != nil, issues)
 		}
 	})
-	// Within a large limit a million open arrays are closed at the end of
-	// input and encoded without recursion.
+	// Within a large limit deep open arrays are closed at the end of input,
+	// read and encoded without recursion. (gjson reads the text of each
+	// level again, so reading costs the size times the depth, which the
+	// limit bounds: 30,000 levels here, not a million.)
+	const deep = 30_000
 	jsonQuick(t, 10*time.Second, func() {
-		v, strict, issues := ParseJSON(million, 2_000_000)
+		v, strict, issues := ParseJSON(million[:deep], 2_000_000)
 		if v == nil || strict || len(issues) != 1 || issues[0].Code != "json-unterminated" {
 			t.Fatalf("v=%v strict=%v issues=%v", v != nil, strict, issues)
 		}
 		enc := v.Encode()
-		if len(enc) != 2_000_000 || enc[999_999] != '[' || enc[1_000_000] != ']' {
+		if len(enc) != 2*deep || enc[deep-1] != '[' || enc[deep] != ']' {
 			t.Errorf("Encode gave %d bytes", len(enc))
+		}
+	})
+}
+
+// TestParseJSONDeepAtTheParsersLimit bounds the cost of gjson's reading,
+// which scans the text of each level again: a page's worth of JSON nested as
+// deep as the parser's limit allows (DefaultMaxJSONDepth) still reads in
+// bounded time.
+func TestParseJSONDeepAtTheParsersLimit(t *testing.T) {
+	d := DefaultMaxJSONDepth
+	block := strings.Repeat(`{"a":[`, d/2) + "1" + strings.Repeat("]}", d/2)
+	src := "[" + strings.Repeat(block+",", (4<<20)/len(block)) + "0]"
+	jsonQuick(t, 5*time.Second, func() {
+		v, _, issues := ParseJSON([]byte(src), d+1)
+		if v == nil || len(issues) != 0 || len(v.Elems) < 2 {
+			t.Fatalf("v=%v issues=%v", v != nil, issues)
 		}
 	})
 }

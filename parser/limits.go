@@ -37,9 +37,10 @@ package parser
 // reference, the largest estimate is 1.3e8, an eighth of the default limit,
 // the deepest nesting is 2 and the most table cells on a page 4,558.
 //
-// JSON is bounded separately: ParseJSON keeps its own stack and rejects
-// nesting deeper than Parser.MaxJSONDepth, so no recursive code (model's
-// walks of example values, encoding/json) ever sees deeper JSON.
+// JSON is bounded separately: ParseJSON's repair step keeps its own stack
+// and rejects nesting deeper than Parser.MaxJSONDepth before gjson reads the
+// text, so no recursive or per-level code (gjson, model's walks of example
+// values, encoding/json) ever sees deeper JSON.
 
 import (
 	"bytes"
