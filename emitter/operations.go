@@ -22,6 +22,8 @@ func genOperation(f *goFile, op *model.Operation) {
 		switch {
 		case op.Body.Binary:
 			typ = f.qual("io", "Reader")
+		case op.Body.Reference:
+			typ = "Reference"
 		case op.Body.Type.Collection:
 			typ = f.fieldType(op.Body.Type)
 		case op.Body.Type.Named.Polymorphic():
@@ -52,7 +54,11 @@ func genOperation(f *goFile, op *model.Operation) {
 		result, call = plainResult(f, op, args)
 	}
 
-	f.docComment(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), source(op.Page))...)
+	bodyDoc := ""
+	if op.Body != nil && op.Body.Reference {
+		bodyDoc = "body names the resource to refer to; make it with RefTo or RefURL."
+	}
+	f.docComment(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), bodyDoc, source(op.Page))...)
 	f.line(sig.String(), result, " {")
 	f.line("\treturn ", call)
 	f.line("}")

@@ -8,6 +8,19 @@ import (
 	"iter"
 )
 
+// AddRelatedBook calls POST /books/{id}/relatedBooks/$ref.
+//
+// Suggest another book to the readers of a book.
+//
+// bookID: Identifier of the book whose readers are shown the related book.
+//
+// body names the resource to refer to; make it with RefTo or RefURL.
+//
+// Documented in seeds/api/book-post-relatedbooks.md.
+func (c *Client) AddRelatedBook(ctx context.Context, bookID string, body Reference, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "POST", "/books/"+pathSegment(bookID)+"/relatedBooks/$ref", body, opts)
+}
+
 // BookArchive calls POST /books/{id}/archive.
 //
 // Move a book and all its copies to the off-site archive. The move runs in the

@@ -33,8 +33,21 @@ type exPair struct {
 }
 
 type bodyFacts struct {
-	ref    rawRef
-	binary bool
+	ref       rawRef
+	binary    bool
+	reference bool
+}
+
+// isRefWrite reports whether a request line adds or sets a reference: a
+// POST, PUT or PATCH of a path whose last segment is "$ref" (the beta docs
+// document PATCH .../userflowIdentityProviders/$ref with an @odata.id).
+func isRefWrite(method, path string) bool {
+	if method != "POST" && method != "PUT" && method != "PATCH" {
+		return false
+	}
+	path, _, _ = strings.Cut(path, "?")
+	path = strings.TrimRight(path, "/")
+	return strings.EqualFold(path[strings.LastIndexByte(path, '/')+1:], "$ref")
 }
 
 // replaceBraces replaces every "{...}" of s that holds no brace by repl,
@@ -427,9 +440,10 @@ func hint(v *parser.JSONValue) string {
 	return name
 }
 
-// resolveBody decides the request body of an operation, in this order: an
-// action's parameter table; a binary upload; the @odata.type of the example
-// body; the type a GET on the same path returns; the type a POST returns.
+// resolveBody decides the request body of an operation, in this order: a
+// reference for a $ref operation; an action's parameter table; a binary
+// upload; the @odata.type of the example body; the type a GET on the same
+// path returns; the type a POST returns.
 func (b *builder) resolveBody(op *opFacts) {
 	switch op.method {
 	case "POST", "PUT", "PATCH":
@@ -439,6 +453,12 @@ func (b *builder) resolveBody(op *opFacts) {
 				b.diags.Warnf(bd.Pos, "example-body-ignored", "request example sends a body with %s, which takes none here; the body is left out of the operation, its Example and the test double", op.method)
 			}
 		}
+		return
+	}
+	if isRefWrite(op.method, op.tmpl.Path) {
+		// Whatever the page says the body is ("a JSON representation of
+		// a user"), a $ref operation takes a reference.
+		op.body = &bodyFacts{reference: true}
 		return
 	}
 	p := op.page

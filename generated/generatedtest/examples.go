@@ -19,6 +19,10 @@ package generatedtest
 // examples are the documented request/response pairs, in operation order.
 func examples() []example {
 	return []example{
+		{Operation: "AddRelatedBook", Method: "POST", Template: "/books/{id}/relatedBooks/$ref", Path: "/books/b-42/relatedBooks/$ref", Status: 204, RequestBody: `{
+  "@odata.id": "https://graph.microsoft.com/v1.0/books/b-17"
+}
+`},
 		{Operation: "BookArchive", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
   "reason": "Fewer than two loans in five years"
 }
