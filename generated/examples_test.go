@@ -192,6 +192,32 @@ func ExampleClient_CreateBook() {
 	// Output: ok
 }
 
+// ExampleClient_CreateBookCopy calls CreateBookCopy as the example
+// "create_bookcopy" of seeds/api/bookcopy-post.md does.
+func ExampleClient_CreateBookCopy() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	var body generated.BookCopy
+	if err := json.Unmarshal([]byte(`{
+  "barcode": "31862004417758",
+  "branch": "central",
+  "format": "paperback"
+}
+`), &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	_, err := c.CreateBookCopy(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
 // ExampleClient_DeleteBook calls DeleteBook as the example "delete_book" of
 // seeds/api/book-delete.md does.
 func ExampleClient_DeleteBook() {

@@ -85,6 +85,15 @@ func (c *Client) CreateBook(ctx context.Context, body *Book, opts ...RequestOpti
 	return doJSON[Book](ctx, c, "POST", "/books", body, opts)
 }
 
+// CreateBookCopy calls POST /books/{id}/copies.
+//
+// Add a copy of a book that members can borrow.
+//
+// Documented in seeds/api/bookcopy-post.md.
+func (c *Client) CreateBookCopy(ctx context.Context, bookID string, body *BookCopy, opts ...RequestOption) (*BookCopy, error) {
+	return doJSON[BookCopy](ctx, c, "POST", "/books/"+pathSegment(bookID)+"/copies", body, opts)
+}
+
 // DeleteBook calls DELETE /books/{id}.
 //
 // Remove a book and its copies from the library catalog.

@@ -176,6 +176,21 @@ func examples() []example {
   "editions": []
 }
 `},
+		{Operation: "CreateBookCopy", Method: "POST", Template: "/books/{id}/copies", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, RequestBody: `{
+  "barcode": "31862004417758",
+  "branch": "central",
+  "format": "paperback"
+}
+`, Body: `{
+  "id": "0b9e4a63-5a2d-4c1e-8f0e-3d1f6a2b7c90",
+  "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
+  "barcode": "31862004417758",
+  "branch": "central",
+  "format": "paperback",
+  "condition": "new",
+  "loanStatus": "available"
+}
+`},
 		{Operation: "DeleteBook", Method: "DELETE", Template: "/books/{id}", Path: "/books/{id}", Status: 204},
 		{Operation: "GetBook", Method: "GET", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books/$entity",
