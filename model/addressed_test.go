@@ -36,14 +36,23 @@ func TestBodyTypedByAddressedResource(t *testing.T) {
 		"user-post-users.md": page("Create user", "POST /users", paramTable, "POST https://graph.microsoft.com/v1.0/users\n\n{\"displayName\": \"x\", \"accountEnabled\": true}", userResp),
 		"user-assignlicense.md": page("user: assignLicense", "POST /users/{id}/assignLicense", paramTable,
 			"POST https://graph.microsoft.com/v1.0/users/1/assignLicense\n\n{\"displayName\": \"x\", \"accountEnabled\": true}", userResp),
+		"attachment.md":     resource("attachment", `{"blockType": "resource", "@odata.type": "microsoft.graph.attachment"}`, "|name|String|Name.|", `{"name": "String"}`),
+		"fileattachment.md": resource("fileAttachment", `{"blockType": "resource", "baseType": "microsoft.graph.attachment", "@odata.type": "microsoft.graph.fileAttachment"}`, "|contentBytes|Binary|Bytes.|", `{"contentBytes": "Binary"}`),
+		"itemattachment.md": resource("itemAttachment", `{"blockType": "resource", "baseType": "microsoft.graph.attachment", "@odata.type": "microsoft.graph.itemAttachment"}`, "|item|String|Item.|", `{"item": "String"}`),
+		// The list's type comes from its example's first element.
+		"event-list-attachments.md": page("List attachments", "GET /me/events/{id}/attachments", "", "GET https://graph.microsoft.com/v1.0/me/events/1/attachments",
+			resp(`{"blockType": "response"}`, "HTTP/1.1 200 OK\n\n{\"value\": [{\"@odata.type\": \"#microsoft.graph.fileAttachment\", \"name\": \"a\"}]}")),
+		"event-post-attachments.md": page("Add attachment", "POST /me/events/{id}/attachments", "", "POST https://graph.microsoft.com/v1.0/me/events/1/attachments\n\n{\"@odata.type\": \"#microsoft.graph.itemAttachment\", \"name\": \"x\"}",
+			resp(`{"blockType": "response"}`, "HTTP/1.1 204 No Content")),
 		"group-update.md": page("Update group", "PATCH /groups/{id}", "", "PATCH https://graph.microsoft.com/v1.0/groups/1\n\n{\"@odata.type\": \"#microsoft.graph.user\", \"displayName\": \"x\"}",
 			resp(`{"blockType": "response"}`, "HTTP/1.1 204 No Content")),
 	})
 	for name, want := range map[string]string{
-		"UpdateUser":        "User",
-		"CreateUser":        "User",
-		"UpdateGroup":       "Group",
-		"UserAssignLicense": "UserAssignLicenseParameters",
+		"UpdateUser":         "User",
+		"CreateUser":         "User",
+		"UpdateGroup":        "Group",
+		"UserAssignLicense":  "UserAssignLicenseParameters",
+		"AddEventAttachment": "Attachment",
 	} {
 		o := findOp(m, name)
 		if o == nil {
@@ -60,6 +69,12 @@ func TestBodyTypedByAddressedResource(t *testing.T) {
 	}
 	if !hasDiag(m, "body-type-path", "PATCH /groups/{id} addresses microsoft.graph.group") {
 		t.Errorf("no body-type-path diagnostic:\n%s", diagCodes(m))
+	}
+	if !hasDiag(m, "body-type-path", "addresses microsoft.graph.fileattachment; the body is typed by their common base microsoft.graph.attachment") {
+		t.Errorf("no body-type-path diagnostic for the attachment siblings:\n%s", diagCodes(m))
+	}
+	if u := findType(m, "User"); u == nil || u.Base != nil {
+		t.Errorf("User: %+v; the conflicting example must not make it derive from Group", u)
 	}
 	if hasDiag(m, "body-type-path", "/users") {
 		t.Errorf("body-type-path reported where no evidence conflicts:\n%s", diagCodes(m))

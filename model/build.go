@@ -108,6 +108,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.walkExamples(op)
 	}
 	b.applyBaseCandidates()
+	b.reportPathConflicts()
 	b.inferEnums()
 	b.nameOperations()
 	m := &Model{}

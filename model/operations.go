@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/parser"
 )
 
@@ -24,6 +25,37 @@ type opFacts struct {
 	respRef  rawRef
 	body     *bodyFacts
 	resolved *Operation
+	// pathConflict is set when an example sends a type the body's
+	// addressed type was not known to relate to.
+	pathConflict *pathConflict
+}
+
+// pathConflict is an example's @odata.type that differs from the type the
+// operation's path addresses.
+type pathConflict struct {
+	sent, addressed string
+	pos             diag.Pos
+}
+
+// reportPathConflicts reports, once every base type is known, each
+// operation whose example sends a type unrelated to the one its path
+// addresses, by which the body is typed.
+func (b *builder) reportPathConflicts() {
+	for _, op := range b.ops {
+		pc := op.pathConflict
+		if pc == nil || op.body == nil {
+			continue
+		}
+		addr, body := pc.addressed, op.body.ref.named
+		if b.derives(pc.sent, addr) || b.derives(addr, pc.sent) {
+			continue
+		}
+		if body != addr {
+			b.diags.Warnf(pc.pos, "body-type-path", "request example sends %s, but %s %s addresses %s; the body is typed by their common base %s", pc.sent, op.method, op.tmpl.Path, addr, body)
+			continue
+		}
+		b.diags.Warnf(pc.pos, "body-type-path", "request example sends %s, but %s %s addresses %s; the body is typed by the path", pc.sent, op.method, op.tmpl.Path, addr)
+	}
 }
 
 type exPair struct {
@@ -534,8 +566,18 @@ func (b *builder) resolveBody(op *opFacts) {
 		case hintKey != "" && (b.derives(hintKey, addr.named) || b.derives(addr.named, hintKey)):
 			op.body = &bodyFacts{ref: rawRef{named: hintKey}, byPath: true}
 		case hintKey != "":
-			b.diags.Warnf(reqBody.Body.Pos, "body-type-path", "request example sends %s, but %s %s addresses %s; the body is typed by the path", hintKey, op.method, op.tmpl.Path, addr.named)
+			// Reported by reportPathConflicts once the bases examples
+			// imply are known, unless they relate the types after all.
+			op.pathConflict = &pathConflict{sent: hintKey, addressed: addr.named, pos: reqBody.Body.Pos}
 			op.body = &bodyFacts{ref: addr, byPath: true}
+			if cb := b.commonBase([]string{hintKey, addr.named}); cb != "" && cb != "microsoft.graph.entity" {
+				// Siblings (the GET's type came from the first element
+				// of its example, a fileAttachment, and the POST sends
+				// an itemAttachment): the body is their common base,
+				// unless that is entity, which every entity derives
+				// from.
+				op.body.ref = rawRef{named: cb}
+			}
 		default:
 			op.body = &bodyFacts{ref: addr, byPath: true}
 		}
