@@ -40,6 +40,7 @@ func codes() []Code {
 		{"body-type", Warning, "a request body type is unknown and the example is not an object; the body is sent as given"},
 		{"body-type-conflict", Warning, "request examples send unrelated types; the body is typed by the first"},
 		{"body-type-inferred", Info, "a request body names no type; it is inferred from the example"},
+		{"body-type-path", Warning, "a request example sends a type unrelated to the one its path addresses; the body is typed by the path"},
 		{"collection-from-example", Warning, "a property's source says single but an example shows an array; made a collection"},
 		{"collection-from-json-representation", Warning, "a property's table says single but the JSON representation shows an array; made a collection"},
 		{"enum-duplicate", Info, "an enum lists a member twice; it is generated once"},

@@ -40,7 +40,7 @@ func GenerateExamples(m *model.Model, pkg, importPath string) (File, diag.List, 
 	f.ImportName("fmt", "fmt")
 	f.ImportName("strings", "strings")
 	f.ImportName("errors", "errors")
-	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}}
+	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}, baseURL: m.BaseURL}
 	var served []servedExample // the test double's table, in its order
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
@@ -154,6 +154,8 @@ func quoteName(s string) string {
 type exampleGen struct {
 	pkg, test string
 	used      map[string]bool
+	// baseURL is the service root the examples use (model.Model.BaseURL).
+	baseURL string
 }
 
 // name is the Example function's name: ExampleClient_Op, then
@@ -362,6 +364,17 @@ func (g *exampleGen) body(op *model.Operation, ex *model.Example) (jen.Code, []j
 	if op.Body.Binary {
 		return jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody)), nil, ""
 	}
+	if op.Body.Reference {
+		segs, why := g.referenceSegments(ex)
+		if why != "" {
+			return nil, nil, why
+		}
+		args := make([]jen.Code, len(segs))
+		for i, seg := range segs {
+			args[i] = jen.Lit(seg)
+		}
+		return rtRefTo.in(g.pkg).Call(args...), nil, ""
+	}
 	if strings.TrimSpace(ex.RequestBody) == "" {
 		return jen.Nil(), nil, ""
 	}
@@ -425,4 +438,77 @@ func primitiveTypeQual(p model.Primitive, pkg string) jen.Code {
 		return rtDuration.in(pkg)
 	}
 	return primitiveType(p)
+}
+
+// referenceSegments maps the "@odata.id" of a documented $ref body to the
+// arguments of RefTo, or says why it cannot: the documented URL names a
+// resource of the service the docs describe ("https://graph.microsoft.com/
+// v1.0/directoryObjects/{id}"), which the Example's client, built for the
+// test double, names by the same path under its own service root. The URL
+// must be at the origin of the examples' service root (or be relative), and
+// a leading version segment ("v1.0", "beta") is the service root's.
+func (g *exampleGen) referenceSegments(ex *model.Example) ([]string, string) {
+	text := ex.RequestBody
+	if !ex.RequestJSON {
+		text = ex.RequestRepaired
+	}
+	var body map[string]json.RawMessage
+	if strings.TrimSpace(text) == "" || json.Unmarshal([]byte(text), &body) != nil {
+		return nil, "its request body is not the JSON object with an @odata.id that a $ref operation sends"
+	}
+	var id string
+	if raw, ok := body["@odata.id"]; !ok || json.Unmarshal(raw, &id) != nil || id == "" {
+		return nil, "its request body has no @odata.id string, which a $ref operation sends"
+	}
+	u, err := url.Parse(id)
+	if err != nil {
+		return nil, "its @odata.id does not parse as a URL"
+	}
+	if u.IsAbs() || u.Host != "" {
+		base, err := url.Parse(g.baseURL)
+		if err != nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) || u.User != nil {
+			return nil, fmt.Sprintf("its @odata.id is not at the service root %s", g.baseURL)
+		}
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, "its @odata.id has a query or fragment, which RefTo cannot express"
+	}
+	segs := strings.Split(strings.Trim(u.EscapedPath(), "/"), "/")
+	if len(segs) > 0 && versionSegment(segs[0]) {
+		segs = segs[1:]
+	}
+	out := make([]string, 0, len(segs))
+	for _, seg := range segs {
+		v, err := url.PathUnescape(seg)
+		if err != nil {
+			return nil, "its @odata.id has a segment that does not unescape"
+		}
+		if v == "" || v == "." || v == ".." {
+			return nil, fmt.Sprintf("its @odata.id has a segment %q, which RefTo refuses", v)
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, "its @odata.id names no resource below the service root"
+	}
+	return out, ""
+}
+
+// versionSegment reports whether a path segment is a Graph API version,
+// such as "v1.0" or "beta".
+func versionSegment(s string) bool {
+	s = strings.ToLower(s)
+	if s == "beta" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, "v")
+	if !ok || rest == "" {
+		return false
+	}
+	for _, r := range rest {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
 }

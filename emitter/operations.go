@@ -22,6 +22,8 @@ func genOperation(f *jen.File, op *model.Operation) {
 		switch {
 		case op.Body.Binary:
 			typ = jen.Qual("io", "Reader")
+		case op.Body.Reference:
+			typ = rtReference.id()
 		case op.Body.Type.Collection:
 			typ = fieldType(op.Body.Type)
 		case op.Body.Type.Named.Polymorphic():
@@ -52,7 +54,11 @@ func genOperation(f *jen.File, op *model.Operation) {
 		result, call = plainResult(op, args)
 	}
 
-	decl(f, withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), queryDoc(op), source(op.Page)), op.Page),
+	bodyDoc := ""
+	if op.Body != nil && op.Body.Reference {
+		bodyDoc = "body names the resource to refer to; make it with [" + string(rtRefTo) + "] or [" + string(rtRefURL) + "]."
+	}
+	decl(f, withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), bodyDoc, queryDoc(op), source(op.Page)), op.Page),
 		jen.Func().Params(jen.Id("c").Op("*").Add(rtClient.id())).Id(op.Name).Params(params...).Add(result).Block(jen.Return(call)))
 }
 

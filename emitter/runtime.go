@@ -46,6 +46,9 @@ const (
 	rtEncodePoly   rtName = "encodePoly"
 	rtPathLiteral  rtName = "pathLiteral"
 	rtPathSegment  rtName = "pathSegment"
+	rtReference    rtName = "Reference"
+	rtRefTo        rtName = "RefTo"
+	rtRefURL       rtName = "RefURL"
 	// Declared by the emitter itself (doc.go, registry.go), and reserved
 	// with the runtime's names (templates.Identifiers).
 	rtDefaultBaseURL rtName = "defaultBaseURL"
@@ -69,6 +72,7 @@ func runtimeNames() (decls, members []rtName) {
 		rtAPIError, rtDate, rtTimeOfDay, rtDuration, rtDoCollection, rtDoJSON, rtDoValue, rtDoStream,
 		rtDoNoContent, rtUnwrapSeq, rtUnwrapOne, rtDecodePoly, rtEncodePoly, rtPathLiteral, rtPathSegment,
 		rtDefaultBaseURL, rtNewByODataType,
+		rtReference, rtRefTo, rtRefURL,
 		rtWithSelect, rtWithFilter, rtWithTop, rtWithSkip, rtWithExpand, rtWithOrderBy, rtWithSearch, rtWithCount,
 	}, []rtName{rtAPIErrorStatusCode, rtUnwrap}
 }

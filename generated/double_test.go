@@ -266,6 +266,21 @@ func bodyValue(t *testing.T, typ reflect.Type, body string) reflect.Value {
 	if typ == reflect.TypeFor[io.Reader]() {
 		return reflect.ValueOf(strings.NewReader(body))
 	}
+	if typ == reflect.TypeFor[generated.Reference]() {
+		// The documented @odata.id names a resource of the documented
+		// service; the reference names it under the client's own root.
+		var ref struct {
+			ID string `json:"@odata.id"`
+		}
+		if err := json.Unmarshal([]byte(body), &ref); err != nil {
+			t.Errorf("the documented $ref body %q: %v", body, err)
+		}
+		path, ok := strings.CutPrefix(ref.ID, "https://graph.microsoft.com/v1.0/")
+		if !ok {
+			t.Errorf("the documented @odata.id %q is not under https://graph.microsoft.com/v1.0/", ref.ID)
+		}
+		return reflect.ValueOf(generated.RefTo(strings.Split(path, "/")...))
+	}
 	p := reflect.New(typ)
 	if body != "" {
 		if err := json.Unmarshal([]byte(body), p.Interface()); err != nil {

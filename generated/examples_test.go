@@ -12,6 +12,21 @@ import (
 	"strings"
 )
 
+// ExampleClient_AddRelatedBook calls AddRelatedBook as the example
+// "add_related_book" of seeds/api/book-post-relatedbooks.md does.
+func ExampleClient_AddRelatedBook() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	if err := c.AddRelatedBook(ctx, "b-42", generated.RefTo("books", "b-17")); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
 // ExampleClient_BookArchive calls BookArchive as the example "book_archive" of
 // seeds/api/book-archive.md does.
 func ExampleClient_BookArchive() {
@@ -169,6 +184,32 @@ func ExampleClient_CreateBook() {
 		return
 	}
 	_, err := c.CreateBook(ctx, &body)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_CreateBookCopy calls CreateBookCopy as the example
+// "create_bookcopy" of seeds/api/bookcopy-post.md does.
+func ExampleClient_CreateBookCopy() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	var body generated.BookCopy
+	if err := json.Unmarshal([]byte(`{
+  "barcode": "31862004417758",
+  "branch": "central",
+  "format": "paperback"
+}
+`), &body); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	_, err := c.CreateBookCopy(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body)
 	if err != nil {
 		fmt.Println("error:", err)
 		return

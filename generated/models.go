@@ -71,6 +71,9 @@ type Book struct {
 	// The individual items of this title that members can borrow. Read-only.
 	// Nullable.
 	Copies []BookCopy `json:"copies,omitzero"`
+	// Other titles the library suggests to readers of this one. Add one with Add
+	// related book. Nullable.
+	RelatedBooks []Book `json:"relatedBooks,omitzero"`
 }
 
 // BookArchiveParameters holds the parameters of BookArchive.

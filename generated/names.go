@@ -23,6 +23,8 @@ package generated
 // docgen:name operation "POST /books" CreateBook
 // docgen:name operation "POST /books/{id}/archive" BookArchive
 // docgen:name operation "POST /books/{id}/checkout" BookCheckout
+// docgen:name operation "POST /books/{id}/copies" CreateBookCopy
+// docgen:name operation "POST /books/{id}/relatedBooks/$ref" AddRelatedBook
 // docgen:name operation "POST /libraries/{id}/books/{id}/checkout" BookCheckoutViaLibraries
 // docgen:name operation "PUT /books/{id}/cover/$value" UploadBookCover
 // docgen:name type "microsoft.graph.book" Book

@@ -8,6 +8,20 @@ import (
 	"iter"
 )
 
+// AddRelatedBook calls POST /books/{id}/relatedBooks/$ref.
+//
+// Add a book to the relatedBooks of another, so that readers of the one are
+// shown the other.
+//
+// bookID: Identifier of the book whose readers are shown the related book.
+//
+// body names the resource to refer to; make it with [RefTo] or [RefURL].
+//
+// Documented in seeds/api/book-post-relatedbooks.md.
+func (c *Client) AddRelatedBook(ctx context.Context, bookID string, body Reference, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "POST", "/books/"+pathSegment(bookID)+"/relatedBooks/$ref", body, opts)
+}
+
 // BookArchive calls POST /books/{id}/archive.
 //
 // Start moving a book and its copies to the off-site archive. The service
@@ -76,6 +90,15 @@ func (c *Client) BookGetAvailableCopies(ctx context.Context, bookID string, bran
 // Documented in seeds/api/book-post.md.
 func (c *Client) CreateBook(ctx context.Context, body *Book, opts ...RequestOption) (*Book, error) {
 	return doJSON[Book](ctx, c, "POST", "/books", body, opts)
+}
+
+// CreateBookCopy calls POST /books/{id}/copies.
+//
+// Add a bookCopy to the copies of a book.
+//
+// Documented in seeds/api/bookcopy-post.md.
+func (c *Client) CreateBookCopy(ctx context.Context, bookID string, body *BookCopy, opts ...RequestOption) (*BookCopy, error) {
+	return doJSON[BookCopy](ctx, c, "POST", "/books/"+pathSegment(bookID)+"/copies", body, opts)
 }
 
 // DeleteBook calls DELETE /books/{id}.

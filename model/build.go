@@ -42,8 +42,11 @@ type builder struct {
 	// getTypes maps a GET path shape to the type it returns, for update
 	// operations whose body type no other evidence names.
 	getTypes map[string]rawRef
-	summary  map[string]*PageSummary
-	origins  map[string]int
+	// collTypes maps a GET path shape to the element type of the
+	// collection it returns: the type a POST to that collection creates.
+	collTypes map[string]rawRef
+	summary   map[string]*PageSummary
+	origins   map[string]int
 	// lock holds the names of an earlier run.
 	lock lockIndex
 	// unmatched are the examples that fit no request line of their page.
@@ -75,6 +78,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		pages:         slices.Clone(pages),
 		types:         map[string]*typeFacts{},
 		getTypes:      map[string]rawRef{},
+		collTypes:     map[string]rawRef{},
 		summary:       map[string]*PageSummary{},
 		origins:       map[string]int{},
 		pageTypes:     map[string]string{},
@@ -104,6 +108,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.walkExamples(op)
 	}
 	b.applyBaseCandidates()
+	b.reportPathConflicts()
 	b.inferEnums()
 	b.nameOperations()
 	m := &Model{}

@@ -83,8 +83,12 @@ func (r rawRef) jsonKind(b *builder) string {
 // walkExamples adds what an operation's examples show to the types they
 // name.
 func (b *builder) walkExamples(op *opFacts) {
+	// An example body of a type unrelated to the one the path addresses
+	// (body-type-path) is no evidence for that type: walked, it would
+	// make its type derive from the addressed one.
+	unrelated := op.pathConflict != nil && op.body != nil && op.body.ref.named == op.pathConflict.addressed
 	for _, ex := range op.examples {
-		if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.body != nil && op.body.ref.named != "" {
+		if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.body != nil && op.body.ref.named != "" && !unrelated {
 			b.walkObject(rb.JSON, op.body.ref.named, rb.Pos)
 		}
 		if success(ex.resp) == nil || ex.resp.Body == nil || ex.resp.Body.JSON == nil || op.respRef.named == "" {

@@ -214,6 +214,10 @@ type RequestBody struct {
 	Type TypeRef
 	// Binary marks raw uploads, sent from an io.Reader.
 	Binary bool
+	// Reference marks the body of a $ref operation (POST, PUT or PATCH of a path
+	// ending in "/$ref"): a reference to a resource, sent as
+	// {"@odata.id": ...}; Type is zero.
+	Reference bool
 }
 
 // Example is one documented request with its response.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/parser"
 )
 
@@ -24,6 +25,37 @@ type opFacts struct {
 	respRef  rawRef
 	body     *bodyFacts
 	resolved *Operation
+	// pathConflict is set when an example sends a type the body's
+	// addressed type was not known to relate to.
+	pathConflict *pathConflict
+}
+
+// pathConflict is an example's @odata.type that differs from the type the
+// operation's path addresses.
+type pathConflict struct {
+	sent, addressed string
+	pos             diag.Pos
+}
+
+// reportPathConflicts reports, once every base type is known, each
+// operation whose example sends a type unrelated to the one its path
+// addresses, by which the body is typed.
+func (b *builder) reportPathConflicts() {
+	for _, op := range b.ops {
+		pc := op.pathConflict
+		if pc == nil || op.body == nil {
+			continue
+		}
+		addr, body := pc.addressed, op.body.ref.named
+		if b.derives(pc.sent, addr) || b.derives(addr, pc.sent) {
+			continue
+		}
+		if body != addr {
+			b.diags.Warnf(pc.pos, "body-type-path", "request example sends %s, but %s %s addresses %s; the body is typed by their common base %s", pc.sent, op.method, op.tmpl.Path, addr, body)
+			continue
+		}
+		b.diags.Warnf(pc.pos, "body-type-path", "request example sends %s, but %s %s addresses %s; the body is typed by the path", pc.sent, op.method, op.tmpl.Path, addr)
+	}
 }
 
 type exPair struct {
@@ -33,8 +65,23 @@ type exPair struct {
 }
 
 type bodyFacts struct {
-	ref    rawRef
-	binary bool
+	ref       rawRef
+	binary    bool
+	reference bool
+	// byPath marks a body typed by what its path addresses.
+	byPath bool
+}
+
+// isRefWrite reports whether a request line adds or sets a reference: a
+// POST, PUT or PATCH of a path whose last segment is "$ref" (the beta docs
+// document PATCH .../userflowIdentityProviders/$ref with an @odata.id).
+func isRefWrite(method, path string) bool {
+	if method != "POST" && method != "PUT" && method != "PATCH" {
+		return false
+	}
+	path, _, _ = strings.Cut(path, "?")
+	path = strings.TrimRight(path, "/")
+	return strings.EqualFold(path[strings.LastIndexByte(path, '/')+1:], "$ref")
 }
 
 // replaceBraces replaces every "{...}" of s that holds no brace by repl,
@@ -219,9 +266,16 @@ func (b *builder) collectOperations(p *parser.Page) {
 		if op.respKind == ResponseNone && resp != nil {
 			b.noteIgnoredBody(op, resp, append(slices.Clone(op.examples), pairs...))
 		}
-		if op.method == "GET" && (op.respKind == ResponseSingle) && op.respRef.named != "" {
-			if _, ok := b.getTypes[shape(op.tmpl.Path)]; !ok {
-				b.getTypes[shape(op.tmpl.Path)] = op.respRef
+		// A GET with a query ("GET /users/{id}?$expand=extensions(...)" on
+		// an extension's page) documents what the query returns, not the
+		// type of the resource its path addresses.
+		if op.method == "GET" && op.tmpl.Query == "" && op.respRef.named != "" && !op.respRef.collection {
+			types := b.getTypes
+			if op.respKind == ResponseCollection {
+				types = b.collTypes
+			}
+			if _, ok := types[shape(op.tmpl.Path)]; !ok && (op.respKind == ResponseSingle || op.respKind == ResponseCollection) {
+				types[shape(op.tmpl.Path)] = op.respRef
 			}
 		}
 		for _, ex := range op.examples {
@@ -455,9 +509,10 @@ func hint(v *parser.JSONValue) string {
 	return name
 }
 
-// resolveBody decides the request body of an operation, in this order: an
-// action's parameter table; a binary upload; the @odata.type of the example
-// body; the type a GET on the same path returns; the type a POST returns.
+// resolveBody decides the request body of an operation, in this order: a
+// reference for a $ref operation; an action's parameter table; a binary
+// upload; the @odata.type of the example body; the type a GET on the same
+// path returns; the type a POST returns.
 func (b *builder) resolveBody(op *opFacts) {
 	switch op.method {
 	case "POST", "PUT", "PATCH":
@@ -467,6 +522,12 @@ func (b *builder) resolveBody(op *opFacts) {
 				b.diags.Warnf(bd.Pos, "example-body-ignored", "request example sends a body with %s, which takes none here; the body is left out of the operation, its Example and the test double", op.method)
 			}
 		}
+		return
+	}
+	if isRefWrite(op.method, op.tmpl.Path) {
+		// Whatever the page says the body is ("a JSON representation of
+		// a user"), a $ref operation takes a reference.
+		op.body = &bodyFacts{reference: true}
 		return
 	}
 	p := op.page
@@ -486,7 +547,7 @@ func (b *builder) resolveBody(op *opFacts) {
 			}
 		}
 	}
-	if op.altOf != nil && op.altOf.body != nil {
+	if op.altOf != nil && op.altOf.body != nil && b.sharesBody(op) {
 		op.body = op.altOf.body
 		return
 	}
@@ -504,6 +565,52 @@ func (b *builder) resolveBody(op *opFacts) {
 			}
 		}
 	}
+	// The @odata.type of the example bodies: when examples send different
+	// types, the body is their nearest common base type.
+	var hinted []string
+	for _, ex := range op.examples {
+		if rb := ex.req.Body; rb != nil && rb.JSON != nil {
+			if h := hint(rb.JSON); h != "" {
+				hinted = append(hinted, b.typ(h, 1, rb.Pos).key)
+			}
+		}
+	}
+	hintKey := ""
+	if len(hinted) > 0 {
+		hintKey = b.commonBase(hinted)
+		if hintKey == "" {
+			hintKey = hinted[0]
+			b.diags.Warnf(reqBody.Body.Pos, "body-type-conflict", "request examples send unrelated types %s; the body is typed by the first", strings.Join(hinted, ", "))
+		}
+	}
+	// A POST to a collection creates, and a PATCH or PUT of an entity
+	// updates, the type the path addresses: what a GET of the same path
+	// returns (its elements, for a collection). That outranks a parameter
+	// table, a type inferred from the example and a linked type; an
+	// example's @odata.type of the type, a subtype or a base keeps the
+	// body to that type, and an unrelated one is reported.
+	if addr, ok := b.addressedType(op); ok {
+		switch {
+		case hintKey != "" && (b.derives(hintKey, addr.named) || b.derives(addr.named, hintKey)):
+			op.body = &bodyFacts{ref: rawRef{named: hintKey}, byPath: true}
+		case hintKey != "":
+			// Reported by reportPathConflicts once the bases examples
+			// imply are known, unless they relate the types after all.
+			op.pathConflict = &pathConflict{sent: hintKey, addressed: addr.named, pos: reqBody.Body.Pos}
+			op.body = &bodyFacts{ref: addr, byPath: true}
+			if cb := b.commonBase([]string{hintKey, addr.named}); cb != "" && cb != "microsoft.graph.entity" {
+				// Siblings (the GET's type came from the first element
+				// of its example, a fileAttachment, and the POST sends
+				// an itemAttachment): the body is their common base,
+				// unless that is entity, which every entity derives
+				// from.
+				op.body.ref = rawRef{named: cb}
+			}
+		default:
+			op.body = &bodyFacts{ref: addr, byPath: true}
+		}
+		return
+	}
 	if paramTable != nil && op.method == "POST" {
 		key := "#params:" + p.Path
 		tf := b.typ(key, 0, paramTable.Pos)
@@ -520,27 +627,8 @@ func (b *builder) resolveBody(op *opFacts) {
 		op.body = &bodyFacts{ref: rawRef{named: tf.key}}
 		return
 	}
-	// The @odata.type of the example bodies: when examples send different
-	// types, the body is their nearest common base type.
-	var hinted []string
-	for _, ex := range op.examples {
-		if rb := ex.req.Body; rb != nil && rb.JSON != nil {
-			if h := hint(rb.JSON); h != "" {
-				hinted = append(hinted, b.typ(h, 1, rb.Pos).key)
-			}
-		}
-	}
-	if len(hinted) > 0 {
-		key := b.commonBase(hinted)
-		if key == "" {
-			key = hinted[0]
-			b.diags.Warnf(reqBody.Body.Pos, "body-type-conflict", "request examples send unrelated types %s; the body is typed by the first", strings.Join(hinted, ", "))
-		}
-		op.body = &bodyFacts{ref: rawRef{named: key}}
-		return
-	}
-	if ref, ok := b.getTypes[shape(op.tmpl.Path)]; ok && op.method != "POST" {
-		op.body = &bodyFacts{ref: ref}
+	if hintKey != "" {
+		op.body = &bodyFacts{ref: rawRef{named: hintKey}}
 		return
 	}
 	if op.respKind == ResponseSingle && op.respRef.named != "" && op.method != "POST" {
@@ -570,6 +658,44 @@ func (b *builder) resolveBody(op *opFacts) {
 	tf.desc = "is the request body of " + op.baseName + ", inferred from the documented example."
 	b.diags.Warnf(reqBody.Body.Pos, "body-type-inferred", "request body names no type; %s is inferred from the example", tf.goName)
 	op.body = &bodyFacts{ref: rawRef{named: tf.key}}
+}
+
+// sharesBody reports whether an alternate path takes its primary's body: it
+// does unless its path addresses a type of its own that the primary's body
+// is not related to (an extension page's POST /users/{id}/events, which
+// creates an event, beside POST /devices/{id}/extensions).
+func (b *builder) sharesBody(op *opFacts) bool {
+	addr, ok := b.addressedType(op)
+	prim := op.altOf.body
+	if !ok {
+		// A type its primary's path addresses is not evidence for
+		// another path.
+		return !prim.byPath
+	}
+	if prim.binary || prim.reference || prim.ref.named == "" {
+		return true
+	}
+	return b.derives(prim.ref.named, addr.named) || b.derives(addr.named, prim.ref.named)
+}
+
+// addressedType is the type of the resource a write addresses: for a PATCH
+// or PUT, the type a GET of the same path returns; for a POST, the element
+// type of the collection a GET of the same path returns. It is false when
+// no GET documents the path (a POST to an action, for one).
+func (b *builder) addressedType(op *opFacts) (rawRef, bool) {
+	types := b.getTypes
+	switch op.method {
+	case "POST":
+		types = b.collTypes
+	case "PATCH", "PUT":
+	default:
+		return rawRef{}, false
+	}
+	ref, ok := types[shape(op.tmpl.Path)]
+	if !ok || ref.named == "" || b.types[ref.named] == nil || b.types[ref.named].kind == Enum {
+		return rawRef{}, false
+	}
+	return ref, true
 }
 
 // linkedType finds the request body type among the resources the page links

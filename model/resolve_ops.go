@@ -213,8 +213,8 @@ func (b *builder) operation(of *opFacts, name string) *Operation {
 		op.ResponseType = b.resolveRef(of.respRef)
 	}
 	if of.body != nil {
-		op.Body = &RequestBody{Binary: of.body.binary}
-		if !of.body.binary {
+		op.Body = &RequestBody{Binary: of.body.binary, Reference: of.body.reference}
+		if !of.body.binary && !of.body.reference {
 			op.Body.Type = b.resolveRef(of.body.ref)
 		}
 	}

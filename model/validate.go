@@ -31,7 +31,7 @@ func (b *builder) validateExamples() {
 // checkExample checks and fits the request and response bodies of one
 // example of op.
 func (b *builder) checkExample(op *Operation, e *Example, ex exPair) {
-	if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.Body != nil && !op.Body.Binary {
+	if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.Body != nil && !op.Body.Binary && !op.Body.Reference {
 		e.RequestFitted = b.checkBody(rb.JSON, false, op.Body.Type, rb.Pos)
 	}
 	r := ex.resp

@@ -196,7 +196,7 @@ func TestRunSelection(t *testing.T) {
 	}
 	byName := ops(Config{Include: []string{"seeds/api/bookcopy-*.md"}})
 	byBase := ops(Config{Include: []string{"bookcopy-*.md"}})
-	want := []string{"ListBookCopies", "ListBookCopiesViaLibraries", "UpdateBookCopy"}
+	want := []string{"CreateBookCopy", "ListBookCopies", "ListBookCopiesViaLibraries", "UpdateBookCopy"}
 	if !slices.Equal(byName, want) || !slices.Equal(byBase, want) {
 		t.Errorf("include: %v and %v, want %v", byName, byBase, want)
 	}

@@ -22,12 +22,21 @@ const maxDrain = 64 << 10
 // response body. path must start with "/" and be escaped already (see
 // pathSegment and pathLiteral); it is appended to the base URL together with
 // the query that opts set. A non-nil body is sent as is when it is an
-// io.Reader, and JSON-encoded otherwise (see newRequestBody). A non-2xx
-// response is returned as an *APIError. A path that checkPath rejects is
-// an error before anything is sent.
+// io.Reader, as {"@odata.id": ...} when it is a Reference (see
+// resolveReference; a Reference the client must not send is an error
+// before anything is sent), and JSON-encoded otherwise (see
+// newRequestBody). A non-2xx response is returned as an *APIError. A path
+// that checkPath rejects is an error before anything is sent.
 func (c *Client) send(ctx context.Context, method, path string, body any, opts []RequestOption) (*http.Response, error) {
 	if err := checkPath(method, path, body); err != nil {
 		return nil, err
+	}
+	if r, ok := body.(Reference); ok {
+		ref, err := c.resolveReference(r)
+		if err != nil {
+			return nil, fmt.Errorf("graph: %s %s: %w", method, path, err)
+		}
+		body = ref
 	}
 	cfg := newRequestConfig(opts)
 	return c.do(ctx, method, c.requestURL(path, cfg.query), body, &cfg)

@@ -197,6 +197,7 @@
 //	body-type                            warning  a request body type is unknown and the example is not an object; the body is sent as given
 //	body-type-conflict                   warning  request examples send unrelated types; the body is typed by the first
 //	body-type-inferred                   info     a request body names no type; it is inferred from the example
+//	body-type-path                       warning  a request example sends a type unrelated to the one its path addresses; the body is typed by the path
 //	collection-from-example              warning  a property's source says single but an example shows an array; made a collection
 //	collection-from-json-representation  warning  a property's table says single but the JSON representation shows an array; made a collection
 //	enum-duplicate                       info     an enum lists a member twice; it is generated once

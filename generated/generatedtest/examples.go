@@ -19,6 +19,10 @@ package generatedtest
 // examples are the documented request/response pairs, in operation order.
 func examples() []example {
 	return []example{
+		{Operation: "AddRelatedBook", Method: "POST", Template: "/books/{id}/relatedBooks/$ref", Path: "/books/b-42/relatedBooks/$ref", Status: 204, RequestBody: `{
+  "@odata.id": "https://graph.microsoft.com/v1.0/books/b-17"
+}
+`},
 		{Operation: "BookArchive", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
   "reason": "Fewer than two loans in five years"
 }
@@ -170,6 +174,21 @@ func examples() []example {
     }
   },
   "editions": []
+}
+`},
+		{Operation: "CreateBookCopy", Method: "POST", Template: "/books/{id}/copies", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, RequestBody: `{
+  "barcode": "31862004417758",
+  "branch": "central",
+  "format": "paperback"
+}
+`, Body: `{
+  "id": "0b9e4a63-5a2d-4c1e-8f0e-3d1f6a2b7c90",
+  "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
+  "barcode": "31862004417758",
+  "branch": "central",
+  "format": "paperback",
+  "condition": "new",
+  "loanStatus": "available"
 }
 `},
 		{Operation: "DeleteBook", Method: "DELETE", Template: "/books/{id}", Path: "/books/{id}", Status: 204},

@@ -70,6 +70,7 @@ func testVersion(t *testing.T, version string) {
 	}
 	t.Logf("%s: %s", version, res.Summary())
 	checkCoverage(t, version, pipeline.NewRunReport(res))
+	checkRefBodies(t, version, res.Model)
 	// Every file is gofmt's output (the doc comments of real pages once
 	// held old-style headings that a second gofmt run rewrote).
 	var gf []gocheck.File
@@ -336,4 +337,36 @@ func truncate(s string, n int) string {
 		return s[:n] + "..."
 	}
 	return s
+}
+
+// checkRefBodies enforces the floor of issue 14: every operation that
+// writes a $ref (POST, PUT or PATCH of a path ending in "/$ref") takes a
+// Reference body, never a type made up from its example or borrowed from
+// the page's prose, which sent {} without the @odata.id the service needs.
+// A DELETE of a $ref takes no body.
+func checkRefBodies(t *testing.T, version string, m *model.Model) {
+	var refs, without, deletes int
+	for _, op := range m.Operations {
+		p := strings.TrimRight(op.Path, "/")
+		if !strings.EqualFold(p[strings.LastIndexByte(p, '/')+1:], "$ref") {
+			continue
+		}
+		switch op.Method {
+		case "POST", "PUT", "PATCH":
+			refs++
+			if op.Body == nil || !op.Body.Reference {
+				without++
+				t.Errorf("%s: %s %s (%s) takes %v, not a reference", version, op.Method, op.Path, op.Name, op.Body)
+			}
+		case "DELETE":
+			deletes++
+			if op.Body != nil {
+				t.Errorf("%s: %s %s (%s) takes a body", version, op.Method, op.Path, op.Name)
+			}
+		}
+	}
+	t.Logf("%s: %d $ref write operations, %d without a reference body (floor 0); %d $ref deletes", version, refs, without, deletes)
+	if refs == 0 {
+		t.Errorf("%s: no $ref write operation found: the check would pass on nothing", version)
+	}
 }

@@ -32,6 +32,8 @@ func examples() []example {
 		{Operation: "GetGadget", Method: "GET", Template: "/gadgets/{id}", Path: "/gadgets/g1", Status: 429,
 			Header: [][2]string{{"Retry-After", "100000"}, {"Content-Type", "application/json"}},
 			Body:   `{"error":{"code":"TooManyRequests","message":"Slow down."}}`},
+		{Operation: "AddBookAuthor", Method: "POST", Template: "/books/{id}/authors/$ref", Path: "/books/1/authors/$ref",
+			RequestBody: `{"@odata.id":"https://graph.microsoft.com/v1.0/authors/a1"}`, Status: 204},
 		{Operation: "CountCopies", Method: "GET", Template: "/books/{id}/count(branch='{branch}')", Path: "/books/1/count(branch='x')", Status: 200, Body: `{"value":3}`},
 	}
 }

@@ -168,6 +168,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	match, firstMsg := (*route)(nil), ""
 	for _, rt := range candidates {
 		msg := checkBody(body, rt.RequestBody)
+		if msg == "" && isRefWrite(rt.Method, rt.Template) {
+			msg = checkReference(body)
+		}
 		if msg == "" {
 			match = rt
 			break
@@ -589,6 +592,36 @@ func checkBody(body []byte, documented string) string {
 	}
 	if w, g := keys(want), keys(got); !slices.Equal(w, g) {
 		return fmt.Sprintf("the request body has members %v; the documented example has %v", g, w)
+	}
+	return ""
+}
+
+// isRefWrite reports whether a documented request line adds or sets a
+// reference: a POST, PUT or PATCH of a path whose last segment is "$ref".
+func isRefWrite(method, template string) bool {
+	if method != http.MethodPost && method != http.MethodPut && method != http.MethodPatch {
+		return false
+	}
+	p := strings.TrimRight(template, "/")
+	return strings.EqualFold(p[strings.LastIndexByte(p, '/')+1:], "$ref")
+}
+
+// checkReference checks the body of a $ref request as the service would:
+// a JSON object whose "@odata.id" is the absolute http or https URL of a
+// resource. An empty object, which names nothing, is refused.
+func checkReference(body []byte) string {
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal(body, &got); err != nil {
+		return "the request body of a $ref request is not a JSON object: " + err.Error()
+	}
+	raw, ok := got["@odata.id"]
+	var id string
+	if !ok || json.Unmarshal(raw, &id) != nil || id == "" {
+		return "the request body of a $ref request has no @odata.id string naming the resource to refer to"
+	}
+	u, err := url.Parse(id)
+	if err != nil || !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("the @odata.id %q of a $ref request is not an absolute http or https URL", id)
 	}
 	return ""
 }

@@ -42,6 +42,11 @@ func TestServer(t *testing.T) {
 		{"POST", "/v1.0/books", `{"name":"y"}`, 400, "the request body has members [name]; the documented example has [title]"},
 		{"POST", "/v1.0/books", `not json`, 400, "not the JSON object"},
 		{"GET", "/v1.0/books/1/count(branch='main')", "", 200, `{"value":3}`},
+		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":"http://127.0.0.1:1/v1.0/authors/a2"}`, 204, ""},
+		{"POST", "/v1.0/books/1/authors/$ref", `{}`, 400, "has no @odata.id string"},
+		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":7}`, 400, "has no @odata.id string"},
+		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":"authors/a2"}`, 400, "not an absolute http or https URL"},
+		{"POST", "/v1.0/books/1/authors/$ref", `[]`, 400, "not the JSON object"},
 		{"DELETE", "/v1.0/books/1", "", 501, "GET /books/{id} (GetBook)"},
 		{"GET", "/v1.0/shelves", "", 200, `{"value":[{"id":"s1"}]}`}, // a nextLink to nowhere ends paging
 		{"GET", "/v1.0/racks", "", 501, "no operation is documented for this path"},
