@@ -121,3 +121,21 @@ func TestTablePropertyShadowsBase(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowWithoutTypeIsTables: a table row without a type cell (the
+// Intune pages' section rows, "|**Device configuration**|") is the table's
+// property, kept as raw JSON, never reported as coming from examples.
+func TestTableRowWithoutTypeIsTables(t *testing.T) {
+	m := build(t, map[string]string{
+		"resources/policy.md": resource("policy", `{"blockType": "resource", "@odata.type": "microsoft.graph.policy"}`,
+			"|id|String|Id.|\n|**Device configuration**|", `{"id": "String"}`),
+	})
+	p := findType(m, "Policy")
+	if p == nil {
+		t.Fatalf("no Policy:\n%s", diagCodes(m))
+	}
+	d := findProp(p, "Device")
+	if d == nil || d.Source != FromTable || d.Type.Primitive != Untyped {
+		t.Errorf("Device = %+v, want raw JSON from the table", d)
+	}
+}

@@ -378,6 +378,10 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts, diags *diag.List) (T
 		if len(p.exampleKinds) == 0 && p.example == nil && p.pos.Line > 0 {
 			diags.Warnf(p.pos, "type-unknown", "property %s: no source states its type (examples show only null); kept as raw JSON", name)
 		}
+		if p.inTable {
+			// A table row without a readable type is still the table's.
+			return TypeRef{Primitive: Untyped}, FromTable
+		}
 		return TypeRef{Primitive: Untyped}, FromExample
 	}
 	ref := chosen.ref
