@@ -95,14 +95,14 @@ func TestExampleMembersWithoutTable(t *testing.T) {
 
 // TestTablePropertyShadowsBase: a table row is kept on its own type, under
 // its own Go name, when a base declares the name only in its JSON
-// representation or with another type; where both tables agree, the
-// property is the base's.
+// representation or with a type the row's cannot be; where both tables
+// agree, or the base's type refines the row's, the property is the base's.
 func TestTablePropertyShadowsBase(t *testing.T) {
 	m := build(t, map[string]string{
 		"resources/base.md": resource("base", `{"blockType": "resource", "@odata.type": "microsoft.graph.base"}`,
-			"|id|String|Id.|\n|size|String|Size.|", `{"id": "String", "size": "String", "note": "String"}`),
+			"|id|String|Id.|\n|size|String|Size.|\n|when|DateTimeOffset|When.|", `{"id": "String", "size": "String", "note": "String", "when": "String (timestamp)"}`),
 		"resources/leaf.md": resource("leaf", `{"blockType": "resource", "baseType": "microsoft.graph.base", "@odata.type": "microsoft.graph.leaf"}`,
-			"|id|String|Id.|\n|size|Int64|Size.|\n|note|Int32|Note.|", `{"id": "String", "size": 1, "note": 1}`),
+			"|id|String|Id.|\n|size|Int64|Size.|\n|note|Int32|Note.|\n|when|String|When.|", `{"id": "String", "size": 1, "note": 1, "when": "String"}`),
 	})
 	leaf := findType(m, "Leaf")
 	if leaf == nil || leaf.Base == nil {
@@ -110,6 +110,10 @@ func TestTablePropertyShadowsBase(t *testing.T) {
 	}
 	if p := findProp(leaf, "id"); p != nil {
 		t.Errorf("id, which both tables give as Edm.String, repeated on Leaf")
+	}
+	// The base's DateTimeOffset refines the leaf's String: one property.
+	if p := findProp(leaf, "when"); p != nil {
+		t.Errorf("when, whose String the base's DateTimeOffset refines, repeated on Leaf as %s", p.Type)
 	}
 	for _, c := range []struct{ prop, ref, name string }{{"size", "Edm.Int64", "Size"}, {"note", "Edm.Int32", "Note"}} {
 		p := findProp(leaf, c.prop)

@@ -230,9 +230,10 @@ func exampleOnly(tf *typeFacts, p *propFacts) bool {
 
 // shadows reports whether p, a row of tf's own table, is kept although a
 // base declares a property of its name (inherited): the base's is no row of
-// a table or states another type. Where both tables state one type, the
-// property is the base's.
-func shadows(p, inherited *propFacts) bool {
+// a table, or its table states a type that p's cannot be (where p's table
+// says String and the base's an enum or a date, the base's refines it, and
+// the property stays the base's).
+func (b *builder) shadows(p, inherited *propFacts) bool {
 	if !p.inTable {
 		return false
 	}
@@ -240,9 +241,14 @@ func shadows(p, inherited *propFacts) bool {
 		return true
 	}
 	if p.table == nil || inherited.table == nil {
-		return p.table != inherited.table
+		return p.table != nil
 	}
-	return p.table.ref != inherited.table.ref
+	own, base := p.table.ref, inherited.table.ref
+	if own == base {
+		return false
+	}
+	_, refined := b.refines(own, base)
+	return !refined
 }
 
 func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
@@ -300,7 +306,7 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 		}
 		shadow := false
 		if a := inherited[p.jsonName]; a != nil {
-			if !shadows(p, a) {
+			if !b.shadows(p, a) {
 				continue // inherited
 			}
 			shadow = true
