@@ -68,6 +68,9 @@ type builder struct {
 	// which prepareNames computes for the pages that have operations.
 	resourceWords map[*parser.Page]string
 	baseNames     map[*parser.Page]string
+	// derived holds the keys of the types pages name as a base type, for
+	// walkExamples (see markBases).
+	derived map[string]bool
 }
 
 // Build merges the facts of pages into a model. The result depends only on
@@ -104,6 +107,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 	for _, op := range b.ops {
 		b.resolveBody(op)
 	}
+	b.markBases()
 	for _, op := range b.ops {
 		b.walkExamples(op)
 	}
@@ -225,6 +229,9 @@ func (b *builder) collectTypes(p *parser.Page) {
 // collectTable reads a property or relationship table.
 func (b *builder) collectTable(tf *typeFacts, t *parser.Table, ns string) {
 	typeCol, descCol := column(t.Header, "type"), column(t.Header, "description")
+	if t.Kind == parser.TableProperties {
+		tf.propTable = true
+	}
 	if typeCol < 0 {
 		typeCol = 1
 	}
@@ -240,6 +247,7 @@ func (b *builder) collectTable(tf *typeFacts, t *parser.Table, ns string) {
 			continue
 		}
 		p := tf.prop(name, row.Pos)
+		p.inTable = true
 		p.relationship = p.relationship || t.Kind == parser.TableRelationships
 		if descCol >= 0 && descCol < len(row.Cells) && p.desc == "" {
 			p.desc = row.Cells[descCol].Text

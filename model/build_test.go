@@ -124,7 +124,6 @@ func TestEvidenceRanking(t *testing.T) {
 		{"kind", "microsoft.graph.thingKind", FromTable},
 		{"size", "Edm.Int32", FromTable}, // examples never override the table
 		{"extra", "Edm.Boolean", FromJSONRep},
-		{"seen", "Edm.Date", FromExample},
 	}
 	for _, c := range checks {
 		p := findProp(th, c.prop)
@@ -143,11 +142,16 @@ func TestEvidenceRanking(t *testing.T) {
 		{"type-from-text", "thing.kind"},
 		{"example-type-mismatch", "thing.size"},
 		{"property-from-json-representation", "extra"},
-		{"property-from-example", "seen"},
+		{"property-example-only", "seen of microsoft.graph.thing"},
 	} {
 		if !hasDiag(m, want.code, want.sub) {
 			t.Errorf("missing diagnostic %s about %s; got:\n%s", want.code, want.sub, diagCodes(m))
 		}
+	}
+	// The property table is the whole truth about Thing's own members: a
+	// member only examples show is reported, not added.
+	if p := findProp(th, "seen"); p != nil {
+		t.Errorf("seen, only in an example, added to Thing (which has a property table) from %s", p.Source)
 	}
 }
 

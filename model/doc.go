@@ -20,5 +20,24 @@
 // and a property becomes a collection when a weaker source shows an array.
 // Every refinement and every conflict is reported as a diagnostic; the
 // stronger source wins conflicts. Properties seen only in the JSON
-// representation or only in examples are added, with their provenance.
+// representation are added, with their provenance.
+//
+// # Whose evidence
+//
+// A member seen in an example is evidence about the type its value's
+// @odata.type names, else the type the operation returns or takes; it goes
+// to a base type only when the base's table or JSON representation
+// declares it. A value without @odata.type where a type with subtypes is
+// expected may be of any of them: its members that the type and its bases
+// do not declare are evidence for no type (example-member-untyped). A
+// page's property table is the whole truth about its type's own members:
+// members only examples show are added only to types without a property
+// table (property-from-example), and reported and left out elsewhere
+// (property-example-only; each example holding one reports
+// example-unknown-property). A table row is never dropped because a base
+// has a member of its name: where the base declares it only in its JSON
+// representation or with a type the row's cannot be, the row is kept on its
+// own type, under the same Go name, and shadows the base's field
+// (property-shadows-base); where both tables state one type, or the base's
+// refines the row's (String to an enum), the property is the base's.
 package model

@@ -21,6 +21,10 @@ type typeFacts struct {
 	base      string // key of the base type
 	basePos   diag.Pos
 	open      bool
+	// propTable marks a type whose page has a property table: the table
+	// is the whole truth about its own members, and members only examples
+	// show are not added (property-example-only).
+	propTable bool
 	desc      string
 	page      string
 	// pages are all the pages that define or extend the type, in order.
@@ -43,6 +47,11 @@ type typeFacts struct {
 	// stringValues and objectValues count the example values expected to
 	// be of this type, which tell an undocumented enum from a struct.
 	stringValues, objectValues int
+	// untyped are the members of example values without @odata.type,
+	// expected as this type while types derive from it, that no table or
+	// representation of it or its bases declares; each is reported once
+	// (example-member-untyped).
+	untyped map[string]bool
 	// baseCandidate is the type an example used this type in place of.
 	baseCandidate    string
 	baseCandidatePos diag.Pos
@@ -57,14 +66,23 @@ type propFacts struct {
 	jsonName     string
 	pos          diag.Pos
 	relationship bool
-	desc         string
-	table        *evidence
-	rep          *evidence
-	example      *evidence
-	params       *evidence
+	// inTable marks a row of the type's property or relationship table
+	// (with or without a readable type).
+	inTable bool
+	desc    string
+	table   *evidence
+	rep     *evidence
+	example *evidence
+	params  *evidence
 	// kinds are the JSON kinds example values showed, for mismatch checks.
 	exampleKinds map[string]diag.Pos
 	arrays       *diag.Pos // first example showing an array
+}
+
+// declared reports whether a stronger source than examples states the
+// property: a table row, a parameter table or the JSON representation.
+func (p *propFacts) declared() bool {
+	return p.inTable || p.table != nil || p.params != nil || p.rep != nil
 }
 
 // evidence is one source's statement of a property type.

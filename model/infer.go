@@ -133,19 +133,44 @@ func (b *builder) knownRef(typeKey, name string) (rawRef, bool) {
 	return rawRef{}, false
 }
 
-// owner returns the type (typeKey or a base) that declares name.
+// owner returns the type an example member of a typeKey value is evidence
+// for: the nearest of typeKey and its bases whose table, parameter table
+// or JSON representation declares name, else typeKey itself. Members that
+// only examples show stay with the type the value is: they never go to a
+// base because an example of another subtype showed them there.
 func (b *builder) owner(typeKey, name string) *typeFacts {
+	if k := b.declarer(typeKey, name); k != nil {
+		return k
+	}
+	return b.types[typeKey]
+}
+
+// declarer returns the nearest of typeKey and its bases that declares
+// name by a stronger source than examples, or nil.
+func (b *builder) declarer(typeKey, name string) *typeFacts {
 	for depth, k := 0, typeKey; k != "" && depth < 64; depth++ {
 		tf := b.types[k]
 		if tf == nil {
 			break
 		}
-		if tf.byName[name] != nil {
+		if p := tf.byName[name]; p != nil && p.declared() {
 			return tf
 		}
 		k = tf.base
 	}
-	return b.types[typeKey]
+	return nil
+}
+
+// markBases fills derived with the types that pages name as a base type.
+// (Bases that examples imply are known only after the examples are
+// walked: applyBaseCandidates.)
+func (b *builder) markBases() {
+	b.derived = map[string]bool{}
+	for _, k := range b.sortedKeys() {
+		if tf := b.types[k]; tf.base != "" {
+			b.derived[tf.base] = true
+		}
+	}
 }
 
 // walkObject records the members of an example object as evidence for the
@@ -165,7 +190,8 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 		}
 		return
 	}
-	if h := hint(v); h != "" {
+	h := hint(v)
+	if h != "" {
 		pos := base.Within(v.Line, v.Col)
 		sub := b.typ(h, 1, pos)
 		if tf != nil && sub != tf && tf.kind != Enum && !tf.synthesized && !sub.synthesized && sub.base == "" && sub.baseCandidate == "" && !b.derives(tf.key, sub.key) {
@@ -179,12 +205,26 @@ func (b *builder) walkDepth(v *parser.JSONValue, expected string, base diag.Pos,
 		return
 	}
 	tf.objectValues++
+	// A value without @odata.type where a type with subtypes is expected
+	// may be of any of them: its members are evidence for no type, unless
+	// the expected type or its bases declare them.
+	untyped := h == "" && b.derived[tf.key]
 	for _, m := range v.Members {
 		if strings.Contains(m.Key, "@") || m.Key == "" {
 			continue
 		}
 		pos := base.Within(m.Line, m.Col)
 		key := b.propertyKey(tf.key, m.Key)
+		if untyped && b.declarer(tf.key, key) == nil {
+			if tf.untyped == nil {
+				tf.untyped = map[string]bool{}
+			}
+			if !tf.untyped[key] {
+				tf.untyped[key] = true
+				b.diags.Warnf(pos, "example-member-untyped", "example member %s of a value without @odata.type where %s or a type derived from it is expected: neither %s nor its base types declare it, so it is evidence for no type and not added", quote(key), tf.bestSpelling(), tf.bestSpelling())
+			}
+			continue
+		}
 		known, _ := b.knownRef(tf.key, key)
 		ref, ok := b.valueRef(m.Value, known, base, depth)
 		owner := b.owner(tf.key, key)

@@ -191,19 +191,64 @@ func (b *builder) resolveBase(tf *typeFacts) {
 	tf.resolved.Base = base
 }
 
-// ancestorProps returns the JSON and Go names declared by the bases of tf.
-func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]bool, goNames []string) {
-	jsonNames = map[string]bool{}
+// ancestorProps returns the properties the bases of tf declare, by JSON
+// name (the nearest base's), and the Go names their fields and embedded
+// types take.
+func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]*propFacts, goNames []string) {
+	jsonNames = map[string]*propFacts{}
 	for k, depth := tf.base, 0; k != "" && depth < 64; depth++ {
 		a := b.types[k]
 		goNames = append(goNames, a.resolved.Name)
 		for _, p := range a.props {
-			jsonNames[p.jsonName] = true
+			if !keeps(a, p) {
+				continue
+			}
+			if jsonNames[p.jsonName] == nil {
+				jsonNames[p.jsonName] = p
+			}
 			goNames = append(goNames, GoName(p.jsonName))
 		}
 		k = a.base
 	}
 	return jsonNames, goNames
+}
+
+// keeps reports whether the property p of tf becomes a field: not OData
+// control information (the discriminator has its own field), a name a
+// struct tag can carry, and, on a type whose page has a property table,
+// declared by a stronger source than examples.
+func keeps(tf *typeFacts, p *propFacts) bool {
+	return !strings.HasPrefix(p.jsonName, "@odata.") && validJSONName(p.jsonName) && !exampleOnly(tf, p)
+}
+
+// exampleOnly reports whether p is a member that only examples show on a
+// type whose page has a property table: the table is the whole truth about
+// the type's own members, so p is not added.
+func exampleOnly(tf *typeFacts, p *propFacts) bool {
+	return tf.propTable && !tf.synthesized && !p.declared()
+}
+
+// shadows reports whether p, a row of tf's own table, is kept although a
+// base declares a property of its name (inherited): the base's is no row of
+// a table, or its table states a type that p's cannot be (where p's table
+// says String and the base's an enum or a date, the base's refines it, and
+// the property stays the base's).
+func (b *builder) shadows(p, inherited *propFacts) bool {
+	if !p.inTable {
+		return false
+	}
+	if !inherited.inTable {
+		return true
+	}
+	if p.table == nil || inherited.table == nil {
+		return p.table != nil
+	}
+	own, base := p.table.ref, inherited.table.ref
+	if own == base {
+		return false
+	}
+	_, refined := b.refines(own, base)
+	return !refined
 }
 
 func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
@@ -214,13 +259,24 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 	inherited, reserved := b.ancestorProps(tf)
 	// Field names must not collide with the discriminator field or the
 	// As methods of the hierarchy.
-	reserved = append(reserved, ODataTypeField)
+	hard := []string{ODataTypeField}
 	for a, i := t, 0; a != nil && i < 64; a, i = a.Base, i+1 {
 		if a.AsName != "" {
-			reserved = append(reserved, a.AsName)
+			hard = append(hard, a.AsName)
+		}
+		if a != t {
+			hard = append(hard, a.Name) // the embedded field
 		}
 	}
+	reserved = append(reserved, hard...)
 	fields := newNamer(reserved...)
+	// A field that shadows a base's takes the base's Go name when nothing
+	// but the base's properties holds it: own holds the names of tf's
+	// fields, hard the others.
+	own, hardSet := map[string]bool{}, map[string]bool{}
+	for _, n := range hard {
+		hardSet[n] = true
+	}
 	// Table rows keep their order; properties only the representation or
 	// examples know come after, in the order first seen.
 	props := slices.Clone(tf.props)
@@ -235,14 +291,25 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 	}
 	slices.SortStableFunc(props, func(x, y *propFacts) int { return cmp.Compare(rank(x), rank(y)) })
 	for _, p := range props {
-		if inherited[p.jsonName] || strings.HasPrefix(p.jsonName, "@odata.") {
-			// Inherited, or OData control information (the discriminator
-			// has its own field).
+		if strings.HasPrefix(p.jsonName, "@odata.") {
+			// OData control information (the discriminator has its own
+			// field).
 			continue
 		}
 		if !validJSONName(p.jsonName) {
 			diags.Warnf(p.pos, "property-name", "property name %s of %s cannot be carried by a struct tag; skipped", quote(p.jsonName), t.FullName)
 			continue
+		}
+		if exampleOnly(tf, p) {
+			diags.Warnf(p.pos, "property-example-only", "property %s of %s is only in examples; the property table of its page does not list it, so it is not added", p.jsonName, t.FullName)
+			continue
+		}
+		shadow := false
+		if a := inherited[p.jsonName]; a != nil {
+			if !b.shadows(p, a) {
+				continue // inherited
+			}
+			shadow = true
 		}
 		prop := &Property{JSONName: p.jsonName, Relationship: p.relationship, Pos: p.pos}
 		if !undocumented(p.desc) {
@@ -257,9 +324,32 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 				diags.Warnf(p.pos, "property-from-example", "property %s of %s is only in examples, not on its resource page; added", p.jsonName, t.FullName)
 			}
 		}
-		prop.Name = fields.unique(GoName(p.jsonName))
+		if name := GoName(p.jsonName); shadow && !own[name] && !hardSet[name] {
+			prop.Name = name
+			fields.used[name] = true
+		} else {
+			prop.Name = fields.unique(name)
+		}
+		own[prop.Name] = true
+		if shadow {
+			diags.Warnf(p.pos, "property-shadows-base", "property %s of %s, a row of its table, is also a property of a base type that %s; %s keeps its own", p.jsonName, t.FullName, b.baseStatement(inherited[p.jsonName]), t.FullName)
+		}
 		t.Properties = append(t.Properties, prop)
 	}
+}
+
+// baseStatement says how a base type's property differs from a table row
+// of the same name, for property-shadows-base.
+func (b *builder) baseStatement(p *propFacts) string {
+	switch {
+	case p.inTable && p.table != nil:
+		return "its table gives the type " + b.refText(p.table.ref)
+	case p.inTable:
+		return "its table gives no readable type"
+	case p.params != nil:
+		return "a parameter table declares"
+	}
+	return "only the JSON representation declares"
 }
 
 // validJSONName reports whether name can be written in a json struct tag,
@@ -296,6 +386,10 @@ func (b *builder) propertyType(tf *typeFacts, p *propFacts, diags *diag.List) (T
 	if chosen == nil {
 		if len(p.exampleKinds) == 0 && p.example == nil && p.pos.Line > 0 {
 			diags.Warnf(p.pos, "type-unknown", "property %s: no source states its type (examples show only null); kept as raw JSON", name)
+		}
+		if p.inTable {
+			// A table row without a readable type is still the table's.
+			return TypeRef{Primitive: Untyped}, FromTable
 		}
 		return TypeRef{Primitive: Untyped}, FromExample
 	}

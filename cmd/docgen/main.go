@@ -210,6 +210,7 @@
 //	example-inexpressible                info     a request example cannot become an Example function; none is generated for it
 //	example-invalid-value                warning  an example value does not fit the documented type; it is dropped from the example
 //	example-json                         warning  an example body is not valid JSON, or is suspect; it was repaired or dropped
+//	example-member-untyped               warning  an example value without @odata.type where a base type is expected has a member no table of the base declares; it is evidence for no type
 //	example-no-template                  warning  a request example fits no request line of any page; it documents no operation
 //	example-other-page                   warning  a request example fits a request line of another page; it is taken as documenting that one
 //	example-property-case                info     an example spells a property in another case; it decodes, and re-encodes with the documented case
@@ -233,9 +234,11 @@
 //	operation-no-response                error    an operation has no response example; it is generated as returning nothing
 //	operation-no-template                error    a page has request examples but no request line; no operation is generated
 //	page-too-large                       error    a page is over -max-page-bytes; it is skipped
-//	property-from-example                info     a property is only in examples, not on its resource page; it is added
+//	property-example-only                warning  a property is only in examples of a type whose page has a property table; it is not added
+//	property-from-example                info     a property is only in examples of a type whose page has no property table; it is added
 //	property-from-json-representation    info     a property is only in the JSON representation, not in the table; it is added
 //	property-name                        error    a property name cannot be used in Go or a struct tag; it is skipped
+//	property-shadows-base                warning  a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own
 //	read                                 error    a page cannot be read, or is not a regular file; it is skipped
 //	request-no-response                  info     a request example has no response example
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title

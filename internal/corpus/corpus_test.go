@@ -24,8 +24,15 @@ import (
 const corpusRoot = "../../../shared/graph-docs"
 
 // minRoundTrip is the fraction of strictly valid examples that must
-// round-trip; it only ever goes up.
-var minRoundTrip = map[string]float64{"v1.0": 0.90, "beta": 0.87}
+// round-trip; it only ever goes up, except as below.
+//
+// Issue 15 item 1 lowered it from 0.90 and 0.87 to the rates then measured
+// (v1.0 1305 of 1589, 82.1%; beta 2663 of 3180, 83.7%), deliberately: a
+// member only examples show is no longer added to a type whose property
+// table does not list it, nor to a base type from values without
+// @odata.type, so examples holding such members no longer decode strictly.
+// Each is explained by example-unknown-property (the check below).
+var minRoundTrip = map[string]float64{"v1.0": 0.82, "beta": 0.83}
 
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
