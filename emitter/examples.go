@@ -360,7 +360,7 @@ func (g *exampleGen) documentedError(op *model.Operation, status int, call []jen
 // body declares the request body from the documented one.
 func (g *exampleGen) body(op *model.Operation, ex *model.Example) (jen.Code, []jen.Code, string) {
 	if op.Body.Binary {
-		return jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody)), nil, ""
+		return jen.List(textLit(ex.RequestContentType), jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody))), nil, ""
 	}
 	if strings.TrimSpace(ex.RequestBody) == "" {
 		return jen.Nil(), nil, ""

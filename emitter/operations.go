@@ -21,6 +21,7 @@ func genOperation(f *goFile, op *model.Operation) {
 		var typ string
 		switch {
 		case op.Body.Binary:
+			sig.WriteString(", contentType string")
 			typ = f.qual("io", "Reader")
 		case op.Body.Type.Collection:
 			typ = f.fieldType(op.Body.Type)
@@ -33,6 +34,9 @@ func genOperation(f *goFile, op *model.Operation) {
 		}
 		sig.WriteString(", body " + typ)
 		bodyArg = "body"
+		if op.Body.Binary {
+			bodyArg = "contentBody(contentType, body)"
+		}
 	}
 	sig.WriteString(", opts ...RequestOption) ")
 	args := "(ctx, c, " + strconv.Quote(op.Method) + ", " + pathExpr(op) + ", " + bodyArg + ", opts)"

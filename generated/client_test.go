@@ -643,6 +643,7 @@ var replayedMethods = map[string]string{
 	"BookArchive":                "TestBookArchive",
 	"BookDelta":                  "TestBookDelta",
 	"UploadBookCover":            "TestUploadBookCover",
+	"UploadBookManuscript":       "TestUploadBookManuscript",
 	// Made from the example URL; its documented values need fitting, so
 	// the test double (which serves fitted bodies) answers it.
 	"ListBooksViaLibraries": "TestFittedExamples",

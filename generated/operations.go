@@ -205,6 +205,17 @@ func (c *Client) UpdateBookCopy(ctx context.Context, bookID string, copyID strin
 // Replace the cover image of a book.
 //
 // Documented in seeds/api/book-put-cover.md.
-func (c *Client) UploadBookCover(ctx context.Context, bookID string, body io.Reader, opts ...RequestOption) error {
-	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", body, opts)
+func (c *Client) UploadBookCover(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", contentBody(contentType, body), opts)
+}
+
+// UploadBookManuscript calls PUT /books/{id}/manuscript/content.
+//
+// Upload or replace the manuscript file of a book.
+//
+// bookID: Key of the book.
+//
+// Documented in seeds/api/book-put-manuscript.md.
+func (c *Client) UploadBookManuscript(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) (*Book, error) {
+	return doJSON[Book](ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/manuscript/content", contentBody(contentType, body), opts)
 }

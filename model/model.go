@@ -209,7 +209,9 @@ type PathParam struct {
 // RequestBody is the body an operation sends.
 type RequestBody struct {
 	Type TypeRef
-	// Binary marks raw uploads, sent from an io.Reader.
+	// Binary marks content uploads (a drive item's /content, a photo's
+	// $value, any body documented with a non-JSON Content-Type): the
+	// method takes the content type and an io.Reader.
 	Binary bool
 }
 
@@ -227,6 +229,9 @@ type Example struct {
 	RequestBodyPos diag.Pos
 	// RequestJSON reports whether the request body is valid JSON.
 	RequestJSON bool
+	// RequestContentType is the documented Content-Type of the request,
+	// "" when the example names none.
+	RequestContentType string
 	Status      int
 	// ResponseHeaders are the documented response headers.
 	ResponseHeaders [][2]string
