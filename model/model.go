@@ -232,7 +232,7 @@ type Example struct {
 	// RequestContentType is the documented Content-Type of the request,
 	// "" when the example names none.
 	RequestContentType string
-	Status      int
+	Status             int
 	// ResponseHeaders are the documented response headers.
 	ResponseHeaders [][2]string
 	ResponseBody    string
