@@ -157,8 +157,9 @@ func closeBody(body io.ReadCloser) {
 	_ = body.Close()
 }
 
-// doJSON sends a request and decodes the JSON response body into a new T. A
-// 204 No Content response, or any other empty body, yields (nil, nil).
+// doJSON sends a request and decodes the JSON response body into a new T
+// as it arrives (see streamDecode). A 204 No Content response, or any
+// other empty body, yields (nil, nil).
 func doJSON[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) (*T, error) {
 	resp, err := c.send(ctx, method, path, body, opts)
 	if err != nil {
@@ -169,7 +170,7 @@ func doJSON[T any](ctx context.Context, c *Client, method, path string, body any
 		return nil, nil
 	}
 	v := new(T)
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+	if err := streamDecode(json.NewDecoder(resp.Body), v); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
