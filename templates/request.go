@@ -157,9 +157,16 @@ func closeBody(body io.ReadCloser) {
 	_ = body.Close()
 }
 
-// doJSON sends a request and decodes the JSON response body into a new T
-// as it arrives (see streamDecode). A 204 No Content response, or any
-// other empty body, yields (nil, nil).
+// maxBufferedEntity is the largest response body, by its Content-Length,
+// that doJSON decodes with json.Decoder.Decode, which holds the body's text
+// whole but allocates less than streamDecode (a 700-byte user: 52
+// allocations against 323; BenchmarkStreamDecode).
+const maxBufferedEntity = 1 << 20
+
+// doJSON sends a request and decodes the JSON response body into a new T:
+// as it arrives (see streamDecode) unless its Content-Length says it is at
+// most maxBufferedEntity bytes. A 204 No Content response, or any other
+// empty body, yields (nil, nil).
 func doJSON[T any](ctx context.Context, c *Client, method, path string, body any, opts []RequestOption) (*T, error) {
 	resp, err := c.send(ctx, method, path, body, opts)
 	if err != nil {
@@ -170,7 +177,11 @@ func doJSON[T any](ctx context.Context, c *Client, method, path string, body any
 		return nil, nil
 	}
 	v := new(T)
-	if err := streamDecode(json.NewDecoder(resp.Body), v); err != nil {
+	decode := streamDecode
+	if resp.ContentLength >= 0 && resp.ContentLength <= maxBufferedEntity {
+		decode = (*json.Decoder).Decode // the same result, with fewer allocations
+	}
+	if err := decode(json.NewDecoder(resp.Body), v); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
