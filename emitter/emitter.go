@@ -350,7 +350,9 @@ func genDoc(f *jen.File, m *model.Model, opts Options) {
 	f.PackageComment("requests only to its base URL's scheme and host and to the hosts")
 	f.PackageComment("[WithAllowedHosts] names: a nextLink, deltaLink or redirect to any other host")
 	f.PackageComment("ends the call with a [*LinkError], and header options never leave the base")
-	f.PackageComment("URL's host (see [Client]). Path parameters that are empty, \".\" or \"..\" are")
+	f.PackageComment("URL's host (see [Client]). The one exception is a download's redirect to a")
+	f.PackageComment("pre-authenticated URL, which is fetched without credentials (see")
+	f.PackageComment("[WithDownloadClient]). Path parameters that are empty, \".\" or \"..\" are")
 	f.PackageComment("an error before anything is sent. A throttled request is retried at most 10")
 	f.PackageComment("times and never waits longer than [WithMaxRetryWait] allows (see [WithRetry]).")
 	if opts.GenerateLine != "" && !strings.ContainsAny(opts.GenerateLine, "\r\n") {

@@ -362,7 +362,7 @@ func (g *exampleGen) documentedError(op *model.Operation, status int, call []jen
 // body declares the request body from the documented one.
 func (g *exampleGen) body(op *model.Operation, ex *model.Example) (jen.Code, []jen.Code, string) {
 	if op.Body.Binary {
-		return jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody)), nil, ""
+		return jen.List(textLit(ex.RequestContentType), jen.Qual("strings", "NewReader").Call(textLit(ex.RequestBody))), nil, ""
 	}
 	if op.Body.Reference {
 		segs, why := g.referenceSegments(ex)

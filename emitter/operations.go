@@ -21,6 +21,7 @@ func genOperation(f *jen.File, op *model.Operation) {
 		var typ jen.Code
 		switch {
 		case op.Body.Binary:
+			params = append(params, jen.Id("contentType").String())
 			typ = jen.Qual("io", "Reader")
 		case op.Body.Reference:
 			typ = rtReference.id()
@@ -35,6 +36,9 @@ func genOperation(f *jen.File, op *model.Operation) {
 		}
 		params = append(params, jen.Id("body").Add(typ))
 		bodyArg = jen.Id("body")
+		if op.Body.Binary {
+			bodyArg = rtContentBody.id().Call(jen.Id("contentType"), jen.Id("body"))
+		}
 	}
 	params = append(params, jen.Id("opts").Op("...").Add(rtRequestOption.id()))
 	args := []jen.Code{jen.Id("ctx"), jen.Id("c"), jen.Lit(op.Method), pathExpr(op), bodyArg, jen.Id("opts")}

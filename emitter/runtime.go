@@ -47,6 +47,7 @@ const (
 	rtPathLiteral  rtName = "pathLiteral"
 	rtPathSegment  rtName = "pathSegment"
 	rtReference    rtName = "Reference"
+	rtContentBody  rtName = "contentBody"
 	rtRefTo        rtName = "RefTo"
 	rtRefURL       rtName = "RefURL"
 	// Declared by the emitter itself (doc.go, registry.go), and reserved
@@ -72,7 +73,7 @@ func runtimeNames() (decls, members []rtName) {
 		rtAPIError, rtDate, rtTimeOfDay, rtDuration, rtDoCollection, rtDoJSON, rtDoValue, rtDoStream,
 		rtDoNoContent, rtUnwrapSeq, rtUnwrapOne, rtDecodePoly, rtEncodePoly, rtPathLiteral, rtPathSegment,
 		rtDefaultBaseURL, rtNewByODataType,
-		rtReference, rtRefTo, rtRefURL,
+		rtReference, rtRefTo, rtRefURL, rtContentBody,
 		rtWithSelect, rtWithFilter, rtWithTop, rtWithSkip, rtWithExpand, rtWithOrderBy, rtWithSearch, rtWithCount,
 	}, []rtName{rtAPIErrorStatusCode, rtUnwrap}
 }

@@ -645,6 +645,7 @@ var replayedMethods = map[string]string{
 	"UploadBookCover":            "TestUploadBookCover",
 	"AddRelatedBook":             "TestAddRelatedBook",
 	"CreateBookCopy":             "TestCreateBookCopy",
+	"UploadBookManuscript":       "TestUploadBookManuscript",
 	// Made from the example URL; its documented values need fitting, so
 	// the test double (which serves fitted bodies) answers it.
 	"ListBooksViaLibraries": "TestFittedExamples",

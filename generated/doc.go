@@ -8,7 +8,9 @@
 // requests only to its base URL's scheme and host and to the hosts
 // [WithAllowedHosts] names: a nextLink, deltaLink or redirect to any other host
 // ends the call with a [*LinkError], and header options never leave the base
-// URL's host (see [Client]). Path parameters that are empty, "." or ".." are
+// URL's host (see [Client]). The one exception is a download's redirect to a
+// pre-authenticated URL, which is fetched without credentials (see
+// [WithDownloadClient]). Path parameters that are empty, "." or ".." are
 // an error before anything is sent. A throttled request is retried at most 10
 // times and never waits longer than [WithMaxRetryWait] allows (see [WithRetry]).
 package generated

@@ -393,8 +393,25 @@ func ExampleClient_UploadBookCover() {
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	if err := c.UploadBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", strings.NewReader(`<binary JPEG data of the new cover>
+	if err := c.UploadBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "image/jpeg", strings.NewReader(`<binary JPEG data of the new cover>
 `)); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_UploadBookManuscript calls UploadBookManuscript as the example
+// "book_put_manuscript" of seeds/api/book-put-manuscript.md does.
+func ExampleClient_UploadBookManuscript() {
+	srv := httptest.NewServer(generatedtest.Handler())
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	_, err := c.UploadBookManuscript(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "text/plain", strings.NewReader(`Call me Ishmael.
+`))
+	if err != nil {
 		fmt.Println("error:", err)
 		return
 	}

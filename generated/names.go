@@ -27,6 +27,7 @@ package generated
 // docgen:name operation "POST /books/{id}/relatedBooks/$ref" AddRelatedBook
 // docgen:name operation "POST /libraries/{id}/books/{id}/checkout" BookCheckoutViaLibraries
 // docgen:name operation "PUT /books/{id}/cover/$value" UploadBookCover
+// docgen:name operation "PUT /books/{id}/manuscript/content" UploadBookManuscript
 // docgen:name type "microsoft.graph.book" Book
 // docgen:name type "microsoft.graph.bookcopy" BookCopy
 // docgen:name type "microsoft.graph.bookformat" BookFormat

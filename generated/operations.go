@@ -263,6 +263,18 @@ func (c *Client) UpdateBookCopy(ctx context.Context, bookID string, copyID strin
 // Replace the cover image of a book with the bytes in the request body.
 //
 // Documented in seeds/api/book-put-cover.md.
-func (c *Client) UploadBookCover(ctx context.Context, bookID string, body io.Reader, opts ...RequestOption) error {
-	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", body, opts)
+func (c *Client) UploadBookCover(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", contentBody(contentType, body), opts)
+}
+
+// UploadBookManuscript calls PUT /books/{id}/manuscript/content.
+//
+// Upload or replace the manuscript of a book. The request body is the file
+// itself, in any format; the response is the book with its updated properties.
+//
+// bookID: Key of the book.
+//
+// Documented in seeds/api/book-put-manuscript.md.
+func (c *Client) UploadBookManuscript(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) (*Book, error) {
+	return doJSON[Book](ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/manuscript/content", contentBody(contentType, body), opts)
 }

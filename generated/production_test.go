@@ -121,7 +121,7 @@ func TestBinaryUpload(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL), generated.WithHTTPClient(srv.Client()))
-	err := c.UploadBookCover(context.Background(), "b1", strings.NewReader("\xff\xd8jpeg"), generated.WithHeader("Content-Type", "image/jpeg"))
+	err := c.UploadBookCover(context.Background(), "b1", "image/jpeg", strings.NewReader("\xff\xd8jpeg"))
 	if err != nil || got != "\xff\xd8jpeg" || ctype != "image/jpeg" {
 		t.Errorf("err %v, body %q, content type %q", err, got, ctype)
 	}

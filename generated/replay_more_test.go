@@ -44,12 +44,27 @@ func TestBookDelta(t *testing.T) {
 
 func TestUploadBookCover(t *testing.T) {
 	rs := newReplayServer(t)
-	err := rs.client().UploadBookCover(context.Background(), bookID, strings.NewReader("<binary JPEG data of the new cover>"), WithHeader("Content-Type", "image/jpeg"))
+	err := rs.client().UploadBookCover(context.Background(), bookID, "image/jpeg", strings.NewReader("<binary JPEG data of the new cover>"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rec := expectExchange(t, rs, 0, "book_put_cover")
 	if string(rec.Body) != "<binary JPEG data of the new cover>" {
 		t.Errorf("body = %q", rec.Body)
+	}
+}
+
+func TestUploadBookManuscript(t *testing.T) {
+	rs := newReplayServer(t)
+	b, err := rs.client().UploadBookManuscript(context.Background(), bookID, "text/plain", strings.NewReader("Call me Ishmael.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := expectExchange(t, rs, 0, "book_put_manuscript")
+	if string(rec.Body) != "Call me Ishmael.\n" || rec.Header.Get("Content-Type") != "text/plain" {
+		t.Errorf("body = %q, Content-Type %q", rec.Body, rec.Header.Get("Content-Type"))
+	}
+	if b == nil || b.Title == nil || *b.Title != "Moby-Dick" {
+		t.Errorf("book = %+v, want the documented one", b)
 	}
 }

@@ -212,7 +212,9 @@ type PathParam struct {
 // RequestBody is the body an operation sends.
 type RequestBody struct {
 	Type TypeRef
-	// Binary marks raw uploads, sent from an io.Reader.
+	// Binary marks content uploads (a drive item's /content, a photo's
+	// $value, any body documented with a non-JSON Content-Type): the
+	// method takes the content type and an io.Reader.
 	Binary bool
 	// Reference marks the body of a $ref operation (POST, PUT or PATCH of a path
 	// ending in "/$ref"): a reference to a resource, sent as
@@ -234,7 +236,10 @@ type Example struct {
 	RequestBodyPos diag.Pos
 	// RequestJSON reports whether the request body is valid JSON.
 	RequestJSON bool
-	Status      int
+	// RequestContentType is the documented Content-Type of the request,
+	// "" when the example names none.
+	RequestContentType string
+	Status             int
 	// ResponseHeaders are the documented response headers.
 	ResponseHeaders [][2]string
 	ResponseBody    string

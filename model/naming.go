@@ -168,7 +168,7 @@ var predeclared = map[string]bool{
 // reservedLocals are the names generated request functions use for their
 // own parameters and imports.
 var reservedLocals = map[string]bool{
-	"ctx": true, "c": true, "opts": true, "body": true, "path": true, "url": true, "context": true,
+	"ctx": true, "c": true, "opts": true, "body": true, "contentType": true, "path": true, "url": true, "context": true,
 	"iter": true, "io": true, "json": true, "time": true, "http": true,
 	// Packages generated files import or may import.
 	"strings": true, "strconv": true, "fmt": true, "errors": true, "bytes": true,

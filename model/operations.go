@@ -255,8 +255,14 @@ func (b *builder) collectOperations(p *parser.Page) {
 	for _, op := range b.pageOps[p] {
 		// An operation without examples of its own answers like the
 		// documented path of the same method.
+		// A download (a GET of content) borrows no other path's answer,
+		// which would be the JSON of the resource the content belongs to.
 		var resp *parser.Response
-		for _, ex := range append(slices.Clone(op.examples), pairs...) {
+		candidates := op.examples
+		if !(op.method == "GET" && contentPath(op.tmpl.Path)) {
+			candidates = append(slices.Clone(op.examples), pairs...)
+		}
+		for _, ex := range candidates {
 			if success(ex.resp) != nil && ex.req.Method == op.method {
 				resp = ex.resp
 				break
@@ -382,6 +388,17 @@ func headerValue(hs []parser.Header, name string) string {
 	return ""
 }
 
+// contentPath reports whether path addresses the bytes of a resource rather
+// than its JSON: its last segment, before any query, is "content" or
+// "$value" (case-insensitively), as in "/drives/{drive-id}/items/{item-id}/content",
+// "/me/drive/root:/{item-path}:/content" and "/users/{id}/photo/$value".
+func contentPath(path string) bool {
+	path, _, _ = strings.Cut(path, "?")
+	path = strings.TrimRight(path, "/")
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	return strings.EqualFold(last, "content") || strings.EqualFold(last, "$value")
+}
+
 func isJSONType(ct string) bool {
 	ct = strings.ToLower(ct)
 	return ct == "" || strings.Contains(ct, "json")
@@ -401,6 +418,14 @@ func success(r *parser.Response) *parser.Response {
 // responseOf decides what an operation returns from its response example.
 func (b *builder) responseOf(p *parser.Page, op *opFacts, resp *parser.Response) (ResponseKind, rawRef) {
 	ns := namespaceOf(p)
+	if resp != nil && resp.Status >= 300 && resp.Status <= 399 && op.method == "GET" {
+		// A redirect to the bytes, such as the pre-authenticated download
+		// URL of a drive item's content or a report's CSV file.
+		return ResponseStream, rawRef{}
+	}
+	if op.method == "GET" && contentPath(op.tmpl.Path) && (resp == nil || resp.Body == nil || resp.Body.JSON == nil) {
+		return ResponseStream, rawRef{}
+	}
 	if resp == nil {
 		if op.method != "DELETE" && len(op.examples) > 0 {
 			b.diags.Warnf(op.tmpl.Pos, "operation-no-response", "%s %s has no response example; it is generated as returning nothing", op.method, op.tmpl.Path)
@@ -552,6 +577,10 @@ func (b *builder) resolveBody(op *opFacts) {
 		return
 	}
 	if reqBody != nil && !isJSONType(headerValue(reqBody.Headers, "Content-Type")) {
+		op.body = &bodyFacts{binary: true}
+		return
+	}
+	if contentPath(op.tmpl.Path) && (reqBody == nil || reqBody.Body.JSON == nil) {
 		op.body = &bodyFacts{binary: true}
 		return
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"mime"
 	"slices"
 	"strings"
 
@@ -330,6 +331,11 @@ func singular(s string) string {
 
 func (b *builder) example(ex exPair) *Example {
 	e := &Example{Name: ex.req.Name, Pos: ex.req.Pos, Method: ex.req.Method, Path: ex.req.Path, Query: ex.req.Query}
+	if ct := strings.TrimSpace(headerValue(ex.req.Headers, "Content-Type")); ct != "" {
+		if _, _, err := mime.ParseMediaType(ct); err == nil {
+			e.RequestContentType = ct
+		}
+	}
 	if ex.req.Body != nil {
 		e.RequestBody, e.RequestBodyPos = ex.req.Body.Text, ex.req.Body.Pos
 		e.RequestJSON = ex.req.Body.Strict

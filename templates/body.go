@@ -42,14 +42,22 @@ type requestBody struct {
 //     over, as http.Client.Do would;
 //   - any other io.Reader is sent once, chunked, and handed to the
 //     transport, which closes it when it is an io.Closer;
+//   - a content upload's body (see contentBody) is sent as its reader is,
+//     with its Content-Type;
 //   - any other value is encoded as JSON on every attempt (see jsonBody).
 //
-// Readers are sent as application/octet-stream.
+// Readers are otherwise sent as application/octet-stream.
 func newRequestBody(body any) *requestBody {
 	const octets = "application/octet-stream"
 	switch b := body.(type) {
 	case nil:
 		return &requestBody{replayable: true}
+	case typedContent:
+		rb := newRequestBody(b.r)
+		if rb.open != nil && b.contentType != "" {
+			rb.contentType = b.contentType
+		}
+		return rb
 	case *bytes.Reader:
 		snapshot := *b
 		return inMemoryBody(int64(b.Len()), func() io.Reader {
@@ -75,6 +83,24 @@ func newRequestBody(body any) *requestBody {
 	default:
 		return jsonBody(b)
 	}
+}
+
+// typedContent is the body of a content upload: the bytes r holds, sent
+// with the Content-Type contentType.
+type typedContent struct {
+	r           io.Reader
+	contentType string
+}
+
+// contentBody is the body the methods of content uploads send: the bytes
+// of r with the Content-Type contentType, or application/octet-stream when
+// contentType is "". A nil r sends no body. r is sent as newRequestBody
+// sends an io.Reader.
+func contentBody(contentType string, r io.Reader) any {
+	if r == nil {
+		return nil
+	}
+	return typedContent{r: r, contentType: contentType}
 }
 
 // inMemoryBody returns a replayable octet-stream body of n bytes whose

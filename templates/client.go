@@ -58,17 +58,14 @@ import (
 //
 // A download, such as the /content of a drive item, usually answers with
 // a 302 redirect to a pre-authenticated URL on another host that must not
-// receive the token. Unless that host is allowed, the call returns a
-// *LinkError with Kind "redirect", the status of the redirect and the
-// Location in URL; fetch that URL with an http.Client that adds no
-// credentials, such as http.DefaultClient, when err is the download
-// call's error:
-//
-//	var le *LinkError
-//	if errors.As(err, &le) && le.Kind == "redirect" {
-//		resp, err := http.Get(le.URL) // no token: the URL authorises itself
-//		...
-//	}
+// receive the token. A method that returns content (an io.ReadCloser)
+// follows such a redirect of a GET with the download client instead (see
+// WithDownloadClient; http.DefaultClient by default), which adds no
+// credentials, when its Location is an https URL without userinfo (or an
+// http URL while the base URL is http): the request there carries no
+// header option and nothing the http.Client's transport adds. Any other
+// call, and a download redirected anywhere else, returns a *LinkError with
+// Kind "redirect", the status of the redirect and the Location in URL.
 //
 // The http.Client given to WithHTTPClient is not modified: each request is
 // sent through a shallow copy of it whose CheckRedirect applies this
@@ -79,6 +76,9 @@ import (
 type Client struct {
 	baseURL    string
 	httpClient *http.Client
+	// downloadClient fetches content from a redirect to another host; see
+	// WithDownloadClient.
+	downloadClient *http.Client
 
 	// origin is the base URL's origin as originOf gives it, "" when the
 	// base URL is not an absolute http or https URL (and then no link is
@@ -112,12 +112,13 @@ type Option func(*Client)
 // times, waiting at most defaultMaxRetryWait each time; pass WithHTTPClient with an authenticating client for real use.
 func NewClient(opts ...Option) *Client {
 	c := &Client{
-		baseURL:    defaultBaseURL,
-		httpClient: http.DefaultClient,
-		retries:    defaultRetries,
-		maxWait:    defaultMaxRetryWait,
-		sleep:      sleepContext,
-		jitter:     fullJitter,
+		baseURL:        defaultBaseURL,
+		httpClient:     http.DefaultClient,
+		downloadClient: http.DefaultClient,
+		retries:        defaultRetries,
+		maxWait:        defaultMaxRetryWait,
+		sleep:          sleepContext,
+		jitter:         fullJitter,
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -182,6 +183,23 @@ func WithHTTPClient(hc *http.Client) Option {
 			hc = http.DefaultClient
 		}
 		c.httpClient = hc
+	}
+}
+
+// WithDownloadClient sets the http.Client that fetches content (a method
+// returning an io.ReadCloser, such as the download of a drive item's
+// /content) when the service answers with a redirect to another host, the
+// pre-authenticated download URL: that URL authorises itself, and hc must
+// add no credentials, since the URL is on a host that must not receive the
+// token. The default is http.DefaultClient; a nil hc selects it. Use it to
+// give downloads a proxy, TLS settings or a timeout without the
+// authenticating transport of WithHTTPClient.
+func WithDownloadClient(hc *http.Client) Option {
+	return func(c *Client) {
+		if hc == nil {
+			hc = http.DefaultClient
+		}
+		c.downloadClient = hc
 	}
 }
 

@@ -406,7 +406,11 @@ func TestResumeAndDeltaLinksChecked(t *testing.T) {
 	}
 }
 
-func TestRedirectToOtherHostRefused(t *testing.T) {
+// TestDownloadRedirectFollowedWithoutCredentials: a download (doStream,
+// GET) redirected to another host is fetched there with the download
+// client, which carries neither the transport's token nor header options;
+// the base host alone sees the token.
+func TestDownloadRedirectFollowedWithoutCredentials(t *testing.T) {
 	var rec, other recorder
 	var otherURL string
 	c, _, o, at := twoHosts(t, func(w http.ResponseWriter, r *http.Request) {
@@ -414,11 +418,108 @@ func TestRedirectToOtherHostRefused(t *testing.T) {
 		http.Redirect(w, r, otherURL+"/download/cover.jpg?tempauth=pre-authenticated", http.StatusFound)
 	}, &other)
 	otherURL = o
-	download := otherURL + "/download/cover.jpg?tempauth=pre-authenticated"
 
 	var info ResponseInfo
 	rc, err := doStream(context.Background(), c, http.MethodGet, "/books/1/cover/$value", nil,
 		[]RequestOption{WithHeader("X-Custom", "secret header"), WithResponseInfo(&info)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(rc)
+	_ = rc.Close()
+	if err != nil || string(data) != `{"value":[{"id":"other"}]}` {
+		t.Errorf("content %q, %v; want the other host's body", data, err)
+	}
+	if info.StatusCode != http.StatusOK {
+		t.Errorf("info = %+v, want the download's 200", info)
+	}
+	got := other.requests()
+	if len(got) != 1 || got[0].RawQuery != "tempauth=pre-authenticated" {
+		t.Fatalf("other host saw %+v, want one request with the pre-authenticated query", got)
+	}
+	if h := got[0].Header; h.Get("Authorization") != "" || h.Get("X-Custom") != "" || h.Get("Referer") != "" {
+		t.Errorf("the download carried %v", h)
+	}
+	if hosts := at.sentTo(); len(hosts) != 1 {
+		t.Errorf("the authenticating transport sent to %v, want the base host only", hosts)
+	}
+	if r := rec.requests(); len(r) != 1 || r[0].Header.Get("Authorization") == "" || r[0].Header.Get("X-Custom") == "" {
+		t.Errorf("base host saw %+v, want one request with the token and the header option", r)
+	}
+
+	// WithDownloadClient replaces the client of the download.
+	var used bool
+	dc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		used = true
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	c.downloadClient = dc
+	rc, err = doStream(context.Background(), c, http.MethodGet, "/books/1/cover/$value", nil, nil)
+	if err != nil || !used {
+		t.Fatalf("err = %v, download client used: %v", err, used)
+	}
+	_ = rc.Close()
+}
+
+// TestDownloadRedirectRefused: a download redirected to a URL with
+// userinfo, another scheme, or from https to http is refused with a
+// *LinkError and nothing is sent there; a non-2xx answer of the download
+// host is an *APIError.
+func TestDownloadRedirectRefused(t *testing.T) {
+	var other recorder
+	var location string
+	c, _, o, _ := twoHosts(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, location, http.StatusFound)
+	}, &other)
+	host := strings.TrimPrefix(o, "http://")
+	for _, loc := range []string{"http://user:pw@" + host + "/f", "ftp://" + host + "/f"} {
+		location = loc
+		rc, err := doStream(context.Background(), c, http.MethodGet, "/books/1/cover/$value", nil, nil)
+		if rc != nil {
+			t.Errorf("%s: a stream was returned with the error", loc)
+		}
+		var le *LinkError
+		if !errors.As(err, &le) || le.Kind != linkRedirect || le.StatusCode != http.StatusFound {
+			t.Errorf("%s: err = %v, want a redirect *LinkError", loc, err)
+		}
+	}
+	if n := len(other.requests()); n != 0 {
+		t.Errorf("other host saw %d requests", n)
+	}
+	// https base, http download: refused.
+	https := &Client{origin: "https://graph.example:443"}
+	if u, _ := url.Parse(o + "/f"); https.downloadable(u) {
+		t.Errorf("%s is downloadable from an https base URL", u)
+	}
+	if u, _ := url.Parse("https://files.example/f?x"); !https.downloadable(u) {
+		t.Errorf("%s is not downloadable from an https base URL", u)
+	}
+
+	failing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "expired", http.StatusForbidden)
+	}))
+	defer failing.Close()
+	location = failing.URL + "/f"
+	_, err := doStream(context.Background(), c, http.MethodGet, "/books/1/cover/$value", nil, nil)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusForbidden {
+		t.Errorf("err = %v, want the download's 403 as *APIError", err)
+	}
+}
+
+func TestRedirectToOtherHostRefused(t *testing.T) {
+	var other recorder
+	var otherURL string
+	c, _, o, _ := twoHosts(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, otherURL+"/download/cover.jpg?tempauth=pre-authenticated", http.StatusFound)
+	}, &other)
+	otherURL = o
+	download := otherURL + "/download/cover.jpg?tempauth=pre-authenticated"
+
+	// A download with another method is not followed.
+	var info ResponseInfo
+	rc, err := doStream(context.Background(), c, http.MethodPost, "/books/1/cover/$value", nil,
+		[]RequestOption{WithResponseInfo(&info)})
 	if rc != nil {
 		t.Error("a stream was returned with the error")
 	}
@@ -434,19 +535,6 @@ func TestRedirectToOtherHostRefused(t *testing.T) {
 	}
 	if n := len(other.requests()); n != 0 {
 		t.Fatalf("other server saw %d requests, want none", n)
-	}
-	if hosts := at.sentTo(); len(hosts) != 1 {
-		t.Errorf("transport sent to %v, want the base host only", hosts)
-	}
-
-	// The caller fetches the URL without credentials.
-	resp, err := http.Get(le.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	closeBody(resp.Body)
-	if got := other.requests(); len(got) != 1 || got[0].Header.Get("Authorization") != "" || got[0].RawQuery != "tempauth=pre-authenticated" {
-		t.Errorf("plain fetch reached the other host as %+v", got)
 	}
 
 	// The same policy holds for every kind of call, and for a redirect to
@@ -469,8 +557,8 @@ func TestRedirectToOtherHostRefused(t *testing.T) {
 			t.Errorf("%s: err = %v, want a redirect *LinkError", name, err)
 		}
 	}
-	if n := len(other.requests()); n != 1 {
-		t.Errorf("other server saw %d requests in all, want only the plain fetch", n)
+	if n := len(other.requests()); n != 0 {
+		t.Errorf("other server saw %d requests in all, want none", n)
 	}
 }
 

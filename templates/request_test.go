@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -129,6 +130,23 @@ func TestSendBodyKinds(t *testing.T) {
 			name: "reader with content type", path: "/me/drive/root:/a.txt:/content", body: strings.NewReader("hi"),
 			opts:   []RequestOption{WithHeader("Content-Type", "text/plain"), WithHeader("Accept", "*/*")},
 			wantCT: "text/plain", wantBody: "hi", wantURL: "/v1.0/me/drive/root:/a.txt:/content", wantAcc: "*/*",
+		},
+		{
+			name: "content body", path: "/me/drive/root:/a.txt:/content", body: contentBody("text/plain; charset=utf-8", strings.NewReader("hi")),
+			wantCT: "text/plain; charset=utf-8", wantBody: "hi", wantURL: "/v1.0/me/drive/root:/a.txt:/content", wantAcc: "application/json",
+		},
+		{
+			name: "content body without type", path: "/me/photo/$value", body: contentBody("", bytes.NewReader([]byte{0, 1, 2})),
+			wantCT: "application/octet-stream", wantBody: "\x00\x01\x02", wantURL: "/v1.0/me/photo/$value", wantAcc: "application/json",
+		},
+		{
+			name: "content body, header option wins", path: "/me/photo/$value", body: contentBody("image/png", strings.NewReader("x")),
+			opts:   []RequestOption{WithHeader("Content-Type", "image/jpeg")},
+			wantCT: "image/jpeg", wantBody: "x", wantURL: "/v1.0/me/photo/$value", wantAcc: "application/json",
+		},
+		{
+			name: "nil content body", path: "/me/photo/$value", body: contentBody("image/png", nil),
+			wantURL: "/v1.0/me/photo/$value", wantAcc: "application/json",
 		},
 		{
 			name: "path with query", path: "/me/events?x=1", opts: []RequestOption{WithTop(2)},

@@ -500,5 +500,10 @@ func examples() []example {
 `},
 		{Operation: "UpdateBookCopy", Method: "PATCH", Template: "/books/{id}/copies/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0", Status: 204, RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"},
 		{Operation: "UploadBookCover", Method: "PUT", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Status: 204},
+		{Operation: "UploadBookManuscript", Method: "PUT", Template: "/books/{id}/manuscript/content", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/manuscript/content", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
+  "id": "4554c837-dd50-4d40-bb10-f2761a780411",
+  "title": "Moby-Dick"
+}
+`},
 	}
 }
