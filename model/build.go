@@ -73,8 +73,64 @@ type builder struct {
 	derived map[string]bool
 }
 
-// Build merges the facts of pages into a model. The result depends only on
-// the pages' contents and paths, not on their order.
+// pass is one step of Build.
+type pass struct {
+	name string
+	run  func(b *builder, m *Model)
+}
+
+// passes are the steps of Build, in the order they run: each needs what the
+// ones before it decided (the order is the contract, so it is written down
+// here, once).
+func passes() []pass {
+	return []pass{
+		{"prepare names: each API page's operation name and resource word", func(b *builder, _ *Model) { b.prepareNames() }},
+		{"collect types: resource and enum pages, tables, JSON representations", func(b *builder, _ *Model) {
+			for _, p := range b.pages {
+				b.collectTypes(p)
+			}
+		}},
+		{"collect operations: request lines, examples, responses", func(b *builder, _ *Model) {
+			for _, p := range b.pages {
+				b.collectOperations(p)
+			}
+		}},
+		{"merge operations that several pages document", func(b *builder, _ *Model) { b.mergeDuplicateOperations() }},
+		{"attach examples that fit no request line of their page", func(b *builder, _ *Model) { b.attachUnmatched() }},
+		{"resolve request bodies", func(b *builder, _ *Model) {
+			for _, op := range b.ops {
+				b.resolveBody(op)
+			}
+		}},
+		{"mark the types pages name as bases", func(b *builder, _ *Model) { b.markBases() }},
+		{"walk examples for evidence of members and types", func(b *builder, _ *Model) {
+			for _, op := range b.ops {
+				b.walkExamples(op)
+			}
+		}},
+		{"give types the bases examples imply", func(b *builder, _ *Model) { b.applyBaseCandidates() }},
+		{"report request lines that conflict", func(b *builder, _ *Model) { b.reportPathConflicts() }},
+		{"infer enums from descriptions and examples", func(b *builder, _ *Model) { b.inferEnums() }},
+		{"name operations", func(b *builder, _ *Model) { b.nameOperations() }},
+		{"resolve types", func(b *builder, m *Model) {
+			b.resolveTypes(m)
+			if b.opts.TypesDone != nil {
+				b.opts.TypesDone(m.Types)
+			}
+		}},
+		{"resolve operations", func(b *builder, m *Model) { b.resolveOperations(m) }},
+		{"validate examples against the model", func(b *builder, _ *Model) { b.validateExamples() }},
+		{"summarize pages", func(b *builder, m *Model) { b.summarize(m) }},
+		{"base URL and names file", func(b *builder, m *Model) {
+			m.BaseURL = b.baseURL()
+			m.Names = nameEntries(m)
+		}},
+	}
+}
+
+// Build merges the facts of pages into a model, running passes in order.
+// The result depends only on the pages' contents and paths, not on their
+// order.
 func Build(pages []*parser.Page, opts Options) *Model {
 	b := &builder{
 		opts:          opts,
@@ -95,36 +151,10 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.diags = append(b.diags, p.Diags...)
 		b.summary[p.Path] = &PageSummary{Path: p.Path}
 	}
-	b.prepareNames()
-	for _, p := range b.pages {
-		b.collectTypes(p)
-	}
-	for _, p := range b.pages {
-		b.collectOperations(p)
-	}
-	b.mergeDuplicateOperations()
-	b.attachUnmatched()
-	for _, op := range b.ops {
-		b.resolveBody(op)
-	}
-	b.markBases()
-	for _, op := range b.ops {
-		b.walkExamples(op)
-	}
-	b.applyBaseCandidates()
-	b.reportPathConflicts()
-	b.inferEnums()
-	b.nameOperations()
 	m := &Model{}
-	b.resolveTypes(m)
-	if b.opts.TypesDone != nil {
-		b.opts.TypesDone(m.Types)
+	for _, p := range passes() {
+		p.run(b, m)
 	}
-	b.resolveOperations(m)
-	b.validateExamples()
-	b.summarize(m)
-	m.BaseURL = b.baseURL()
-	m.Names = nameEntries(m)
 	b.diags.Sort()
 	m.Diags = b.diags
 	return m

@@ -115,8 +115,7 @@ func (b *builder) walkExamples(op *opFacts) {
 // knownRef is the strongest statement of a property's type made by tables
 // or the JSON representation, looking through base types.
 func (b *builder) knownRef(typeKey, name string) (rawRef, bool) {
-	for depth, k := 0, typeKey; k != "" && depth < 64; depth++ {
-		tf := b.types[k]
+	for _, tf := range b.bases(typeKey) {
 		if tf == nil {
 			break
 		}
@@ -128,7 +127,6 @@ func (b *builder) knownRef(typeKey, name string) (rawRef, bool) {
 			}
 			return rawRef{}, false
 		}
-		k = tf.base
 	}
 	return rawRef{}, false
 }
@@ -148,15 +146,13 @@ func (b *builder) owner(typeKey, name string) *typeFacts {
 // declarer returns the nearest of typeKey and its bases that declares
 // name by a stronger source than examples, or nil.
 func (b *builder) declarer(typeKey, name string) *typeFacts {
-	for depth, k := 0, typeKey; k != "" && depth < 64; depth++ {
-		tf := b.types[k]
+	for _, tf := range b.bases(typeKey) {
 		if tf == nil {
 			break
 		}
 		if p := tf.byName[name]; p != nil && p.declared() {
 			return tf
 		}
-		k = tf.base
 	}
 	return nil
 }
@@ -344,15 +340,10 @@ func isStringy(p Primitive) bool {
 
 // derives reports whether the type key derives from base (or is it).
 func (b *builder) derives(key, base string) bool {
-	for i := 0; key != "" && i < 64; i++ {
-		if key == base {
+	for k := range b.bases(key) {
+		if k == base {
 			return true
 		}
-		tf := b.types[key]
-		if tf == nil {
-			return false
-		}
-		key = tf.base
 	}
 	return false
 }
@@ -376,8 +367,7 @@ func (b *builder) applyBaseCandidates() {
 // as encoding/json matches keys, case-insensitively; else the member name.
 func (b *builder) propertyKey(typeKey, name string) string {
 	fold := ""
-	for depth, k := 0, typeKey; k != "" && depth < 64; depth++ {
-		tf := b.types[k]
+	for _, tf := range b.bases(typeKey) {
 		if tf == nil {
 			break
 		}
@@ -392,7 +382,6 @@ func (b *builder) propertyKey(typeKey, name string) string {
 				}
 			}
 		}
-		k = tf.base
 	}
 	if fold != "" {
 		return fold

@@ -79,10 +79,11 @@ func (t *Type) Polymorphic() bool { return t != nil && len(t.Subtypes) > 0 }
 
 // Root returns the topmost base type of t.
 func (t *Type) Root() *Type {
-	for i := 0; t.Base != nil && i < 64; i++ {
-		t = t.Base
+	root := t
+	for a := range t.Lineage() {
+		root = a
 	}
-	return t
+	return root
 }
 
 // ODataTypeField is the Go name of the "@odata.type" field every root

@@ -814,8 +814,7 @@ func sortOps(ops []*Operation) {
 
 // commonBase returns the nearest type every key is or derives from, or "".
 func (b *builder) commonBase(keys []string) string {
-	cand := keys[0]
-	for i := 0; cand != "" && i < 64; i++ {
+	for cand := range b.bases(keys[0]) {
 		all := true
 		for _, k := range keys[1:] {
 			if !b.derives(k, cand) {
@@ -826,11 +825,6 @@ func (b *builder) commonBase(keys []string) string {
 		if all {
 			return cand
 		}
-		tf := b.types[cand]
-		if tf == nil {
-			return ""
-		}
-		cand = tf.base
 	}
 	return ""
 }

@@ -138,11 +138,10 @@ func (b *builder) resolveTypes(m *Model) {
 }
 
 func isEntity(t *Type) bool {
-	for i := 0; t != nil && i < 64; i++ {
-		if t.Kind == Entity {
+	for a := range t.Lineage() {
+		if a.Kind == Entity {
 			return true
 		}
-		t = t.Base
 	}
 	return false
 }
@@ -167,8 +166,8 @@ func (b *builder) resolveBase(tf *typeFacts) {
 	seen := map[string]bool{tf.key: true}
 	depth := 0
 	for k := tf.base; k != ""; k = b.types[k].base {
-		if depth++; depth > 64 {
-			b.diags.Warnf(tf.basePos, "base-too-deep", "base types of %s nest more than 64 deep; base type dropped", tf.resolved.FullName)
+		if depth++; depth >= maxBaseDepth {
+			b.diags.Warnf(tf.basePos, "base-too-deep", "base types of %s nest more than %d deep; base type dropped", tf.resolved.FullName, maxBaseDepth-1)
 			tf.base = ""
 			return
 		}
@@ -196,8 +195,10 @@ func (b *builder) resolveBase(tf *typeFacts) {
 // types take.
 func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]*propFacts, goNames []string) {
 	jsonNames = map[string]*propFacts{}
-	for k, depth := tf.base, 0; k != "" && depth < 64; depth++ {
-		a := b.types[k]
+	for _, a := range b.bases(tf.base) {
+		if a == nil {
+			break
+		}
 		goNames = append(goNames, a.resolved.Name)
 		for _, p := range a.props {
 			if !keeps(a, p) {
@@ -208,7 +209,6 @@ func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]*propFacts,
 			}
 			goNames = append(goNames, GoName(p.jsonName))
 		}
-		k = a.base
 	}
 	return jsonNames, goNames
 }
@@ -260,7 +260,7 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 	// Field names must not collide with the discriminator field or the
 	// As methods of the hierarchy.
 	hard := []string{ODataTypeField}
-	for a, i := t, 0; a != nil && i < 64; a, i = a.Base, i+1 {
+	for a := range t.Lineage() {
 		if a.AsName != "" {
 			hard = append(hard, a.AsName)
 		}

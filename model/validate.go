@@ -172,8 +172,8 @@ func (b *builder) validateObject(v *parser.JSONValue, t *Type, base diag.Pos, de
 }
 
 func derivesFrom(t, base *Type) bool {
-	for i := 0; t != nil && i < 64; i, t = i+1, t.Base {
-		if t == base {
+	for a := range t.Lineage() {
+		if a == base {
 			return true
 		}
 	}
@@ -184,8 +184,8 @@ func derivesFrom(t, base *Type) bool {
 // matches keys: exactly, else case-insensitively.
 func findProperty(t *Type, key string) *Property {
 	var fold *Property
-	for i := 0; t != nil && i < 64; i, t = i+1, t.Base {
-		for _, p := range t.Properties {
+	for a := range t.Lineage() {
+		for _, p := range a.Properties {
 			if p.JSONName == key {
 				return p
 			}
