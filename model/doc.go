@@ -40,4 +40,25 @@
 // own type, under the same Go name, and shadows the base's field
 // (property-shadows-base); where both tables state one type, or the base's
 // refines the row's (String to an enum), the property is the base's.
+//
+// # Files
+//
+// Build runs the passes listed in build.go (passes), in that order. The
+// files follow them by concern:
+//
+//   - collecting facts: build.go (pages, resource and enum tables), facts.go,
+//     typeref.go (type names in tables), operations.go (request lines and
+//     examples), from_example.go (operations only an example shows);
+//   - evidence from examples: infer.go, enum_infer.go;
+//   - operations: merge_ops.go (duplicates, stray examples), bodies.go
+//     (what a request sends), responses.go (what it returns), resolve_ops.go;
+//   - types: resolve.go, bases.go (walking base chains);
+//   - naming, all of it: naming.go (identifier rules and initialisms),
+//     naming_operations.go (operation and parameter names),
+//     names_lock.go (the names file);
+//   - descriptions: describe.go (doc text and published pages);
+//   - examples checked against the model: validate.go, fit.go;
+//   - subsets and lint: subset.go, lint.go; parallel.go runs work on every core.
+//
+// The model's own types are in model.go.
 package model

@@ -1,0 +1,142 @@
+package model
+
+// Operations that several pages document, merged; examples that fit no request line of their page, attached.
+
+import "strings"
+
+// commonBase returns the nearest type every key is or derives from, or "".
+func (b *builder) commonBase(keys []string) string {
+	for cand := range b.bases(keys[0]) {
+		all := true
+		for _, k := range keys[1:] {
+			if !b.derives(k, cand) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return cand
+		}
+	}
+	return ""
+}
+
+// mergeDuplicateOperations keeps one operation per method and path shape:
+// the Intune docs, for one, document GET /deviceManagement on a dozen
+// pages. The page with the shortest file name (then the first path) keeps
+// the operation and the others' examples join it.
+func (b *builder) mergeDuplicateOperations() {
+	keep := map[string]*opFacts{}
+	keys := make([]string, len(b.ops))
+	for i, op := range b.ops {
+		k := op.method + " " + shape(op.tmpl.Path)
+		keys[i] = k
+		cur, ok := keep[k]
+		if !ok {
+			keep[k] = op
+			continue
+		}
+		if better(op, cur) {
+			keep[k] = op
+		}
+	}
+	dropped := map[*opFacts]bool{}
+	for i, op := range b.ops {
+		if w := keep[keys[i]]; w != op {
+			dropped[op] = true
+			w.examples = append(w.examples, op.examples...)
+			b.merged = append(b.merged, mergedOp{page: op.page.Path, into: w})
+			b.diags.Warnf(op.tmpl.Pos, "operation-duplicate", "%s %s is also documented by %s; the operations are merged", op.method, op.tmpl.Path, w.page.Path)
+			if w.respKind == ResponseNone && op.respKind != ResponseNone {
+				b.diags.Warnf(op.tmpl.Pos, "response-body-ignored", "%s %s returns a body on this page, but %s, which the operation is merged into, documents no response body; it is generated as returning nothing", op.method, op.tmpl.Path, w.page.Path)
+			}
+		}
+	}
+	var out []*opFacts
+	// When a page's primary merged into another page's operation, the
+	// page's first remaining path of that method becomes its primary.
+	newPrimary := map[*opFacts]*opFacts{}
+	for _, op := range b.ops {
+		if dropped[op] {
+			continue
+		}
+		if op.altOf != nil && dropped[op.altOf] {
+			if np, ok := newPrimary[op.altOf]; ok {
+				op.altOf = np
+			} else {
+				newPrimary[op.altOf] = op
+				op.altOf = nil
+			}
+		}
+		out = append(out, op)
+	}
+	b.ops = out
+}
+
+// better reports whether op should represent a call documented by several
+// pages instead of cur: a primary beats an alternate path, then a page whose
+// title names the method's action, then the shorter file name, then the
+// smaller path.
+func better(op, cur *opFacts) bool {
+	fits := func(o *opFacts) bool { return strings.HasPrefix(o.baseName, methodVerb[o.method]) }
+	switch {
+	case (op.altOf == nil) != (cur.altOf == nil):
+		return op.altOf == nil
+	case fits(op) != fits(cur):
+		// A page named for the method's action ("Update x" for PATCH).
+		return fits(op)
+	case len(pageBase(op.page.Path)) != len(pageBase(cur.page.Path)):
+		return len(pageBase(op.page.Path)) < len(pageBase(cur.page.Path))
+	}
+	return op.page.Path < cur.page.Path
+}
+
+// mergedOp records that a page's operation was merged into another's.
+type mergedOp struct {
+	page string
+	into *opFacts
+}
+
+// attachUnmatched gives each example that fits no request line of its own
+// page to the operation of another page whose request line it fits, the
+// first in page order; an example that fits none documents no operation.
+func (b *builder) attachUnmatched() {
+	// matches fails on paths of a different method or length, which most
+	// are: the candidates are indexed by both, in operation order, so the
+	// first that matches is the one a scan of b.ops would find.
+	type opKey struct {
+		method string
+		segs   int
+	}
+	index := map[opKey][]*opFacts{}
+	add := func(op *opFacts) {
+		k := opKey{op.method, segments(op.tmpl.Path)}
+		index[k] = append(index[k], op)
+	}
+	for _, op := range b.ops {
+		add(op)
+	}
+	vocab := b.segmentVocabulary()
+	for _, ex := range b.unmatched {
+		var to *opFacts
+		for _, op := range index[opKey{ex.req.Method, segments(ex.req.Path)}] {
+			if matches(op.tmpl.Path, ex.req.Path) {
+				to = op
+				break
+			}
+		}
+		if to == nil {
+			if op := b.operationFromExample(ex, vocab); op != nil {
+				add(op)
+				continue
+			}
+			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s fits no request line of any page; it documents no operation", ex.req.Method, ex.req.Path)
+			continue
+		}
+		to.examples = append(to.examples, ex)
+		b.diags.Warnf(ex.req.Pos, "example-other-page", "request example %s %s fits no request line of its page; it documents %s %s of %s", ex.req.Method, ex.req.Path, to.method, to.tmpl.Path, to.page.Path)
+		if r := success(ex.resp); to.respKind == ResponseNone && showsBody(r) {
+			b.diags.Warnf(r.Pos, "response-body-ignored", "this example of %s %s returns a body, but %s documents none; it is generated as returning nothing", to.method, to.tmpl.Path, to.page.Path)
+		}
+	}
+}

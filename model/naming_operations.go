@@ -1,0 +1,324 @@
+package model
+
+// Operation naming, all of it: the name a page's title gives
+// (operationName), the resource word a page's file name starts with, the
+// order in which pages claim a contested name, the names of alternate
+// paths, the names file's lock (names_lock.go holds its format), and the
+// names of path parameters. Identifier rules (GoName, initialisms, the
+// namer) are in naming.go.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/docgen-dev/docgen/parser"
+)
+
+// operationName is the base name of a page's operation: its title as a Go
+// name, with the resource its file name starts with put after the verb when
+// the title does not mention it ("List members" on group-list-members.md →
+// ListGroupMembers). The name so depends on the page alone.
+func (b *builder) operationName(p *parser.Page) string {
+	n, ok := b.baseNames[p]
+	if !ok {
+		n = operationNameOf(pageTitle(p), b.resourceWord(p))
+		b.baseNames[p] = n
+	}
+	return n
+}
+
+// pageTitle is the title a page's operations are named from.
+func pageTitle(p *parser.Page) string {
+	switch {
+	case p.Title != "":
+		return p.Title
+	case p.FrontMatter.Title != "":
+		return p.FrontMatter.Title
+	}
+	return pageBase(p.Path)
+}
+
+// operationNameOf computes operationName from the page's title and its
+// resourceWord.
+func operationNameOf(title, res string) string {
+	name := GoName(title)
+	if res == "" || strings.Contains(strings.ToLower(name), strings.ToLower(res)) {
+		return name
+	}
+	ws := words(title)
+	if len(ws) < 2 || !verbs[strings.ToLower(ws[0])] {
+		return name
+	}
+	if len(ws) == 2 {
+		// "List copies" on bookcopy-list.md: the object is the resource.
+		last := strings.ToLower(ws[1])
+		if one := singular(last); strings.HasSuffix(strings.ToLower(res), one) {
+			if one != last {
+				return titleWord(ws[0]) + plural(res)
+			}
+			return titleWord(ws[0]) + res
+		}
+	}
+	return titleWord(ws[0]) + res + GoName(strings.Join(ws[1:], " "))
+}
+
+// plural makes a Go name plural: BookCopy → BookCopies, Book → Books.
+func plural(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(l, "y") && !strings.HasSuffix(l, "ay") && !strings.HasSuffix(l, "ey") && !strings.HasSuffix(l, "oy"):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(l, "s"), strings.HasSuffix(l, "x"), strings.HasSuffix(l, "ch"), strings.HasSuffix(l, "sh"):
+		return s + "es"
+	}
+	return s + "s"
+}
+
+// verbs are the leading words of titles that name an HTTP method's action.
+var verbs = map[string]bool{
+	"get": true, "list": true, "create": true, "add": true, "update": true, "delete": true,
+	"remove": true, "put": true, "replace": true, "upload": true, "download": true, "set": true,
+}
+
+// methodVerb is the verb that names each method on a page documenting
+// several.
+var methodVerb = map[string]string{
+	"GET": "Get", "POST": "Create", "PATCH": "Update", "PUT": "Put", "DELETE": "Delete",
+	"HEAD": "Head", "OPTIONS": "Options",
+}
+
+// methodName names the operation of one method on a page that documents
+// several: the title's verb is replaced by the method's ("Get thing content"
+// → PutThingContent for PUT), unless the title's verb already fits.
+func methodName(method, title string) string {
+	ws := words(title)
+	if len(ws) > 1 && verbs[strings.ToLower(ws[0])] {
+		if method == "GET" && strings.EqualFold(ws[0], "list") {
+			return GoName(title)
+		}
+		return methodVerb[method] + GoName(strings.Join(ws[1:], " "))
+	}
+	return methodVerb[method] + GoName(title)
+}
+
+// nameOperations names every operation before types are resolved (the
+// types made up for request bodies are named after their operation).
+//
+// A primary operation is named from its page's title. Pages whose titles
+// give the same name compete by how well their file name matches the
+// title, then by the shorter file name, then by path; the winner keeps the
+// name and the others get "For" and the resource their file name starts
+// with ("ListMembers", "ListMembersForDirectoryRole"). A name so depends
+// only on the pages that claim it, never on unrelated pages. An alternate
+// path is named after its primary plus "Via" and the path's distinguishing
+// segments.
+func (b *builder) nameOperations() {
+	names := newNamer(operationReserved()...)
+	// Names an earlier run gave are kept first.
+	for _, of := range b.ops {
+		if n, ok := b.lock.opName(of); ok && !names.taken(n) {
+			of.name = names.unique(n)
+		}
+	}
+	groups := map[string][]*opFacts{}
+	var bases []string
+	for _, of := range b.ops {
+		if of.altOf != nil || of.name != "" {
+			continue
+		}
+		if _, ok := groups[of.baseName]; !ok {
+			bases = append(bases, of.baseName)
+		}
+		groups[of.baseName] = append(groups[of.baseName], of)
+	}
+	slices.Sort(bases)
+	for _, base := range bases {
+		g := groups[base]
+		slices.SortStableFunc(g, func(x, y *opFacts) int {
+			sx, sy := titleMatch(base, x.page.Path), titleMatch(base, y.page.Path)
+			switch {
+			case sx != sy:
+				return sy - sx
+			case len(pageBase(x.page.Path)) != len(pageBase(y.page.Path)):
+				return len(pageBase(x.page.Path)) - len(pageBase(y.page.Path))
+			}
+			return strings.Compare(x.page.Path, y.page.Path)
+		})
+		for i, of := range g {
+			if i == 0 {
+				of.name = names.unique(base)
+				continue
+			}
+			alt := base + "For" + b.resourceWord(of.page)
+			if strings.Contains(base, b.resourceWord(of.page)) {
+				alt = GoName(pageBase(of.page.Path))
+			}
+			of.name = names.unique(alt)
+			b.diags.Warnf(of.page.TitlePos, "operation-name", "operation name %s is claimed by %s too; this page's operation is named %s", base, g[0].page.Path, of.name)
+		}
+	}
+	for _, of := range b.ops {
+		if of.altOf != nil && of.name == "" {
+			of.name = names.unique(of.altOf.name + "Via" + altSuffix(of.altOf.tmpl.Path, of.tmpl.Path))
+		}
+	}
+	for _, of := range b.ops {
+		if of.altOf != nil || of.body == nil || of.body.ref.named == "" {
+			continue
+		}
+		if tf := b.types[of.body.ref.named]; tf.synthesized && tf.goSuffix != "" {
+			tf.goName = of.name + tf.goSuffix
+		}
+	}
+}
+
+// titleMatch scores how well a page's file name matches an operation name
+// made from its title: the number of the name's words found in the file
+// name.
+func titleMatch(name, path string) int {
+	file := strings.ToLower(strings.ReplaceAll(pageBase(path), "-", ""))
+	n := 0
+	for _, w := range words(name) {
+		if strings.Contains(file, singular(strings.ToLower(w))) {
+			n++
+		}
+	}
+	return n
+}
+
+// resourceWord is the Go name of the resource a page's file name starts
+// with, spelled as the page itself spells it: in a link to that resource's
+// page or in an @odata.type of its annotations ("directoryrole" →
+// DirectoryRole). It depends on the page alone, so adding other pages never
+// changes it.
+func (b *builder) resourceWord(p *parser.Page) string {
+	w, ok := b.resourceWords[p]
+	if !ok {
+		w = resourceWordOf(p)
+		b.resourceWords[p] = w
+	}
+	return w
+}
+
+// prepareNames computes, on every core, the names Build takes from each
+// API page alone (resourceWord and operationName), ahead of the passes
+// that visit the pages one by one in order and ask for them.
+func (b *builder) prepareNames() {
+	type names struct{ word, base string }
+	out := make([]names, len(b.pages))
+	// Only pages with request lines can have operations.
+	hasOps := func(p *parser.Page) bool { return len(p.Templates) > 0 || len(p.LooseTemplates) > 0 }
+	parallelFor(len(b.pages), func(i int) {
+		if p := b.pages[i]; hasOps(p) {
+			w := resourceWordOf(p)
+			out[i] = names{w, operationNameOf(pageTitle(p), w)}
+		}
+	})
+	for i, p := range b.pages {
+		if hasOps(p) {
+			b.resourceWords[p], b.baseNames[p] = out[i].word, out[i].base
+		}
+	}
+}
+
+// resourceWordOf computes resourceWord.
+func resourceWordOf(p *parser.Page) string {
+	base := strings.ToLower(pageBase(p.Path))
+	if rest, ok := strings.CutPrefix(base, "intune-"); ok {
+		// intune-<area>-<resource>-<verb>.md
+		if _, r, ok := strings.Cut(rest, "-"); ok {
+			base = r
+		}
+	}
+	first, _, _ := strings.Cut(base, "-")
+	if first == "" {
+		return ""
+	}
+	for _, l := range p.Links {
+		if strings.EqualFold(strings.Trim(l.Text, "`* "), first) && linkKey(l.Dest) == first {
+			return GoName(strings.Trim(l.Text, "`* "))
+		}
+	}
+	for _, a := range p.Annotations {
+		name, _ := oDataTypeName(a.ODataType)
+		local := name[strings.LastIndexByte(name, '.')+1:]
+		if strings.EqualFold(local, first) {
+			return GoName(local)
+		}
+	}
+	for _, t := range p.Tables {
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				for _, l := range c.Links {
+					if strings.EqualFold(strings.Trim(l.Text, "`* "), first) && linkKey(l.Dest) == first {
+						return GoName(strings.Trim(l.Text, "`* "))
+					}
+				}
+			}
+		}
+	}
+	return GoName(first)
+}
+
+// altSuffix names an alternate path by the literal segments it has and the
+// primary path lacks: "/me/books/{id}" beside "/users/{id}/books/{id}" → "Me".
+func altSuffix(primary, alt string) string {
+	have := map[string]bool{}
+	for _, s := range strings.Split(primary, "/") {
+		if !strings.Contains(s, "{") {
+			have[strings.ToLower(s)] = true
+		}
+	}
+	var parts []string
+	for _, s := range strings.Split(alt, "/") {
+		if s == "" || strings.Contains(s, "{") || have[strings.ToLower(s)] {
+			continue
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) == 0 {
+		return "Path"
+	}
+	return GoName(strings.Join(parts, " "))
+}
+
+func paramName(ph string, prev []PathPart, quoted bool) string {
+	first, _, _ := strings.Cut(ph, "|")
+	first = strings.TrimSpace(first)
+	generic := first == "" || strings.EqualFold(first, "id") || strings.EqualFold(first, "key")
+	if !generic || quoted {
+		return LowerName(first)
+	}
+	seg := ""
+	for k := len(prev) - 1; k >= 0 && seg == ""; k-- {
+		if prev[k].Literal == "" {
+			break
+		}
+		segs := strings.Split(strings.Trim(prev[k].Literal, "/"), "/")
+		seg = segs[len(segs)-1]
+		if i := strings.IndexByte(seg, '('); i >= 0 {
+			seg = seg[:i]
+		}
+	}
+	if seg == "" {
+		return LowerName(first)
+	}
+	return LowerName(singular(seg) + "Id")
+}
+
+// singular makes a plural path segment singular: "books" → "book",
+// "policies" → "policy", "addresses" → "address".
+func singular(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(l, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "xes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "shes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "us"), strings.HasSuffix(l, "is"):
+		return s
+	case strings.HasSuffix(l, "s") && len(s) > 1:
+		return s[:len(s)-1]
+	}
+	return s
+}
