@@ -13,6 +13,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/diag"
 	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/templates"
 )
@@ -40,6 +41,25 @@ type Options struct {
 	// Workers bounds how many files are rendered at once; 0 means
 	// GOMAXPROCS. The output does not depend on it.
 	Workers int
+	// ImportPath is the generated package's import path. When it is set,
+	// Generate adds the Example functions (examples_test.go), which import
+	// the package, and their diagnostics.
+	ImportPath string
+	// Types, when started (TypeFiles.Start, typically from
+	// model.Options.TypesDone while the rest of the model is built),
+	// holds the type files rendered ahead; Generate then renders the
+	// rest and waits for them.
+	Types *TypeFiles
+}
+
+// Output is what Generate produces.
+type Output struct {
+	// Files are every file of the package, its test double and, with
+	// Options.ImportPath, its Example functions, sorted by name.
+	Files []File
+	// Diags are the problems found while generating the Example
+	// functions (an example the client cannot express).
+	Diags diag.List
 }
 
 // DefaultSplitAbove is the default Options.SplitAbove: an API with at
@@ -69,37 +89,86 @@ func Reserved() []string { return templates.Identifiers() }
 // file. Within a file, declarations keep the model's order.
 //
 // Files are built and formatted concurrently by up to Options.Workers
-// goroutines; the result is the same whatever the number. Generate is
-// GenerateTypes and GenerateClient together.
-func Generate(m *model.Model, opts Options) ([]File, error) {
+// goroutines, the test double and the Example functions beside them; the
+// result is the same whatever the number and the scheduling. Generate is
+// the emitter's one entry: everything docgen writes comes from it.
+func Generate(m *model.Model, opts Options) (Output, error) {
 	if !isPackageName(opts.Package) {
-		return nil, fmt.Errorf("invalid package name %q", opts.Package)
+		return Output{}, fmt.Errorf("invalid package name %q", opts.Package)
 	}
-	return runJobs(append(typeJobs(m.Types, opts), clientJobs(m, opts)...), opts)
+	var (
+		wg               sync.WaitGroup
+		doubles          []File
+		examples         File
+		exDiags          diag.List
+		doubleErr, exErr error
+	)
+	wg.Go(func() {
+		defer recoverInto(&doubleErr)
+		doubles, doubleErr = generateTestDouble(m, opts.Package)
+	})
+	if opts.ImportPath != "" {
+		wg.Go(func() {
+			defer recoverInto(&exErr)
+			examples, exDiags, exErr = generateExamples(m, opts.Package, opts.ImportPath)
+		})
+	}
+	var files []File
+	var err, typesErr error
+	if opts.Types != nil && opts.Types.started {
+		files, err = runJobs(clientJobs(m, opts), opts)
+		opts.Types.wg.Wait()
+		files, typesErr = append(files, opts.Types.files...), opts.Types.err
+	} else {
+		files, err = runJobs(append(typeJobs(m.Types, opts), clientJobs(m, opts)...), opts)
+	}
+	wg.Wait()
+	for _, e := range []error{typesErr, err, doubleErr, exErr} {
+		if e != nil {
+			return Output{}, e
+		}
+	}
+	files = append(files, doubles...)
+	if opts.ImportPath != "" {
+		files = append(files, examples)
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return Output{Files: files, Diags: exDiags}, nil
 }
 
-// GenerateTypes renders the files that depend on the model's types alone:
-// the models, the enums and registry.go. Files are sorted by name. A
-// caller may run it as soon as the types are final (model.Options.TypesDone),
-// while the rest of the model is being built.
-func GenerateTypes(types []*model.Type, opts Options) ([]File, error) {
-	if !isPackageName(opts.Package) {
-		return nil, fmt.Errorf("invalid package name %q", opts.Package)
-	}
-	return runJobs(typeJobs(types, opts), opts)
+// TypeFiles renders the files that depend on the model's types alone (the
+// models, the enums and registry.go) ahead of Generate, on a goroutine of
+// its own. The zero value is ready; a TypeFiles is for one Generate.
+type TypeFiles struct {
+	started bool
+	wg      sync.WaitGroup
+	files   []File
+	err     error
 }
 
-// GenerateClient renders the files of the package that GenerateTypes does
-// not: doc.go, the operations, names.go and the client runtime copied from
-// templates. Files are sorted by name.
-func GenerateClient(m *model.Model, opts Options) ([]File, error) {
-	if !isPackageName(opts.Package) {
-		return nil, fmt.Errorf("invalid package name %q", opts.Package)
-	}
-	return runJobs(clientJobs(m, opts), opts)
+// Start starts rendering types with opts; types must be final (the model's
+// Types, as model.Options.TypesDone passes them).
+func (t *TypeFiles) Start(types []*model.Type, opts Options) {
+	t.started = true
+	t.wg.Go(func() {
+		defer recoverInto(&t.err)
+		if !isPackageName(opts.Package) {
+			t.err = fmt.Errorf("invalid package name %q", opts.Package)
+			return
+		}
+		t.files, t.err = runJobs(typeJobs(types, opts), opts)
+	})
 }
 
-// typeJobs are the jobs of GenerateTypes. Each job builds and renders one
+// recoverInto turns a panic of the goroutine it is deferred in into an
+// internal error: the caller's recover does not see other goroutines.
+func recoverInto(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error: %v", r)
+	}
+}
+
+// typeJobs are the jobs of the type files (TypeFiles). Each job builds and renders one
 // file; its weight, a rough count of the code it produces, lets the
 // heaviest files start first.
 func typeJobs(types []*model.Type, opts Options) []job {
@@ -130,7 +199,7 @@ func typeJobs(types []*model.Type, opts Options) []job {
 	return append(jobs, job{name: "registry.go", weight: len(types), gen: func(f *jen.File) { genRegistry(f, types) }})
 }
 
-// clientJobs are the jobs of GenerateClient.
+// clientJobs are the jobs of the files TypeFiles does not render.
 func clientJobs(m *model.Model, opts Options) []job {
 	pkg := opts.Package
 	jobs := []job{{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }}}

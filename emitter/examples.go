@@ -20,14 +20,14 @@ import (
 // documented request.
 const ExamplesFile = "examples_test.go"
 
-// GenerateExamples renders examples_test.go: for every documented request
+// generateExamples renders examples_test.go: for every documented request
 // example, an Example function that performs the same call with the
 // generated client against the test-double server and prints "ok". go test
 // compiles and runs them, so the docs' examples are checked code. An
 // example that cannot be expressed (its URL does not fit the operation's
 // path template, its body is not valid JSON, ...) is a diagnostic.
 // importPath is the import path of the generated package.
-func GenerateExamples(m *model.Model, pkg, importPath string) (File, diag.List, error) {
+func generateExamples(m *model.Model, pkg, importPath string) (File, diag.List, error) {
 	var diags diag.List
 	tp := TestPackage(pkg)
 	f := jen.NewFile(pkg + "_test")

@@ -13,10 +13,11 @@ import (
 // returns an empty table, each as go/format writes it.
 func TestFileWithoutDeclarations(t *testing.T) {
 	m := &model.Model{}
-	files, err := Generate(m, Options{Package: "p"})
+	out, err := Generate(m, Options{Package: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := out.Files
 	want := Header + "\n\npackage p\n"
 	seen := 0
 	for _, f := range files {
@@ -31,7 +32,7 @@ func TestFileWithoutDeclarations(t *testing.T) {
 	if seen != 3 {
 		t.Errorf("found %d of models.go, enums.go and operations.go", seen)
 	}
-	double, err := GenerateTestDouble(m, "p")
+	double, err := generateTestDouble(m, "p")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -130,11 +130,11 @@ func TestSplitStable(t *testing.T) {
 
 func generate(t *testing.T, m *model.Model, opts emitter.Options) []emitter.File {
 	t.Helper()
-	files, err := emitter.Generate(m, opts)
+	out, err := emitter.Generate(m, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return files
+	return out.Files
 }
 
 func sameFiles(a, b []emitter.File) bool {

@@ -15,11 +15,11 @@ import (
 // is written to a subfolder of the same name.
 func TestPackage(pkg string) string { return pkg + "test" }
 
-// GenerateTestDouble renders the test-double package of the client in
+// generateTestDouble renders the test-double package of the client in
 // package pkg: server.go (the hand-written fake server from
 // templates/testdouble) and examples.go (every documented example with a
 // response). File names carry the subfolder: "<pkg>test/server.go".
-func GenerateTestDouble(m *model.Model, pkg string) ([]File, error) {
+func generateTestDouble(m *model.Model, pkg string) ([]File, error) {
 	tp := TestPackage(pkg)
 	if !isPackageName(tp) {
 		return nil, fmt.Errorf("invalid package name %q", tp)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docgen-dev/docgen/emitter"
@@ -86,12 +87,15 @@ func TestSubsetSeedsGetBook(t *testing.T) {
 			t.Errorf("Subset changed the original Entity's subtypes: %v", ty.Subtypes)
 		}
 	}
-	files, err := emitter.Generate(sub, emitter.Options{Package: "books"})
+	out, err := emitter.Generate(sub, emitter.Options{Package: "books"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var gf []gocheck.File
-	for _, f := range files {
+	for _, f := range out.Files {
+		if strings.Contains(f.Name, "/") {
+			continue // the test double is a package of its own
+		}
 		gf = append(gf, gocheck.File{Name: f.Name, Content: f.Content})
 	}
 	if err := gocheck.Check(gf); err != nil {

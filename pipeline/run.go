@@ -10,8 +10,6 @@ import (
 	"path"
 	"regexp"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -155,12 +153,13 @@ func Run(cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	opts := model.Options{Reserved: emitter.Reserved(), Names: names}
-	var types typeFiles
+	eopts := cfg.emitterOptions()
 	if !cfg.selects() {
 		// The types are final before the operations are resolved: their
 		// files are rendered on the other cores while the build completes
 		// on this one. A selection makes a new model of a subset of them.
-		opts.TypesDone = types.start(cfg.emitterOptions())
+		eopts.Types = &emitter.TypeFiles{}
+		opts.TypesDone = func(types []*model.Type) { eopts.Types.Start(types, eopts) }
 	}
 	m := model.Build(pages, opts)
 	if cfg.selects() {
@@ -176,11 +175,15 @@ func Run(cfg Config) (res *Result, err error) {
 		parsed = pages
 	}
 	pages = nil // the model holds what the emitter needs
-	files, err := render(m, cfg, &types)
+	out, err := emitter.Generate(m, eopts)
 	if err != nil {
 		return nil, err
 	}
-	res = &Result{Files: files, Model: m, Pages: nPages, Paths: map[string]string{}, Parsed: parsed}
+	if len(out.Diags) > 0 {
+		m.Diags = append(m.Diags, out.Diags...)
+		m.Diags.Sort()
+	}
+	res = &Result{Files: out.Files, Model: m, Pages: nPages, Paths: map[string]string{}, Parsed: parsed}
 	for _, in := range inputs {
 		res.Paths[in.Name] = in.Path
 	}
@@ -188,86 +191,9 @@ func Run(cfg Config) (res *Result, err error) {
 	return res, nil
 }
 
-// typeFiles renders the files of a model's types (emitter.GenerateTypes)
-// on a goroutine of its own, started by model.Build through
-// model.Options.TypesDone.
-type typeFiles struct {
-	started bool
-	wg      sync.WaitGroup
-	files   []emitter.File
-	err     error
-}
-
-// start returns the TypesDone callback that starts the rendering.
-func (t *typeFiles) start(opts emitter.Options) func([]*model.Type) {
-	return func(types []*model.Type) {
-		t.started = true
-		t.wg.Go(func() {
-			defer recoverInto(&t.err)
-			t.files, t.err = emitter.GenerateTypes(types, opts)
-		})
-	}
-}
-
 // emitterOptions are the options of the package's files.
 func (cfg Config) emitterOptions() emitter.Options {
-	return emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine}
-}
-
-// render makes every file of the package: the package itself on the
-// emitter's pools of workers (its type files may be under way already, see
-// typeFiles) and, beside it, the test double and the Example functions
-// (whose diagnostics join the model's). The files are sorted by name, so
-// the output does not depend on the scheduling.
-func render(m *model.Model, cfg Config, types *typeFiles) ([]emitter.File, error) {
-	var (
-		wg               sync.WaitGroup
-		doubles          []emitter.File
-		examples         emitter.File
-		exDiags          diag.List
-		doubleErr, exErr error
-	)
-	wg.Go(func() {
-		defer recoverInto(&doubleErr)
-		doubles, doubleErr = emitter.GenerateTestDouble(m, cfg.Package)
-	})
-	if cfg.ImportPath != "" {
-		wg.Go(func() {
-			defer recoverInto(&exErr)
-			examples, exDiags, exErr = emitter.GenerateExamples(m, cfg.Package, cfg.ImportPath)
-		})
-	}
-	var files []emitter.File
-	var err, typesErr error
-	if types.started {
-		files, err = emitter.GenerateClient(m, cfg.emitterOptions())
-		types.wg.Wait()
-		files, typesErr = append(files, types.files...), types.err
-	} else {
-		files, err = emitter.Generate(m, cfg.emitterOptions())
-	}
-	wg.Wait()
-	for _, e := range []error{typesErr, err, doubleErr, exErr} {
-		if e != nil {
-			return nil, e
-		}
-	}
-	files = append(files, doubles...)
-	if cfg.ImportPath != "" {
-		files = append(files, examples)
-		m.Diags = append(m.Diags, exDiags...)
-		m.Diags.Sort()
-	}
-	slices.SortFunc(files, func(a, b emitter.File) int { return strings.Compare(a.Name, b.Name) })
-	return files, nil
-}
-
-// recoverInto turns a panic of the goroutine it is deferred in into an
-// internal error: Run's own recover does not see other goroutines.
-func recoverInto(err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("internal error: %v", r)
-	}
+	return emitter.Options{Package: cfg.Package, GenerateLine: cfg.GenerateLine, ImportPath: cfg.ImportPath}
 }
 
 func opsText(re *regexp.Regexp) string {

@@ -25,19 +25,11 @@ func generate(pages []string) ([]emitter.File, *model.Model, error) {
 		parsed = append(parsed, p.Parse(fmt.Sprintf("api/page%d.md", i), []byte(src)))
 	}
 	m := model.Build(parsed, model.Options{Reserved: emitter.Reserved()})
-	files, err := emitter.Generate(m, emitter.Options{Package: pkgName})
+	out, err := emitter.Generate(m, emitter.Options{Package: pkgName, ImportPath: importPath})
 	if err != nil {
 		return nil, m, err
 	}
-	doubles, err := emitter.GenerateTestDouble(m, pkgName)
-	if err != nil {
-		return nil, m, err
-	}
-	ex, _, err := emitter.GenerateExamples(m, pkgName, importPath)
-	if err != nil {
-		return nil, m, err
-	}
-	return append(append(files, doubles...), ex), m, nil
+	return out.Files, m, nil
 }
 
 // FuzzEndToEnd asserts that any set of pages gives, without a panic or an
