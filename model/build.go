@@ -97,6 +97,7 @@ func passes() []pass {
 		}},
 		{"merge operations that several pages document", func(b *builder, _ *Model) { b.mergeDuplicateOperations() }},
 		{"attach examples that fit no request line of their page", func(b *builder, _ *Model) { b.attachUnmatched() }},
+		{"report response bodies the operations drop", func(b *builder, _ *Model) { b.reportIgnoredBodies() }},
 		{"resolve request bodies", func(b *builder, _ *Model) {
 			for _, op := range b.ops {
 				b.resolveBody(op)

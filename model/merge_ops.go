@@ -47,9 +47,6 @@ func (b *builder) mergeDuplicateOperations() {
 			w.examples = append(w.examples, op.examples...)
 			b.merged = append(b.merged, mergedOp{page: op.page.Path, into: w})
 			b.diags.Warnf(op.tmpl.Pos, "operation-duplicate", "%s %s is also documented by %s; the operations are merged", op.method, op.tmpl.Path, w.page.Path)
-			if w.respKind == ResponseNone && op.respKind != ResponseNone {
-				b.diags.Warnf(op.tmpl.Pos, "response-body-ignored", "%s %s returns a body on this page, but %s, which the operation is merged into, documents no response body; it is generated as returning nothing", op.method, op.tmpl.Path, w.page.Path)
-			}
 		}
 	}
 	var out []*opFacts
@@ -135,8 +132,5 @@ func (b *builder) attachUnmatched() {
 		}
 		to.examples = append(to.examples, ex)
 		b.diags.Warnf(ex.req.Pos, "example-other-page", "request example %s %s fits no request line of its page; it documents %s %s of %s", ex.req.Method, ex.req.Path, to.method, to.tmpl.Path, to.page.Path)
-		if r := success(ex.resp); to.respKind == ResponseNone && showsBody(r) {
-			b.diags.Warnf(r.Pos, "response-body-ignored", "this example of %s %s returns a body, but %s documents none; it is generated as returning nothing", to.method, to.tmpl.Path, to.page.Path)
-		}
 	}
 }

@@ -249,9 +249,6 @@ func (b *builder) collectOperations(p *parser.Page) {
 			}
 		}
 		op.respKind, op.respRef = b.responseOf(p, op, resp)
-		if op.respKind == ResponseNone && resp != nil {
-			b.noteIgnoredBody(op, resp, append(slices.Clone(op.examples), pairs...))
-		}
 		// A GET with a query ("GET /users/{id}?$expand=extensions(...)" on
 		// an extension's page) documents what the query returns, not the
 		// type of the resource its path addresses.

@@ -111,19 +111,24 @@ func (b *builder) responseOf(p *parser.Page, op *opFacts, resp *parser.Response)
 	return ResponseSingle, rawRef{prim: Untyped}
 }
 
-// noteIgnoredBody reports an operation generated as returning nothing
-// (its response example, resp, has no body) while another success example
-// of its method shows a JSON body: the call may answer with content (a
-// PATCH with "Prefer: return=representation"), and the caller should know
-// the client drops it.
-func (b *builder) noteIgnoredBody(op *opFacts, resp *parser.Response, exs []exPair) {
-	for _, ex := range exs {
-		r := success(ex.resp)
-		if r == resp || ex.req.Method != op.method || !showsBody(r) {
+// reportIgnoredBodies reports each operation generated as returning
+// nothing while one of its success examples of its method shows a JSON
+// body, whether its own page documents that example, a page merged into it
+// or a page whose example it was given (attachUnmatched): the call may
+// answer with content (a PATCH with "Prefer: return=representation"), and
+// the caller should know the client drops it. It runs once every example
+// has found its operation.
+func (b *builder) reportIgnoredBodies() {
+	for _, op := range b.ops {
+		if op.respKind != ResponseNone {
 			continue
 		}
-		b.diags.Warnf(r.Pos, "response-body-ignored", "%s %s is generated as returning nothing, as its first response example (line %d) shows; this example returns a body, which the client discards", op.method, op.tmpl.Path, resp.Pos.Line)
-		return
+		for _, ex := range op.examples {
+			if r := success(ex.resp); ex.req.Method == op.method && showsBody(r) {
+				b.diags.Warnf(r.Pos, "response-body-ignored", "%s %s is generated as returning nothing, as %s documents it; this example returns a body, which the client discards", op.method, op.tmpl.Path, op.page.Path)
+				break
+			}
+		}
 	}
 }
 
