@@ -84,30 +84,34 @@ func dropBrokenLinks(s string) string {
 		}
 		s = s[:i] + s[i+2+end:]
 	}
-	var b strings.Builder
+	// A '[' pairs with the next ']' unless another '[' comes first; every
+	// bracket without a partner is dropped.
+	drop := map[int]bool{}
 	open := -1
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '[':
 			if open >= 0 {
-				// An earlier '[' had no partner: drop it.
-				str := b.String()
-				b.Reset()
-				b.WriteString(str[:open] + str[open+1:])
+				drop[open] = true
 			}
-			open = b.Len()
+			open = i
 		case ']':
 			if open < 0 {
-				continue
+				drop[i] = true
 			}
 			open = -1
 		}
-		b.WriteByte(s[i])
+	}
+	if open >= 0 {
+		drop[open] = true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if !drop[i] {
+			b.WriteByte(s[i])
+		}
 	}
 	out := b.String()
-	if open >= 0 {
-		out = out[:open] + out[open+1:]
-	}
 	return strings.Join(strings.Fields(out), " ")
 }
 
