@@ -1,14 +1,9 @@
 package corpus
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/docgen-dev/docgen/emitter"
-	"github.com/docgen-dev/docgen/model"
-	"github.com/docgen-dev/docgen/pipeline"
 )
 
 // TestDocComments measures the descriptions that become the doc comments of
@@ -26,15 +21,7 @@ func TestDocComments(t *testing.T) {
 	floors := map[string]int{"v1.0": 174, "beta": 652}
 	for _, v := range []string{"v1.0", "beta"} {
 		t.Run(v, func(t *testing.T) {
-			root := filepath.Join(corpusRoot, v)
-			if _, err := os.Stat(root); err != nil {
-				t.Skipf("corpus not found at %s: %v", root, err)
-			}
-			inputs, err := pipeline.Collect([]string{root})
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := model.Build(pipeline.ParsePages(inputs, pipeline.Config{}), model.Options{Reserved: emitter.Reserved()})
+			_, m := buildCorpus(t, filepath.Join(corpusRoot, v), nil)
 			var descs, markdown, placeholder, unfinished int
 			check := func(what, d string) {
 				if d == "" {

@@ -2,16 +2,13 @@ package corpus
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/model"
 	"github.com/docgen-dev/docgen/parser"
-	"github.com/docgen-dev/docgen/pipeline"
 )
 
 // evidenceFloors are the most allowed in each class of ownerCounts on the
@@ -54,16 +51,7 @@ func TestEvidenceOwners(t *testing.T) {
 	}
 	for _, version := range []string{"v1.0", "beta"} {
 		t.Run(version, func(t *testing.T) {
-			root := filepath.Join(corpusRoot, version)
-			if _, err := os.Stat(root); err != nil {
-				t.Skipf("corpus not found at %s: %v", root, err)
-			}
-			inputs, err := pipeline.Collect([]string{root})
-			if err != nil {
-				t.Fatal(err)
-			}
-			pages := pipeline.ParsePages(inputs, pipeline.Config{})
-			m := model.Build(pages, model.Options{Reserved: emitter.Reserved()})
+			pages, m := buildCorpus(t, filepath.Join(corpusRoot, version), nil)
 			got, examples := countOwners(pages, m)
 			t.Logf("%s: %+v", version, got)
 			for _, e := range examples {

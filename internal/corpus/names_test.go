@@ -109,15 +109,8 @@ func TestNamesSurviveDocsUpdate(t *testing.T) {
 			t.Skipf("corpus not found at %s: %v", r, err)
 		}
 	}
-	build := func(root string, names []model.NameEntry) *model.Model {
-		inputs, err := pipeline.Collect([]string{root})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return model.Build(pipeline.ParsePages(inputs, pipeline.Config{}), model.Options{Reserved: emitter.Reserved(), Names: names})
-	}
-	old := build(oldRoot, nil)
-	upd := build(newRoot, old.Names)
+	_, old := buildCorpus(t, oldRoot, nil)
+	_, upd := buildCorpus(t, newRoot, old.Names)
 	oldTypes, oldOps := shapes(old)
 	newTypes, newOps := shapes(upd)
 	compare := func(kind string, a, b map[string]string) (both, renamed int) {

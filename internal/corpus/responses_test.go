@@ -1,14 +1,11 @@
 package corpus
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/docgen-dev/docgen/emitter"
 	"github.com/docgen-dev/docgen/model"
-	"github.com/docgen-dev/docgen/pipeline"
 )
 
 // TestNoSilentErrorOnly checks that an operation generated as returning
@@ -23,15 +20,7 @@ func TestNoSilentErrorOnly(t *testing.T) {
 	floors := map[string]int{"v1.0": 6, "beta": 8}
 	for _, v := range []string{"v1.0", "beta"} {
 		t.Run(v, func(t *testing.T) {
-			root := filepath.Join(corpusRoot, v)
-			if _, err := os.Stat(root); err != nil {
-				t.Skipf("corpus not found at %s: %v", root, err)
-			}
-			inputs, err := pipeline.Collect([]string{root})
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := model.Build(pipeline.ParsePages(inputs, pipeline.Config{}), model.Options{Reserved: emitter.Reserved()})
+			_, m := buildCorpus(t, filepath.Join(corpusRoot, v), nil)
 			reported := map[string]bool{} // pages with a response-body-ignored diagnostic
 			for _, d := range m.Diags {
 				if d.Code == "response-body-ignored" {
