@@ -64,18 +64,25 @@ func BenchmarkParseOnly(b *testing.B) {
 			b.ReportAllocs()
 			var nodes int64
 			for b.Loop() {
-				nodes = 0
-				for _, dir := range dirs {
-					inputs, err := Collect([]string{dir})
-					if err != nil {
-						b.Fatal(err)
-					}
-					nodes += parseOnly(b, inputs)
-				}
+				nodes = parseDirs(b, dirs)
 			}
 			b.ReportMetric(float64(nodes), "nodes/op")
 		})
 	}
+}
+
+// parseDirs is the loop body of BenchmarkParseOnly: every page of dirs
+// collected and parsed, returning the number of AST nodes.
+func parseDirs(b *testing.B, dirs []string) int64 {
+	var nodes int64
+	for _, dir := range dirs {
+		inputs, err := Collect([]string{dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		nodes += parseOnly(b, inputs)
+	}
+	return nodes
 }
 
 // parseOnly parses inputs concurrently and returns the number of AST nodes.
@@ -144,14 +151,7 @@ func BenchmarkParseAndFormat(b *testing.B) {
 			b.ResetTimer()
 			var nodes int64
 			for b.Loop() {
-				nodes = 0
-				for _, dir := range dirs {
-					inputs, err := Collect([]string{dir})
-					if err != nil {
-						b.Fatal(err)
-					}
-					nodes += parseOnly(b, inputs)
-				}
+				nodes = parseDirs(b, dirs)
 				formatAll(b, srcs)
 			}
 			b.ReportMetric(float64(nodes), "nodes/op")
