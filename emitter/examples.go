@@ -40,7 +40,7 @@ func generateExamples(m *model.Model, pkg, importPath string) (File, diag.List, 
 	f.ImportName("fmt", "fmt")
 	f.ImportName("strings", "strings")
 	f.ImportName("errors", "errors")
-	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}, baseURL: m.BaseURL}
+	g := &exampleGen{pkg: importPath, test: importPath + "/" + tp, used: map[string]bool{}, named: map[exampleKey]int{}, baseURL: m.BaseURL}
 	var served []servedExample // the test double's table, in its order
 	for _, op := range m.Operations {
 		for _, ex := range op.Examples {
@@ -48,6 +48,7 @@ func generateExamples(m *model.Model, pkg, importPath string) (File, diag.List, 
 				continue // not in the table (and inexpressible below)
 			}
 			served = append(served, servedExample{op, ex})
+			g.named[exampleKey{ex.Pos.File, ex.Name}]++
 		}
 	}
 	for _, op := range m.Operations {
@@ -157,6 +158,9 @@ func quoteName(s string) string {
 type exampleGen struct {
 	pkg, test string
 	used      map[string]bool
+	// named counts the examples of the test double's table by page and
+	// name (handler).
+	named map[exampleKey]int
 	// baseURL is the service root the examples use (model.Model.BaseURL).
 	baseURL string
 }
@@ -257,7 +261,7 @@ func (g *exampleGen) example(op *model.Operation, ex *model.Example) ([]jen.Code
 	}
 	var stmts []jen.Code
 	stmts = append(stmts,
-		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(tdHandler.in(g.test).Call()),
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(g.handler(ex)),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		// Retries off: the test double answers a retried request as it
 		// answered the first, so a retry could only wait (a documented
@@ -303,6 +307,20 @@ func (g *exampleGen) example(op *model.Operation, ex *model.Example) ([]jen.Code
 		declDoc(doc),
 		jen.Func().Id(name).Params().Block(stmts...),
 	}, ""
+}
+
+// exampleKey names an example of the test double's table: its page and
+// its name there.
+type exampleKey struct{ source, name string }
+
+// handler is the test double an Example serves its call with: the one
+// that answers only its documented request (ExampleHandler), or, when
+// another example of the page has the same name, the whole double.
+func (g *exampleGen) handler(ex *model.Example) jen.Code {
+	if g.named[exampleKey{ex.Pos.File, ex.Name}] == 1 {
+		return tdForExample.in(g.test).Call(jen.Lit(ex.Pos.File), jen.Lit(ex.Name))
+	}
+	return tdHandler.in(g.test).Call()
 }
 
 // success performs the call of an example the docs answer with success,

@@ -82,12 +82,16 @@ func runtimeNames() (decls, members []rtName) {
 // Example functions serve, and the table of examples and its fields.
 const (
 	tdHandler     rtName = "Handler"
+	tdForExample  rtName = "ExampleHandler"
 	tdExamples    rtName = "examples"
 	tdExample     rtName = "example"
 	tdOperation   rtName = "Operation"
 	tdMethod      rtName = "Method"
 	tdTemplate    rtName = "Template"
 	tdPath        rtName = "Path"
+	tdQuery       rtName = "Query"
+	tdSource      rtName = "Source"
+	tdName        rtName = "Name"
 	tdStatus      rtName = "Status"
 	tdHeader      rtName = "Header"
 	tdRequestBody rtName = "RequestBody"
@@ -99,8 +103,8 @@ const (
 // not among them: the emitter declares it (examples.go) and server.go
 // calls it.
 func testDoubleNames() (decls, fields []rtName) {
-	return []rtName{tdHandler, tdExample},
-		[]rtName{tdOperation, tdMethod, tdTemplate, tdPath, tdStatus, tdHeader, tdRequestBody, tdBody}
+	return []rtName{tdHandler, tdForExample, tdExample},
+		[]rtName{tdOperation, tdMethod, tdTemplate, tdPath, tdQuery, tdSource, tdName, tdStatus, tdHeader, tdRequestBody, tdBody}
 }
 
 // id is n as an identifier of the package it is declared in.

@@ -108,8 +108,15 @@ func exampleFields(op *model.Operation, ex *model.Example) []jen.Code {
 		field(tdMethod, jen.Lit(op.Method)),
 		field(tdTemplate, jen.Lit(op.Path)),
 		field(tdPath, jen.Lit(ex.Path)),
-		field(tdStatus, jen.Lit(ex.Status)),
 	}
+	if ex.Query != "" {
+		fields = append(fields, field(tdQuery, jen.Lit(ex.Query)))
+	}
+	fields = append(fields,
+		field(tdSource, jen.Lit(ex.Pos.File)),
+		field(tdName, jen.Lit(ex.Name)),
+		field(tdStatus, jen.Lit(ex.Status)),
+	)
 	if len(ex.ResponseHeaders) > 0 {
 		var hs []jen.Code
 		for _, h := range ex.ResponseHeaders {

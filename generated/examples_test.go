@@ -15,7 +15,7 @@ import (
 // ExampleClient_AddRelatedBook calls AddRelatedBook as the example
 // "add_related_book" of seeds/api/book-post-relatedbooks.md does.
 func ExampleClient_AddRelatedBook() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-post-relatedbooks.md", "add_related_book"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -30,7 +30,7 @@ func ExampleClient_AddRelatedBook() {
 // ExampleClient_BookArchive calls BookArchive as the example "book_archive" of
 // seeds/api/book-archive.md does.
 func ExampleClient_BookArchive() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-archive.md", "book_archive"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -53,7 +53,7 @@ func ExampleClient_BookArchive() {
 // ExampleClient_BookCheckout calls BookCheckout as the example "book_checkout"
 // of seeds/api/book-checkout.md does.
 func ExampleClient_BookCheckout() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-checkout.md", "book_checkout"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -79,7 +79,7 @@ func ExampleClient_BookCheckout() {
 // ExampleClient_BookDelta calls BookDelta as the example "book_delta" of
 // seeds/api/book-delta.md does.
 func ExampleClient_BookDelta() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-delta.md", "book_delta"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -97,7 +97,7 @@ func ExampleClient_BookDelta() {
 // example "book_getavailablecopies" of seeds/api/book-getavailablecopies.md
 // does.
 func ExampleClient_BookGetAvailableCopies() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-getavailablecopies.md", "book_getavailablecopies"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -114,7 +114,7 @@ func ExampleClient_BookGetAvailableCopies() {
 // ExampleClient_CreateBook calls CreateBook as the example
 // "create_book_from_books" of seeds/api/book-post.md does.
 func ExampleClient_CreateBook() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-post.md", "create_book_from_books"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -174,7 +174,7 @@ func ExampleClient_CreateBook() {
 // ExampleClient_CreateBookCopy calls CreateBookCopy as the example
 // "create_bookcopy" of seeds/api/bookcopy-post.md does.
 func ExampleClient_CreateBookCopy() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/bookcopy-post.md", "create_bookcopy"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -200,7 +200,7 @@ func ExampleClient_CreateBookCopy() {
 // ExampleClient_DeleteBook calls DeleteBook as the example "delete_book" of
 // seeds/api/book-delete.md does.
 func ExampleClient_DeleteBook() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-delete.md", "delete_book"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -215,7 +215,7 @@ func ExampleClient_DeleteBook() {
 // ExampleClient_GetBook calls GetBook as the example "get_book" of
 // seeds/api/book-get.md does.
 func ExampleClient_GetBook() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-get.md", "get_book"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -231,7 +231,7 @@ func ExampleClient_GetBook() {
 // ExampleClient_GetBookCover calls GetBookCover as the example
 // "get_book_cover" of seeds/api/book-get-cover.md does.
 func ExampleClient_GetBookCover() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-get-cover.md", "get_book_cover"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -248,7 +248,7 @@ func ExampleClient_GetBookCover() {
 // ExampleClient_ListBookCopiesViaLibraries calls ListBookCopiesViaLibraries as
 // the example "list_bookcopies" of seeds/api/bookcopy-list.md does.
 func ExampleClient_ListBookCopiesViaLibraries() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/bookcopy-list.md", "list_bookcopies"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -265,7 +265,7 @@ func ExampleClient_ListBookCopiesViaLibraries() {
 // ExampleClient_ListBooks calls ListBooks as the example "list_books" of
 // seeds/api/book-list.md does.
 func ExampleClient_ListBooks() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-list.md", "list_books"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -282,7 +282,7 @@ func ExampleClient_ListBooks() {
 // ExampleClient_ListBooksViaLibraries calls ListBooksViaLibraries as the
 // example "list_library_books" of seeds/api/book-list.md does.
 func ExampleClient_ListBooksViaLibraries() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-list.md", "list_library_books"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -300,7 +300,7 @@ func ExampleClient_ListBooksViaLibraries() {
 // example "get_synchronizationjob" of
 // seeds/api/synchronization-synchronizationjob-list.md does.
 func ExampleClient_ListSynchronizationJobs() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/synchronization-synchronizationjob-list.md", "get_synchronizationjob"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -317,7 +317,7 @@ func ExampleClient_ListSynchronizationJobs() {
 // ExampleClient_UpdateBook calls UpdateBook as the example "update_book" of
 // seeds/api/book-update.md does.
 func ExampleClient_UpdateBook() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-update.md", "update_book"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -348,7 +348,7 @@ func ExampleClient_UpdateBook() {
 // ExampleClient_UpdateBookCopy calls UpdateBookCopy as the example
 // "update_bookcopy" of seeds/api/bookcopy-update.md does.
 func ExampleClient_UpdateBookCopy() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/bookcopy-update.md", "update_bookcopy"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -368,7 +368,7 @@ func ExampleClient_UpdateBookCopy() {
 // ExampleClient_UploadBookCover calls UploadBookCover as the example
 // "book_put_cover" of seeds/api/book-put-cover.md does.
 func ExampleClient_UploadBookCover() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-put-cover.md", "book_put_cover"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
@@ -384,7 +384,7 @@ func ExampleClient_UploadBookCover() {
 // ExampleClient_UploadBookManuscript calls UploadBookManuscript as the example
 // "book_put_manuscript" of seeds/api/book-put-manuscript.md does.
 func ExampleClient_UploadBookManuscript() {
-	srv := httptest.NewServer(generatedtest.Handler())
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-put-manuscript.md", "book_put_manuscript"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()

@@ -19,15 +19,15 @@ package generatedtest
 // examples are the documented request/response pairs, in operation order.
 func examples() []example {
 	return []example{
-		{Operation: "AddRelatedBook", Method: "POST", Template: "/books/{id}/relatedBooks/$ref", Path: "/books/b-42/relatedBooks/$ref", Status: 204, RequestBody: `{
+		{Operation: "AddRelatedBook", Method: "POST", Template: "/books/{id}/relatedBooks/$ref", Path: "/books/b-42/relatedBooks/$ref", Source: "seeds/api/book-post-relatedbooks.md", Name: "add_related_book", Status: 204, RequestBody: `{
   "@odata.id": "https://graph.microsoft.com/v1.0/books/b-17"
 }
 `},
-		{Operation: "BookArchive", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
+		{Operation: "BookArchive", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Source: "seeds/api/book-archive.md", Name: "book_archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
   "reason": "Fewer than two loans in five years"
 }
 `},
-		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
+		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/checkout", Source: "seeds/api/book-checkout.md", Name: "book_checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
   "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
   "dueDate": "2021-07-22",
   "notifyBorrower": true
@@ -46,8 +46,8 @@ func examples() []example {
   "returnedDateTime": null
 }
 `},
-		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}", Body: "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}"},
-		{Operation: "BookDelta", Method: "GET", Template: "/books/delta", Path: "/books/delta", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout", Source: "seeds/api/book-checkout.md", Name: "book_checkout_loose", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}", Body: "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}"},
+		{Operation: "BookDelta", Method: "GET", Template: "/books/delta", Path: "/books/delta", Source: "seeds/api/book-delta.md", Name: "book_delta", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(book)",
   "@odata.deltaLink": "https://graph.microsoft.com/v1.0/books/delta?$deltatoken=c9a1f0e2",
   "value": [
@@ -60,7 +60,7 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "BookGetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}')", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover')", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "BookGetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}')", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover')", Source: "seeds/api/book-getavailablecopies.md", Name: "book_getavailablecopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.bookCopy)",
   "value": [
     {
@@ -80,7 +80,7 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "CreateBook", Method: "POST", Template: "/books", Path: "/books", Status: 201, Header: [][2]string{{"Content-type", "application/json"}, {"Location", "https://graph.microsoft.com/v1.0/books/06859609-a887-405c-84b3-e9c419e54f58"}}, RequestBody: `{
+		{Operation: "CreateBook", Method: "POST", Template: "/books", Path: "/books", Source: "seeds/api/book-post.md", Name: "create_book_from_books", Status: 201, Header: [][2]string{{"Content-type", "application/json"}, {"Location", "https://graph.microsoft.com/v1.0/books/06859609-a887-405c-84b3-e9c419e54f58"}}, RequestBody: `{
   "title": "A Field Guide to Quiet Rivers",
   "subtitle": "Walking the Chalk Streams of Southern England",
   "authors": [
@@ -176,7 +176,7 @@ func examples() []example {
   "editions": []
 }
 `},
-		{Operation: "CreateBookCopy", Method: "POST", Template: "/books/{id}/copies", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, RequestBody: `{
+		{Operation: "CreateBookCopy", Method: "POST", Template: "/books/{id}/copies", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Source: "seeds/api/bookcopy-post.md", Name: "create_bookcopy", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, RequestBody: `{
   "barcode": "31862004417758",
   "branch": "central",
   "format": "paperback"
@@ -191,8 +191,8 @@ func examples() []example {
   "loanStatus": "available"
 }
 `},
-		{Operation: "DeleteBook", Method: "DELETE", Template: "/books/{id}", Path: "/books/{id}", Status: 204},
-		{Operation: "GetBook", Method: "GET", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "DeleteBook", Method: "DELETE", Template: "/books/{id}", Path: "/books/{id}", Source: "seeds/api/book-delete.md", Name: "delete_book", Status: 204},
+		{Operation: "GetBook", Method: "GET", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Source: "seeds/api/book-get.md", Name: "get_book", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books/$entity",
   "id": "4554c837-dd50-4d40-bb10-f2761a780411",
   "title": "The Lighthouse Keeper's Ledger",
@@ -274,9 +274,9 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "GetBookCover", Method: "GET", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Status: 200, Header: [][2]string{{"Content-Type", "image/jpeg"}, {"Content-Length", "48213"}}, Body: `<binary JPEG data of the cover image>
+		{Operation: "GetBookCover", Method: "GET", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Source: "seeds/api/book-get-cover.md", Name: "get_book_cover", Status: 200, Header: [][2]string{{"Content-Type", "image/jpeg"}, {"Content-Length", "48213"}}, Body: `<binary JPEG data of the cover image>
 `},
-		{Operation: "ListBookCopiesViaLibraries", Method: "GET", Template: "/libraries/{id}/books/{id}/copies", Path: "/libraries/b4ce5152-15ae-41e5-ab21-ebce64a2bfdf/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "ListBookCopiesViaLibraries", Method: "GET", Template: "/libraries/{id}/books/{id}/copies", Path: "/libraries/b4ce5152-15ae-41e5-ab21-ebce64a2bfdf/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Source: "seeds/api/bookcopy-list.md", Name: "list_bookcopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#libraries('b4ce5152-15ae-41e5-ab21-ebce64a2bfdf')/books('4554c837-dd50-4d40-bb10-f2761a780411')/copies",
   "value": [
     {
@@ -321,7 +321,7 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "ListBooks", Method: "GET", Template: "/books", Path: "/books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "ListBooks", Method: "GET", Template: "/books", Path: "/books", Query: "$top=2", Source: "seeds/api/book-list.md", Name: "list_books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books",
   "@odata.nextLink": "https://graph.microsoft.com/v1.0/books?$top=2&$skiptoken=U2FsdENpcGhlcnwyMDIxLTA1LTIw",
   "value": [
@@ -386,8 +386,8 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "ListBooksViaLibraries", Method: "GET", Template: "/libraries/{id}/books", Path: "/libraries/17/books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}"},
-		{Operation: "ListSynchronizationJobs", Method: "GET", Template: "/applications/{applicationsId}/synchronization/jobs", Path: "/applications/{applicationsId}/synchronization/jobs", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}, {"Content-Length", "3046"}}, Body: `{
+		{Operation: "ListBooksViaLibraries", Method: "GET", Template: "/libraries/{id}/books", Path: "/libraries/17/books", Source: "seeds/api/book-list.md", Name: "list_library_books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}"},
+		{Operation: "ListSynchronizationJobs", Method: "GET", Template: "/applications/{applicationsId}/synchronization/jobs", Path: "/applications/{applicationsId}/synchronization/jobs", Source: "seeds/api/synchronization-synchronizationjob-list.md", Name: "get_synchronizationjob", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}, {"Content-Length", "3046"}}, Body: `{
   "value": [
     {
       "@odata.type": "#microsoft.graph.synchronizationJob",
@@ -471,7 +471,7 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "UpdateBook", Method: "PATCH", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
+		{Operation: "UpdateBook", Method: "PATCH", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Source: "seeds/api/book-update.md", Name: "update_book", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
   "loanPeriod": "P7D",
   "keywords": [
     "lighthouses",
@@ -498,9 +498,9 @@ func examples() []example {
   "lastModifiedDateTime": "2021-07-03T14:05:27Z"
 }
 `},
-		{Operation: "UpdateBookCopy", Method: "PATCH", Template: "/books/{id}/copies/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0", Status: 204, RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"},
-		{Operation: "UploadBookCover", Method: "PUT", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Status: 204},
-		{Operation: "UploadBookManuscript", Method: "PUT", Template: "/books/{id}/manuscript/content", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/manuscript/content", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
+		{Operation: "UpdateBookCopy", Method: "PATCH", Template: "/books/{id}/copies/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0", Source: "seeds/api/bookcopy-update.md", Name: "update_bookcopy", Status: 204, RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"},
+		{Operation: "UploadBookCover", Method: "PUT", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Source: "seeds/api/book-put-cover.md", Name: "book_put_cover", Status: 204},
+		{Operation: "UploadBookManuscript", Method: "PUT", Template: "/books/{id}/manuscript/content", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/manuscript/content", Source: "seeds/api/book-put-manuscript.md", Name: "book_put_manuscript", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
   "id": "4554c837-dd50-4d40-bb10-f2761a780411",
   "title": "Moby-Dick"
 }

@@ -25,8 +25,12 @@ type example struct {
 	Method    string
 	// Template is the documented path template, such as "/books/{id}".
 	Template string
-	// Path is the documented example's concrete path.
-	Path string
+	// Path is the documented example's concrete path, and Query its query
+	// string ("" for none).
+	Path, Query string
+	// Source and Name are the page that documents the example and the
+	// example's name there; ExampleHandler finds an example by them.
+	Source, Name string
 	// RequestBody is the documented request body, when it is valid JSON.
 	RequestBody string
 	Status      int
@@ -73,6 +77,24 @@ func Handler() http.Handler {
 	return &handler{routes: compiledRoutes()}
 }
 
+// ExampleHandler returns a handler that answers only the documented example
+// name of the page source, and only the request it documents: the same
+// method, path (ids compared in any case, as the service compares them),
+// query options and body. Any other request is a 400 naming what
+// differs. The generated Example functions serve theirs with it, so that an
+// Example passes only when the client sends exactly the documented request.
+// A documented @odata.nextLink is followed as Handler follows it.
+func ExampleHandler(source, name string) http.Handler {
+	var routes []route
+	for _, rt := range compiledRoutes() {
+		if rt.Source == source && rt.Name == name {
+			routes = append(routes, rt)
+			break
+		}
+	}
+	return &handler{routes: routes, strict: true}
+}
+
 // compiledRoutes is the route table, built once: it is read-only after,
 // and shared by every handler.
 var compiledRoutes = sync.OnceValue(func() []route {
@@ -95,6 +117,9 @@ type route struct {
 
 type handler struct {
 	routes []route
+	// strict marks an ExampleHandler: the request must be the documented
+	// one, path and query included.
+	strict bool
 }
 
 // templateRegexp matches the paths a template stands for: each {param}
@@ -145,8 +170,19 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(candidates) == 0 {
+		if h.strict && len(h.routes) > 0 {
+			rt := h.routes[0]
+			graphError(w, http.StatusBadRequest, "BadRequest", fmt.Sprintf("the request %s %s is not the documented %s %s", r.Method, path, rt.Method, rt.Path))
+			return
+		}
 		h.notImplemented(w, r, path)
 		return
+	}
+	if h.strict {
+		if msg := candidates[0].differentRequest(path, r.URL.RawQuery); msg != "" {
+			graphError(w, http.StatusBadRequest, "BadRequest", msg)
+			return
+		}
 	}
 	// The examples whose own path is the one requested answer first; among
 	// them, the first whose documented body has the request body's shape.
@@ -208,6 +244,74 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// the documented header in the error.
 	w.WriteHeader(status)
 	_, _ = w.Write(lk.body(match.Body))
+}
+
+// differentRequest says how a request's path (without the API version)
+// and raw query differ from the documented example's, or "".
+func (rt *route) differentRequest(path, rawQuery string) string {
+	want := rt.Path
+	if p, err := url.PathUnescape(want); err == nil {
+		want = p
+	}
+	if !strings.EqualFold(strings.TrimRight(want, "/"), strings.TrimRight(path, "/")) {
+		return fmt.Sprintf("the request path %s is not the documented %s", path, rt.Path)
+	}
+	if !sameQuery(parseQuery(rt.Query), parseQuery(rawQuery)) {
+		return fmt.Sprintf("the request query %s is not the documented %s", orNone(rawQuery), orNone(rt.Query))
+	}
+	return ""
+}
+
+// parseQuery splits a raw query into its options as the service reads
+// them: at "&" only (the docs write OData's ";" inside $expand unescaped,
+// which url.ParseQuery refuses), each name and value unescaped when it can
+// be.
+func parseQuery(raw string) url.Values {
+	v := url.Values{}
+	for _, part := range strings.Split(raw, "&") {
+		if part == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(part, "=")
+		v[unescapeQuery(name)] = append(v[unescapeQuery(name)], unescapeQuery(value))
+	}
+	return v
+}
+
+func unescapeQuery(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+func orNone(query string) string {
+	if query == "" {
+		return "(none)"
+	}
+	return "?" + query
+}
+
+// sameQuery compares query options: names in any case (OData system query
+// options such as $select are), values exactly and in order.
+func sameQuery(want, got url.Values) bool {
+	fold := func(v url.Values) map[string][]string {
+		m := make(map[string][]string, len(v))
+		for k, vs := range v {
+			m[strings.ToLower(k)] = append(m[strings.ToLower(k)], vs...)
+		}
+		return m
+	}
+	w, g := fold(want), fold(got)
+	if len(w) != len(g) {
+		return false
+	}
+	for k, vs := range w {
+		if !slices.Equal(vs, g[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // apiPath returns the path of a request without its API version segment

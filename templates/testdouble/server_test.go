@@ -3,6 +3,7 @@ package testdouble
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -126,6 +127,38 @@ func TestCheckBody(t *testing.T) {
 		got := checkBody([]byte(tt.body), tt.documented)
 		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
 			t.Errorf("checkBody(%s, %s) = %q, want %q", tt.body, tt.documented, got, tt.want)
+		}
+	}
+}
+
+// TestExampleHandler: the handler of one documented example answers only
+// the request it documents, path and query included.
+func TestExampleHandler(t *testing.T) {
+	tests := []struct {
+		source, name, method, path string
+		status                     int
+		want                       string
+	}{
+		{"api/book-get.md", "get_book", "GET", "/v1.0/books/1", 200, `{"id":"1","title":"One"}`},
+		{"api/book-get.md", "get_book", "GET", "/v1.0/books/1/", 200, `{"id":"1","title":"One"}`},
+		{"api/book-get.md", "get_book", "GET", "/v1.0/books/2", 400, "the request path /books/2 is not the documented /books/1"},
+		{"api/book-get.md", "get_book", "GET", "/v1.0/books/1?$select=title", 400, "the request query ?$select=title is not the documented (none)"},
+		{"api/book-get.md", "get_book", "DELETE", "/v1.0/books/1", 400, "the request DELETE /books/1 is not the documented GET /books/1"},
+		{"api/book-list.md", "list_books", "GET", "/v1.0/books?$TOP=2", 200, `"value":[]`},
+		{"api/book-list.md", "list_books", "GET", "/v1.0/books?$top=3", 400, "is not the documented ?$top=2"},
+		{"api/book-list.md", "list_books", "GET", "/v1.0/books", 400, "is not the documented ?$top=2"},
+		{"api/book-list.md", "list_books", "GET", "/v1.0/books?$skip=1", 200, `{"value":[]}`}, // its documented next page
+		{"api/book-find.md", "find_books", "GET", "/v1.0/books?$expand=copies%28$levels%3Dmax%3B$select%3Did%29&$count=true", 200, `"value":[{"id":"1"}]`},
+		{"api/book-find.md", "find_books", "GET", "/v1.0/books?$count=true&$expand=copies($levels=max;$select=id)", 200, `"value":[{"id":"1"}]`},
+		{"api/book-find.md", "find_books", "GET", "/v1.0/books?$count=true&$expand=copies($levels=max)", 400, "is not the documented"},
+		{"api/book-list.md", "other", "GET", "/v1.0/books?$top=2", 501, ""},                 // no such example
+	}
+	for _, tt := range tests {
+		srv := httptest.NewServer(ExampleHandler(tt.source, tt.name))
+		status, _, body := get(t, tt.method, srv.URL+tt.path, "")
+		srv.Close()
+		if status != tt.status || !strings.Contains(body, tt.want) {
+			t.Errorf("%s %s %s = %d %q, want %d containing %q", tt.name, tt.method, tt.path, status, body, tt.status, tt.want)
 		}
 	}
 }
