@@ -151,7 +151,7 @@ func TestExampleHandler(t *testing.T) {
 		{"api/book-find.md", "find_books", "GET", "/v1.0/books?$expand=copies%28$levels%3Dmax%3B$select%3Did%29&$count=true", 200, `"value":[{"id":"1"}]`},
 		{"api/book-find.md", "find_books", "GET", "/v1.0/books?$count=true&$expand=copies($levels=max;$select=id)", 200, `"value":[{"id":"1"}]`},
 		{"api/book-find.md", "find_books", "GET", "/v1.0/books?$count=true&$expand=copies($levels=max)", 400, "is not the documented"},
-		{"api/book-list.md", "other", "GET", "/v1.0/books?$top=2", 501, ""},                 // no such example
+		{"api/book-list.md", "other", "GET", "/v1.0/books?$top=2", 501, ""}, // no such example
 	}
 	for _, tt := range tests {
 		srv := httptest.NewServer(ExampleHandler(tt.source, tt.name))
