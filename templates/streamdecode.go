@@ -17,8 +17,9 @@ import (
 // streamDecode walks objects and arrays token by token wherever the Go
 // type is a struct, a slice (other than []byte) or a pointer to one, as
 // polyPlanOf describes them, except for the elements of arrays: members
-// are matched to fields as encoding/json matches them, unknown members are
-// skipped token by token, and slices grow element by element. Every other
+// are matched to fields as encoding/json matches them, members no field
+// declares are kept in the struct's Members (each decoded whole, as a
+// json.RawMessage) or, in a struct without one, skipped token by token, and slices grow element by element. Every other
 // value (array elements that are not arrays, strings, numbers, maps,
 // interfaces, Refs, types with an UnmarshalJSON or UnmarshalText method) is
 // decoded with dec.Decode, so the decoder's buffer holds one such value at
@@ -175,6 +176,14 @@ func (s *streamState) object(v reflect.Value, p *polyPlan) error {
 		if f == nil {
 			fold = polyFoldName(fold[:0], []byte(key))
 			f = p.fields.folded[string(fold)]
+		}
+		if f == nil && p.members != nil {
+			var raw json.RawMessage
+			if err := s.dec.Decode(&raw); err != nil {
+				return err
+			}
+			membersAt(v, p.members).set(key, raw)
+			continue
 		}
 		if f == nil {
 			if err := s.skip(); err != nil {
