@@ -409,7 +409,7 @@ func (g *exampleGen) body(op *model.Operation, ex *model.Example) (jen.Code, []j
 	}
 	decl := []jen.Code{
 		jen.Var().Id("body").Add(typ),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(textLit(text)), arg), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Add(rtUnmarshal.in(g.pkg)).Call(jen.Index().Byte().Parens(textLit(text)), arg), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
 			jen.Return(),
 		),

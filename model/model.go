@@ -91,6 +91,11 @@ func (t *Type) Root() *Type {
 // encoding.
 const ODataTypeField = "ODataType"
 
+// MembersField is the Go name of the field every root struct type carries
+// to hold the JSON members its type does not declare (the runtime's
+// Members), promoted into derived types.
+const MembersField = "Extra"
+
 // Source names the kind of docs text a fact came from.
 type Source string
 
