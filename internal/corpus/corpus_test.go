@@ -59,6 +59,7 @@ type outcome struct {
 	Type   string `json:"type"`
 	OK     bool   `json:"ok"`
 	Reason string `json:"reason,omitempty"`
+	Strict bool   `json:"strict"`
 }
 
 func testVersion(t *testing.T, version string) {
@@ -147,7 +148,7 @@ func testVersion(t *testing.T, version string) {
 	if err := json.Unmarshal(rb, &outs); err != nil {
 		t.Fatal(err)
 	}
-	ok := 0
+	ok, strict := 0, 0
 	reasons := map[string]int{}
 	var failures, undiagnosed []string
 	lines := map[string]int{}
@@ -155,6 +156,9 @@ func testVersion(t *testing.T, version string) {
 		lines[ex.Pos] = ex.Lines
 	}
 	for _, o := range outs {
+		if o.Strict {
+			strict++
+		}
 		if o.OK {
 			ok++
 			continue
@@ -171,7 +175,8 @@ func testVersion(t *testing.T, version string) {
 		t.Errorf("no diagnostic explains the failure of %s", u)
 	}
 	frac := float64(ok) / float64(max(len(outs), 1))
-	t.Logf("%s: %d of %d strictly valid examples round-trip (%.1f%%)", version, ok, len(outs), 100*frac)
+	t.Logf("%s: %d of %d strictly valid examples round-trip (%.1f%%); %d (%.1f%%) with every member declared (encoding/json, DisallowUnknownFields)",
+		version, ok, len(outs), 100*frac, strict, 100*float64(strict)/float64(max(len(outs), 1)))
 	keys := make([]string, 0, len(reasons))
 	for k := range reasons {
 		keys = append(keys, k)
