@@ -32,7 +32,13 @@ const corpusRoot = "../../../shared/graph-docs"
 // table does not list it, nor to a base type from values without
 // @odata.type, so examples holding such members no longer decode strictly.
 // Each is explained by example-unknown-property (the check below).
-var minRoundTrip = map[string]float64{"v1.0": 0.82, "beta": 0.83}
+//
+// Issue 15 item 5 raised them again: every struct keeps the members its
+// type does not declare (Members), and the round trip decodes and encodes
+// with the runtime (Unmarshal, Marshal), so such members survive (v1.0
+// 1508 of 1601, 94.2%; beta 2990 of 3189, 93.8%; with every member
+// declared, as before, 84.6% and 85.2%).
+var minRoundTrip = map[string]float64{"v1.0": 0.935, "beta": 0.93}
 
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
