@@ -19,12 +19,14 @@ import (
 // polyPlanOf describes them, except for the elements of arrays: members
 // are matched to fields as encoding/json matches them, members no field
 // declares are kept in the struct's Members (each decoded whole, as a
-// json.RawMessage) or, in a struct without one, skipped token by token, and slices grow element by element. Every other
-// value (array elements that are not arrays, strings, numbers, maps,
-// interfaces, Refs, types with an UnmarshalJSON or UnmarshalText method) is
-// decoded with dec.Decode, so the decoder's buffer holds one such value at
-// a time: a document whose bulk is one string, or one element of an array,
-// still holds it twice, as text and decoded.
+// json.RawMessage) or, in a struct without one, skipped token by token,
+// and slices grow element by element. Every other value (array elements
+// that are not arrays, strings, numbers, maps, interfaces, Refs, types with
+// an UnmarshalJSON or UnmarshalText method) is decoded whole, array
+// elements that are structs by polyUnmarshal (which keeps their undeclared
+// members) and the others with dec.Decode, so the decoder's buffer holds
+// one such value at a time: a document whose bulk is one string, or one
+// element of an array, still holds it twice, as text and decoded.
 //
 // As with encoding/json, a value of the wrong JSON kind for its field is
 // skipped and the first such *json.UnmarshalTypeError is returned once the
@@ -221,8 +223,7 @@ func (s *streamState) object(v reflect.Value, p *polyPlan) error {
 // Elements that are arrays are walked in turn; any other element is
 // decoded whole (one element's text in memory at a time), by polyUnmarshal
 // when it is a struct, so that its undeclared members are kept, else with
-// dec.Decode,
-// which allocates far less than walking it token by token: the garbage of
+// dec.Decode, which allocates far less than walking it token by token: the garbage of
 // a token walk for every element made the collector let the heap grow to
 // 1.8 times the size of a 500 MB entity. The slice's capacity doubles as it
 // grows (reflect's Grow, like append, grows large slices by a quarter),
