@@ -430,10 +430,19 @@ func (g *exampleGen) body(op *model.Operation, ex *model.Example) (jen.Code, []j
 	}
 	decl := []jen.Code{
 		jen.Var().Id("body").Add(typ),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(textLit(text)), arg), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Add(rtUnmarshal.in(g.pkg)).Call(jen.Index().Byte().Parens(textLit(text)), arg), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
 			jen.Return(),
 		),
+	}
+	if t.Named != nil && !t.Collection && !t.Named.Polymorphic() {
+		// The documented nulls, which a nil field would leave out.
+		for _, name := range ex.RequestNulls {
+			decl = append(decl, jen.If(jen.Err().Op(":=").Add(rtSetNull.in(g.pkg)).Call(jen.Op("&").Id("body"), jen.Op("&").Id("body").Dot(name)), jen.Err().Op("!=").Nil()).Block(
+				jen.Qual("fmt", "Println").Call(jen.Lit("error:"), jen.Err()),
+				jen.Return(),
+			))
+		}
 	}
 	return use, decl, ""
 }

@@ -50,6 +50,11 @@ const (
 	rtContentBody  rtName = "contentBody"
 	rtRefTo        rtName = "RefTo"
 	rtRefURL       rtName = "RefURL"
+	rtMembers      rtName = "Members"
+	rtUnmarshal    rtName = "Unmarshal"
+	// Named in doc comments.
+	rtSetNull rtName = "SetNull"
+	rtBind    rtName = "Bind"
 	// Declared by the emitter itself (doc.go, registry.go), and reserved
 	// with the runtime's names (templates.Identifiers).
 	rtDefaultBaseURL rtName = "defaultBaseURL"
@@ -73,7 +78,7 @@ func runtimeNames() (decls, members []rtName) {
 		rtAPIError, rtDate, rtTimeOfDay, rtDuration, rtDoCollection, rtDoJSON, rtDoValue, rtDoStream,
 		rtDoNoContent, rtUnwrapSeq, rtUnwrapOne, rtDecodePoly, rtEncodePoly, rtPathLiteral, rtPathSegment,
 		rtDefaultBaseURL, rtNewByODataType,
-		rtReference, rtRefTo, rtRefURL, rtContentBody,
+		rtReference, rtRefTo, rtRefURL, rtContentBody, rtMembers, rtUnmarshal, rtSetNull, rtBind,
 		rtWithSelect, rtWithFilter, rtWithTop, rtWithSkip, rtWithExpand, rtWithOrderBy, rtWithSearch, rtWithCount,
 	}, []rtName{rtAPIErrorStatusCode, rtUnwrap}
 }

@@ -22,6 +22,11 @@ func genStruct(f *jen.File, t *model.Type) {
 	} else if !t.Synthesized {
 		fields = append(fields, fieldDoc([]string{"ODataType is the @odata.type discriminator: the concrete type of the value."})...)
 		fields = append(fields, jen.Id(model.ODataTypeField).Op("*").String().Add(jsonTag("@odata.type,omitzero")))
+		fields = append(fields, fieldDoc([]string{
+			model.MembersField + " holds the members the JSON object has that this type does not declare, and",
+			"explicit nulls and @odata.bind members to send (see " + string(rtSetNull) + " and " + string(rtBind) + ").",
+		})...)
+		fields = append(fields, jen.Id(model.MembersField).Add(rtMembers.id()).Add(jsonTag("-")))
 	}
 	for _, p := range t.Properties {
 		if p.Type.Primitive == model.Stream && p.Type.Named == nil {

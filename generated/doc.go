@@ -13,6 +13,14 @@
 // [WithDownloadClient]). Path parameters that are empty, "." or ".." are
 // an error before anything is sent. A throttled request is retried at most 10
 // times and never waits longer than [WithMaxRetryWait] allows (see [WithRetry]).
+//
+// Every struct type keeps, in its Extra field (a [Members]), the JSON members its
+// type does not declare, such as an extension's or an open type's: the request
+// methods decode them and send them back after the declared members, so a GET,
+// a change and a PATCH lose nothing. Extra also carries explicit nulls
+// ([SetNull]) and @odata.bind members ([Bind]), which the declared fields cannot
+// express. encoding/json does not see Extra: use [Unmarshal] and [Marshal],
+// not json.Unmarshal and json.Marshal, to decode and encode a value with it.
 package generated
 
 //go:generate go run github.com/docgen-dev/docgen/cmd/docgen -modroot -in seeds -out . -pkg generated

@@ -3,10 +3,12 @@
 package generated
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -49,25 +51,95 @@ var errPolyEncodeDepth = errors.New("graph: value nested too deeply to encode as
 // encodePoly encodes v, the value a Ref holds, as json.Marshal(v) does. The
 // generated Ref types' MarshalJSON methods call it; a nil v is JSON null.
 func encodePoly(v any) ([]byte, error) {
+	return encodeWith(v, nil)
+}
+
+// encodeWith is encodePoly with the URLs of Binds given by resolve (see
+// polyEncoder).
+func encodeWith(v any, resolve func(Reference) (string, error)) ([]byte, error) {
+	b, err := encodeOnce(v, resolve)
+	if err != nil && err != errPolyEncodeDepth && !isBindError(err) {
+		// Let encoding/json find the error again and report it its way.
+		return json.Marshal(v)
+	}
+	return b, err
+}
+
+// encodeOnce is encodeWith without asking json.Marshal again on an error.
+func encodeOnce(v any, resolve func(Reference) (string, error)) ([]byte, error) {
 	if v == nil {
 		return []byte("null"), nil
 	}
 	rv := reflect.ValueOf(v)
-	e := polyEncoder{}
+	e := polyEncoder{resolve: resolve}
 	b, err := e.value(make([]byte, 0, polyEncodeBufSize), rv, polyEncPlanOf(rv.Type()))
-	if err == errPolyEncodeDepth {
+	if err != nil {
 		return nil, err
 	}
-	if err != nil {
-		// Let encoding/json find the error again and report it its way.
-		return json.Marshal(v)
-	}
 	return b, nil
+}
+
+// encodeBody encodes the request body v as encodeWith does, but calls
+// each MarshalJSON method once (a failing one's error is the result), and
+// leaves <, > and & unescaped, as a json.Encoder with SetEscapeHTML(false)
+// does.
+func encodeBody(v any, resolve func(Reference) (string, error)) ([]byte, error) {
+	b, err := encodeOnce(v, resolve)
+	if err == errPolyEncode {
+		return json.Marshal(v) // for encoding/json's error
+	}
+	if err != nil {
+		return nil, err
+	}
+	return polyUnescapeHTML(b), nil
+}
+
+// polyUnescapeHTML turns the escapes \u003c, \u003e and \u0026 of the JSON
+// b back into <, > and &, in place.
+func polyUnescapeHTML(b []byte) []byte {
+	i := bytes.IndexByte(b, '\\')
+	if i < 0 {
+		return b
+	}
+	out := b[:i]
+	for i < len(b) {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			i++
+			continue
+		}
+		if i+6 <= len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' {
+			switch string(b[i+4 : i+6]) {
+			case "3c":
+				out, i = append(out, '<'), i+6
+				continue
+			case "3e":
+				out, i = append(out, '>'), i+6
+				continue
+			case "26":
+				out, i = append(out, '&'), i+6
+				continue
+			}
+		}
+		out = append(out, c, b[i+1]) // an escape pair, such as \\
+		i += 2
+	}
+	return out
+}
+
+// isBindError reports whether err is a bindError.
+func isBindError(err error) bool {
+	_, ok := err.(*bindError)
+	return ok
 }
 
 // polyEncoder holds the state of one encoding.
 type polyEncoder struct {
 	depth int // the nesting of the value being encoded
+	// resolve returns the URL a Reference of a Bind is sent as; nil
+	// outside a request, where a Bind is an error.
+	resolve func(Reference) (string, error)
 }
 
 // polyEncKind says how a type is encoded.
@@ -99,6 +171,11 @@ type polyEncPlan struct {
 	bits   int          // floats: 32 or 64
 	elem   *polyEncPlan // pointers and slices
 	fields []polyEncField
+	// members is the index path of a struct's Members field, whose members
+	// are written after the declared ones; nil when it has none. names
+	// then maps each declared member name to its index in fields.
+	members []int
+	names   map[string]int
 }
 
 // polyEncField is one JSON member of a struct.
@@ -227,6 +304,14 @@ func polyEncBuild(t reflect.Type, building map[reflect.Type]*polyEncPlan) *polyE
 				ef.isZero = polyIsZeroFunc(f.typ)
 			}
 			p.fields = append(p.fields, ef)
+		}
+		if p.kind == polyEncStruct {
+			if p.members = membersIndex(t); p.members != nil {
+				p.names = make(map[string]int, len(p.fields))
+				for i, f := range polyTypeFields(t) {
+					p.names[f.name] = i
+				}
+			}
 		}
 	default: // maps, arrays and kinds JSON cannot hold
 		p.kind = polyEncFallback
@@ -377,6 +462,22 @@ func (e *polyEncoder) nested(dst []byte, v reflect.Value, p *polyEncPlan) ([]byt
 func (e *polyEncoder) object(dst []byte, v reflect.Value, p *polyEncPlan) ([]byte, error) {
 	dst = append(dst, '{')
 	first := true
+	var extra *Members
+	var written []bool // which declared members were written, when extra holds some
+	if p.members != nil {
+		if !v.CanAddr() && v.CanInterface() {
+			// A struct held by value in an interface: copy it to read its
+			// Members in place.
+			c := reflect.New(v.Type()).Elem()
+			c.Set(v)
+			v = c
+		}
+		if extra = membersAt(v, p.members); extra != nil && !extra.empty() {
+			written = make([]bool, len(p.fields))
+		} else {
+			extra = nil
+		}
+	}
 fields:
 	for i := range p.fields {
 		f := &p.fields[i]
@@ -397,13 +498,70 @@ fields:
 			dst = append(dst, ',')
 		}
 		first = false
+		if written != nil {
+			written[i] = true
+		}
 		dst = append(dst, f.key...)
 		var err error
 		if dst, err = e.value(dst, fv, f.plan); err != nil {
 			return nil, err
 		}
 	}
+	if extra != nil {
+		var err error
+		if dst, err = e.members(dst, extra, p, written, first); err != nil {
+			return nil, err
+		}
+	}
 	return append(dst, '}'), nil
+}
+
+// bindError is an error of encoding a Bind, which encodePoly reports as
+// it is instead of asking json.Marshal.
+type bindError struct{ err error }
+
+func (b *bindError) Error() string { return b.err.Error() }
+func (b *bindError) Unwrap() error { return b.err }
+
+// members appends the members m holds, in sorted order of their names,
+// after the declared members of p (first says none was written), leaving
+// out those of a declared member's name that was written.
+func (e *polyEncoder) members(dst []byte, m *Members, p *polyEncPlan, written []bool, first bool) ([]byte, error) {
+	for _, name := range m.Names() {
+		if i, ok := p.names[name]; ok && written[i] {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = append(polyAppendString(dst, name), ':')
+		b, ok := m.binds[name]
+		if !ok {
+			dst = polyAppendCompact(dst, m.raw[name])
+			continue
+		}
+		if e.resolve == nil {
+			return nil, &bindError{errBindNeedsClient}
+		}
+		if b.list {
+			dst = append(dst, '[')
+		}
+		for i, r := range b.refs {
+			u, err := e.resolve(r)
+			if err != nil {
+				return nil, &bindError{fmt.Errorf("graph: %s: %w", name, err)}
+			}
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = polyAppendString(dst, u)
+		}
+		if b.list {
+			dst = append(dst, ']')
+		}
+	}
+	return dst, nil
 }
 
 // polyMethodValue returns v, or a pointer to v when v is addressable and

@@ -4,7 +4,6 @@ package generated_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/docgen-dev/docgen/generated"
 	"github.com/docgen-dev/docgen/generated/generatedtest"
@@ -35,7 +34,7 @@ func ExampleClient_BookArchive() {
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookArchiveParameters
-	if err := json.Unmarshal([]byte(`{
+	if err := generated.Unmarshal([]byte(`{
   "reason": "Fewer than two loans in five years"
 }
 `), &body); err != nil {
@@ -58,7 +57,7 @@ func ExampleClient_BookCheckout() {
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookCheckoutParameters
-	if err := json.Unmarshal([]byte(`{
+	if err := generated.Unmarshal([]byte(`{
   "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
   "dueDate": "2021-07-22",
   "notifyBorrower": true
@@ -119,7 +118,7 @@ func ExampleClient_CreateBook() {
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.Book
-	if err := json.Unmarshal([]byte(`{
+	if err := generated.Unmarshal([]byte(`{
   "title": "A Field Guide to Quiet Rivers",
   "subtitle": "Walking the Chalk Streams of Southern England",
   "authors": [
@@ -179,7 +178,7 @@ func ExampleClient_CreateBookCopy() {
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookCopy
-	if err := json.Unmarshal([]byte(`{
+	if err := generated.Unmarshal([]byte(`{
   "barcode": "31862004417758",
   "branch": "central",
   "format": "paperback"
@@ -322,7 +321,7 @@ func ExampleClient_UpdateBook() {
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.Book
-	if err := json.Unmarshal([]byte(`{
+	if err := generated.Unmarshal([]byte(`{
   "loanPeriod": "P7D",
   "keywords": [
     "lighthouses",
@@ -353,7 +352,7 @@ func ExampleClient_UpdateBookCopy() {
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
 	var body generated.BookCopy
-	if err := json.Unmarshal([]byte("{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"), &body); err != nil {
+	if err := generated.Unmarshal([]byte("{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"), &body); err != nil {
 		fmt.Println("error:", err)
 		return
 	}

@@ -144,6 +144,9 @@ type BookCopy struct {
 type Edition struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
 	// Ordinal of the edition as the publisher counts them, for example 2 for a
 	// second edition.
 	EditionNumber *int32 `json:"editionNumber,omitempty"`
@@ -171,6 +174,9 @@ type Edition struct {
 type Entity struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
 	// Key that the service assigns when the object is created. Read-only.
 	ID *string `json:"id,omitempty"`
 }
@@ -215,8 +221,11 @@ func (r EntityRef) MarshalJSON() ([]byte, error) {
 type KeyValuePair struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
-	Name      *string `json:"name,omitempty"`
-	Value     *string `json:"value,omitempty"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
+	Name  *string `json:"name,omitempty"`
+	Value *string `json:"value,omitempty"`
 }
 
 // Loan is the microsoft.graph.loan entity type.
@@ -256,6 +265,9 @@ type Loan struct {
 type PostalAddress struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
 	// Town or city.
 	City *string `json:"city,omitempty"`
 	// Two-letter ISO 3166-1 country code, for example GB.
@@ -278,6 +290,9 @@ type PostalAddress struct {
 type PublicationInfo struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
 	// Year given in the copyright notice, for example 2019.
 	CopyrightYear *int32 `json:"copyrightYear,omitempty"`
 	// City named on the title page as the place of publication.
@@ -301,6 +316,9 @@ type PublicationInfo struct {
 type Publisher struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
 	// Postal address of the publisher's main office.
 	Address *PostalAddress `json:"address,omitempty"`
 	// Imprint or list under which the publisher issued the title, if it differs
@@ -321,8 +339,11 @@ type Publisher struct {
 type StringKeyLongValuePair struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
 	ODataType *string `json:"@odata.type,omitzero"`
-	Key       *string `json:"key,omitempty"`
-	Value     *int32  `json:"value,omitempty"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra Members `json:"-"`
+	Key   *string `json:"key,omitempty"`
+	Value *int32  `json:"value,omitempty"`
 }
 
 // SynchronizationError is the microsoft.graph.synchronizationError complex
@@ -331,7 +352,10 @@ type StringKeyLongValuePair struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationError struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType        *string `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra            Members `json:"-"`
 	Code             *string `json:"code,omitempty"`
 	Message          *string `json:"message,omitempty"`
 	TenantActionable *bool   `json:"tenantActionable,omitempty"`
@@ -342,7 +366,10 @@ type SynchronizationError struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationJob struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType                  *string                  `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra                      Members                  `json:"-"`
 	ID                         *string                  `json:"id,omitempty"`
 	TemplateID                 *string                  `json:"templateId,omitempty"`
 	Schedule                   *SynchronizationSchedule `json:"schedule,omitempty"`
@@ -356,7 +383,10 @@ type SynchronizationJob struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationProgress struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType                   *string    `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra                       Members    `json:"-"`
 	CompletedUnits              *int32     `json:"completedUnits,omitempty"`
 	ProgressObservationDateTime *time.Time `json:"progressObservationDateTime,omitempty"`
 	TotalUnits                  *int32     `json:"totalUnits,omitempty"`
@@ -369,7 +399,10 @@ type SynchronizationProgress struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationQuarantine struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType    *string    `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra        Members    `json:"-"`
 	CurrentBegan *time.Time `json:"currentBegan,omitempty"`
 	NextAttempt  *time.Time `json:"nextAttempt,omitempty"`
 	Reason       *string    `json:"reason,omitempty"`
@@ -383,7 +416,10 @@ type SynchronizationQuarantine struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationSchedule struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType  *string    `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra      Members    `json:"-"`
 	Expiration *time.Time `json:"expiration,omitempty"`
 	Interval   *Duration  `json:"interval,omitempty"`
 	State      *string    `json:"state,omitempty"`
@@ -395,7 +431,10 @@ type SynchronizationSchedule struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationStatus struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType                          *string                       `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra                              Members                       `json:"-"`
 	CountSuccessiveCompleteFailures    *int32                        `json:"countSuccessiveCompleteFailures,omitempty"`
 	EscrowsPruned                      *bool                         `json:"escrowsPruned,omitempty"`
 	Code                               *string                       `json:"code,omitempty"`
@@ -416,7 +455,10 @@ type SynchronizationStatus struct {
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 type SynchronizationTaskExecution struct {
 	// ODataType is the @odata.type discriminator: the concrete type of the value.
-	ODataType                    *string               `json:"@odata.type,omitzero"`
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Extra holds the members the JSON object has that this type does not declare, and
+	// explicit nulls and @odata.bind members to send (see SetNull and Bind).
+	Extra                        Members               `json:"-"`
 	ActivityIdentifier           *string               `json:"activityIdentifier,omitempty"`
 	CountEntitled                *int32                `json:"countEntitled,omitempty"`
 	CountEntitledForProvisioning *int32                `json:"countEntitledForProvisioning,omitempty"`

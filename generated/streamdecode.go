@@ -19,13 +19,16 @@ import (
 // streamDecode walks objects and arrays token by token wherever the Go
 // type is a struct, a slice (other than []byte) or a pointer to one, as
 // polyPlanOf describes them, except for the elements of arrays: members
-// are matched to fields as encoding/json matches them, unknown members are
-// skipped token by token, and slices grow element by element. Every other
-// value (array elements that are not arrays, strings, numbers, maps,
-// interfaces, Refs, types with an UnmarshalJSON or UnmarshalText method) is
-// decoded with dec.Decode, so the decoder's buffer holds one such value at
-// a time: a document whose bulk is one string, or one element of an array,
-// still holds it twice, as text and decoded.
+// are matched to fields as encoding/json matches them, members no field
+// declares are kept in the struct's Members (each decoded whole, as a
+// json.RawMessage) or, in a struct without one, skipped token by token,
+// and slices grow element by element. Every other value (array elements
+// that are not arrays, strings, numbers, maps, interfaces, Refs, types with
+// an UnmarshalJSON or UnmarshalText method) is decoded whole, array
+// elements that are structs by polyUnmarshal (which keeps their undeclared
+// members) and the others with dec.Decode, so the decoder's buffer holds
+// one such value at a time: a document whose bulk is one string, or one
+// element of an array, still holds it twice, as text and decoded.
 //
 // As with encoding/json, a value of the wrong JSON kind for its field is
 // skipped and the first such *json.UnmarshalTypeError is returned once the
@@ -178,6 +181,14 @@ func (s *streamState) object(v reflect.Value, p *polyPlan) error {
 			fold = polyFoldName(fold[:0], []byte(key))
 			f = p.fields.folded[string(fold)]
 		}
+		if f == nil && p.members != nil {
+			var raw json.RawMessage
+			if err := s.dec.Decode(&raw); err != nil {
+				return err
+			}
+			membersAt(v, p.members).set(key, raw)
+			continue
+		}
 		if f == nil {
 			if err := s.skip(); err != nil {
 				return err
@@ -212,14 +223,16 @@ func (s *streamState) object(v reflect.Value, p *polyPlan) error {
 // the slice v, reusing its elements and capacity as encoding/json does.
 //
 // Elements that are arrays are walked in turn; any other element is
-// decoded whole with dec.Decode (one element's text in memory at a time),
-// which allocates far less than walking it token by token: the garbage of
+// decoded whole (one element's text in memory at a time), by polyUnmarshal
+// when it is a struct, so that its undeclared members are kept, else with
+// dec.Decode, which allocates far less than walking it token by token: the garbage of
 // a token walk for every element made the collector let the heap grow to
 // 1.8 times the size of a 500 MB entity. The slice's capacity doubles as it
 // grows (reflect's Grow, like append, grows large slices by a quarter),
 // which leaves one old backing array's worth of garbage instead of four.
 func (s *streamState) array(v reflect.Value, p *polyPlan) error {
 	walk := streamable(p.elem) && streamSliceElem(p.elem)
+	structs := streamable(p.elem) && !walk
 	i := 0
 	for s.dec.More() {
 		if i >= v.Cap() {
@@ -231,9 +244,12 @@ func (s *streamState) array(v reflect.Value, p *polyPlan) error {
 			v.SetLen(i + 1)
 		}
 		var err error
-		if walk {
+		switch {
+		case walk:
 			err = s.value(v.Index(i), p.elem)
-		} else {
+		case structs:
+			err = s.structLeaf(v.Index(i))
+		default:
 			err = s.leaf(v.Index(i))
 		}
 		if err != nil {
@@ -256,8 +272,26 @@ func (s *streamState) array(v reflect.Value, p *polyPlan) error {
 // leaf decodes the next value into v with the decoder, keeping a type
 // error for the end.
 func (s *streamState) leaf(v reflect.Value) error {
+	return s.leafWith(v, s.dec.Decode)
+}
+
+// structLeaf is leaf for a struct (or pointers to one): it reads the value
+// whole and decodes it with polyUnmarshal, which keeps the members the
+// struct does not declare.
+func (s *streamState) structLeaf(v reflect.Value) error {
+	return s.leafWith(v, func(x any) error {
+		var raw json.RawMessage
+		if err := s.dec.Decode(&raw); err != nil {
+			return err
+		}
+		return polyUnmarshal(raw, x)
+	})
+}
+
+// leafWith is leaf with decode in place of the decoder's Decode method.
+func (s *streamState) leafWith(v reflect.Value, decode func(any) error) error {
 	start := s.dec.InputOffset()
-	err := s.dec.Decode(v.Addr().Interface())
+	err := decode(v.Addr().Interface())
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return err

@@ -77,6 +77,7 @@ func (b *builder) fitObject(v *parser.JSONValue, t *Type, depth int) (*parser.JS
 		}
 	}
 	changed := false
+	open := hasMembersField(actual)
 	members := make([]parser.JSONMember, 0, len(v.Members))
 	for _, m := range v.Members {
 		if strings.Contains(m.Key, "@") {
@@ -85,6 +86,11 @@ func (b *builder) fitObject(v *parser.JSONValue, t *Type, depth int) (*parser.JS
 		}
 		p := findProperty(actual, m.Key)
 		if p == nil {
+			if open {
+				// The type keeps what it does not declare (MembersField).
+				members = append(members, m)
+				continue
+			}
 			changed = true // example-unknown-property: the type cannot carry it
 			continue
 		}

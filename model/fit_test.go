@@ -89,9 +89,10 @@ func TestFittedExamples(t *testing.T) {
 	}
 	ex := post.Examples[0]
 	// color and shape are in no property table of widget or part, whose
-	// tables are the whole truth about their members: the model has no
-	// field for them, so the fitted body leaves them out.
-	const wantReq = `{"id":"7","created":"0001-01-01T00:00:00Z","enabled":true,"data":"bm90IGJhc2U2NCE=","size":3,"tags":["one"],"part":{"name":"p","due":"2021-05-06"},"@odata.type":"#microsoft.graph.widget"}`
+	// tables are the whole truth about their declared members: the model
+	// has no field for them, and the fitted body keeps them as they are,
+	// as the types' Extra field does.
+	const wantReq = `{"id":"7","created":"0001-01-01T00:00:00Z","enabled":true,"data":"bm90IGJhc2U2NCE=","size":3,"tags":["one"],"part":{"name":"p","due":"2021-05-06","color":"red"},"shape":"round","@odata.type":"#microsoft.graph.widget"}`
 	if ex.RequestFitted != wantReq {
 		t.Errorf("fitted request\n got %s\nwant %s", ex.RequestFitted, wantReq)
 	}
@@ -121,10 +122,17 @@ func TestFittedExamples(t *testing.T) {
 	}
 }
 
-// TestFitDropsUnknownMembers: a member the type cannot carry is left out,
-// control members and nulls stay, and the input is not modified.
+// TestFitDropsUnknownMembers: a member the type cannot carry (a made-up
+// parameter struct has no Extra field) is left out, control members and
+// nulls stay, and the input is not modified; a type with an Extra field
+// keeps it.
 func TestFitDropsUnknownMembers(t *testing.T) {
-	typ := &Type{FullName: "microsoft.graph.thing", Properties: []*Property{
+	open := &Type{FullName: "microsoft.graph.thing", Properties: []*Property{{JSONName: "name", Type: TypeRef{Primitive: String}}}}
+	ov, _, _ := parser.ParseJSON([]byte(`{"name": "n", "extra": 1}`), 64)
+	if f, changed := (&builder{}).fit(ov, TypeRef{Named: open}, 0); changed || f != ov {
+		t.Errorf("fit of a type with an Extra field = %s (changed %v), want it unchanged", f.Encode(), changed)
+	}
+	typ := &Type{FullName: "microsoft.graph.thingParameters", Synthesized: true, Properties: []*Property{
 		{JSONName: "name", Type: TypeRef{Primitive: String}},
 		{JSONName: "when", Type: TypeRef{Primitive: DateTimeOffset}},
 	}}

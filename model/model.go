@@ -91,6 +91,11 @@ func (t *Type) Root() *Type {
 // encoding.
 const ODataTypeField = "ODataType"
 
+// MembersField is the Go name of the field every root struct type carries
+// to hold the JSON members its type does not declare (the runtime's
+// Members), promoted into derived types.
+const MembersField = "Extra"
+
 // Source names the kind of docs text a fact came from.
 type Source string
 
@@ -262,6 +267,9 @@ type Example struct {
 	// body and what the client sends for it (bodyLosses), in document
 	// order; the body is sent as documented when Strict(RequestLosses).
 	RequestLosses []BodyLoss
+	// RequestNulls are the Go names of the body's own properties the
+	// documented body sets to null: an Example sends each with SetNull.
+	RequestNulls []string
 	// ResponseType is the type the response annotation names.
 	ResponseType TypeRef
 }

@@ -259,7 +259,7 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 	inherited, reserved := b.ancestorProps(tf)
 	// Field names must not collide with the discriminator field or the
 	// As methods of the hierarchy.
-	hard := []string{ODataTypeField}
+	hard := []string{ODataTypeField, MembersField}
 	for a := range t.Lineage() {
 		if a.AsName != "" {
 			hard = append(hard, a.AsName)

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,17 +73,44 @@ func Strict(losses []BodyLoss) bool {
 
 // bodyLosses compares the documented body v, decoded as ref, with what the
 // generated client sends for it, and returns each difference in document
-// order. It mirrors fit and the encoding of the generated types: struct
-// fields are pointers, slices or json.RawMessage with omitempty or omitzero
-// (a null is left out, except in an untyped field), every root type carries
-// @odata.type, and encoding/json matches member names in any case.
-func (b *builder) bodyLosses(v *parser.JSONValue, ref TypeRef) []BodyLoss {
+// order, and the Go names of the body's own properties the docs set to
+// null, which an Example sends with SetNull. It mirrors fit and the
+// encoding of the generated types: struct fields are pointers, slices or
+// json.RawMessage with omitempty or omitzero (a null is left out, except in
+// an untyped field or by SetNull, which needs the body's own struct), every
+// type but the made-up parameter structs carries @odata.type and keeps the
+// members it does not declare (MembersField), x@odata.bind among them, and
+// member names match in any case.
+func (b *builder) bodyLosses(v *parser.JSONValue, ref TypeRef) ([]BodyLoss, []string) {
 	var out []BodyLoss
-	b.lossesOf(v, ref, "", 0, &out)
-	return out
+	var nulls []string
+	if t := ref.Named; t != nil && !ref.Collection && t.Kind != Enum && !t.Polymorphic() && hasMembersField(t) && v != nil && v.Kind == parser.JSONObject {
+		// Nulls of the body's own properties are sent with SetNull.
+		for _, m := range v.Members {
+			p := findProperty(t, m.Key)
+			if m.Value.Kind == parser.JSONNull && p != nil && p.Type.Named == nil && !p.Type.Collection && (p.Type.Primitive == Stream || p.Type.Primitive == Untyped) {
+				continue // no field (stream) or a json.RawMessage, which holds the null
+			}
+			if m.Value.Kind == parser.JSONNull && p != nil && !slices.Contains(nulls, p.Name) {
+				nulls = append(nulls, p.Name)
+			}
+		}
+	}
+	b.lossesOf(v, ref, "", 0, nulls, &out)
+	return out, nulls
 }
 
-func (b *builder) lossesOf(v *parser.JSONValue, ref TypeRef, path string, depth int, out *[]BodyLoss) {
+// hasMembersField reports whether the generated struct of t has the field
+// that keeps undeclared members: every struct but a made-up parameter one.
+func hasMembersField(t *Type) bool {
+	root := t
+	for a := range t.Lineage() {
+		root = a
+	}
+	return !root.Synthesized
+}
+
+func (b *builder) lossesOf(v *parser.JSONValue, ref TypeRef, path string, depth int, nulls []string, out *[]BodyLoss) {
 	if v == nil || depth > maxBaseDepth*4 || ref.IsZero() || ref.Primitive == Untyped && !ref.Collection {
 		return
 	}
@@ -99,7 +127,7 @@ func (b *builder) lossesOf(v *parser.JSONValue, ref TypeRef, path string, depth 
 		elem := ref
 		elem.Collection = false
 		for i, e := range v.Elems {
-			b.lossesOf(e, elem, joinPath(path, strconv.Itoa(i)), depth+1, out)
+			b.lossesOf(e, elem, joinPath(path, strconv.Itoa(i)), depth+1, nil, out)
 		}
 		return
 	}
@@ -112,7 +140,7 @@ func (b *builder) lossesOf(v *parser.JSONValue, ref TypeRef, path string, depth 
 		case v.Kind != parser.JSONObject:
 			loss(LossValue)
 		default:
-			b.objectLosses(v, t, path, depth, out)
+			b.objectLosses(v, t, path, depth, nulls, out)
 		}
 		return
 	}
@@ -126,30 +154,31 @@ func (b *builder) lossesOf(v *parser.JSONValue, ref TypeRef, path string, depth 
 	loss(LossValue)
 }
 
-func (b *builder) objectLosses(v *parser.JSONValue, t *Type, path string, depth int, out *[]BodyLoss) {
+func (b *builder) objectLosses(v *parser.JSONValue, t *Type, path string, depth int, nulls []string, out *[]BodyLoss) {
 	actual := t
 	if h := hint(v); h != "" && t.Polymorphic() {
 		if tf := b.types[strings.ToLower(h)]; tf != nil && tf.resolved != nil && derivesFrom(tf.resolved, t) {
 			actual = tf.resolved
 		}
 	}
-	root := actual
-	for a := range actual.Lineage() {
-		root = a
-	}
+	open := hasMembersField(actual)
 	for _, m := range v.Members {
 		at := joinPath(path, m.Key)
 		loss := func(k LossKind) {
 			*out = append(*out, BodyLoss{Kind: k, Path: at, Line: m.Value.Line, Col: m.Value.Col})
 		}
 		if strings.EqualFold(m.Key, "@odata.type") {
-			if root.Synthesized {
+			if !open {
 				loss(LossAnnotation)
 			}
 			continue
 		}
 		p := findProperty(actual, m.Key)
 		switch {
+		case p == nil && open:
+			// Kept as it is, in the MembersField.
+		case p != nil && m.Value.Kind == parser.JSONNull && slices.Contains(nulls, p.Name):
+			// Sent with SetNull.
 		case p == nil && strings.Contains(m.Key, "@"):
 			loss(LossAnnotation)
 		case p == nil:
@@ -159,7 +188,7 @@ func (b *builder) objectLosses(v *parser.JSONValue, t *Type, path string, depth 
 		case m.Value.Kind == parser.JSONNull && p.Type.Primitive == Untyped && !p.Type.Collection && p.Type.Named == nil:
 			// A json.RawMessage field holds the null and sends it.
 		default:
-			b.lossesOf(m.Value, p.Type, at, depth+1, out)
+			b.lossesOf(m.Value, p.Type, at, depth+1, nil, out)
 		}
 	}
 }

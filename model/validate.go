@@ -33,7 +33,7 @@ func (b *builder) validateExamples() {
 func (b *builder) checkExample(op *Operation, e *Example, ex exPair) {
 	if rb := ex.req.Body; rb != nil && rb.JSON != nil && op.Body != nil && !op.Body.Binary && !op.Body.Reference {
 		e.RequestFitted = b.checkBody(rb.JSON, false, op.Body.Type, rb.Pos)
-		e.RequestLosses = b.bodyLosses(rb.JSON, op.Body.Type)
+		e.RequestLosses, e.RequestNulls = b.bodyLosses(rb.JSON, op.Body.Type)
 		b.reportLosses(op, e, rb.Pos)
 	}
 	r := ex.resp

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -44,7 +43,8 @@ type requestBody struct {
 //     transport, which closes it when it is an io.Closer;
 //   - a content upload's body (see contentBody) is sent as its reader is,
 //     with its Content-Type;
-//   - any other value is encoded as JSON on every attempt (see jsonBody).
+//   - any other value is encoded as JSON on every attempt (see jsonBody),
+//     with the members its structs' Members hold (see Marshal).
 //
 // Readers are otherwise sent as application/octet-stream.
 func newRequestBody(body any) *requestBody {
@@ -80,9 +80,36 @@ func newRequestBody(body any) *requestBody {
 		return onceBody(b)
 	case io.Reader:
 		return onceBody(b)
+	case clientJSON:
+		return jsonBody(b.v, b.encode)
 	default:
-		return jsonBody(b)
+		return jsonBody(b, func(v any) ([]byte, error) { return encodeBody(v, nil) })
 	}
+}
+
+// clientJSON is a body a Client sends as JSON: encode is its encoder,
+// which knows the Client's service root for Binds.
+type clientJSON struct {
+	v      any
+	encode func(any) ([]byte, error)
+}
+
+// jsonFor returns body, wrapped as a clientJSON when it is sent as JSON,
+// so that its Binds are resolved by c (see Bind).
+func (c *Client) jsonFor(body any) any {
+	switch body.(type) {
+	case nil, typedContent, io.Reader, clientJSON:
+		return body
+	}
+	return clientJSON{v: body, encode: func(v any) ([]byte, error) {
+		return encodeBody(v, func(r Reference) (string, error) {
+			ref, err := c.resolveReference(r)
+			if err != nil {
+				return "", err
+			}
+			return ref.ID, nil
+		})
+	}}
 }
 
 // typedContent is the body of a content upload: the bytes r holds, sent
@@ -210,16 +237,17 @@ func (r *attemptReader) detach() {
 	r.mu.Unlock()
 }
 
-// jsonBody returns a replayable application/json body that encodes v anew
-// for every attempt, streaming it to the transport through an io.Pipe: the
-// request is sent chunked, and the encoded body is neither copied into a
-// second buffer nor kept between attempts. (encoding/json still marshals v
-// into a buffer of its own before writing it, so the whole encoding is in
-// memory once while it is sent.)
+// jsonBody returns a replayable application/json body that encode (the
+// runtime's encoder, see Marshal) encodes anew for every attempt,
+// streaming it to the transport through an io.Pipe: the request is sent
+// chunked, and the encoded body is neither copied into a second buffer nor
+// kept between attempts. (The encoder still marshals v into a buffer of its
+// own before writing it, so the whole encoding is in memory once while it
+// is sent.)
 //
 // open returns only once v has been marshalled, so an encoding error is
 // reported by open, before anything is sent.
-func jsonBody(v any) *requestBody {
+func jsonBody(v any, encode func(any) ([]byte, error)) *requestBody {
 	return &requestBody{
 		contentType: "application/json",
 		length:      -1,
@@ -229,9 +257,10 @@ func jsonBody(v any) *requestBody {
 			started := make(chan error, 1)
 			go func() {
 				w := &firstWriteSignal{w: pw, started: started}
-				enc := json.NewEncoder(w)
-				enc.SetEscapeHTML(false)
-				err := enc.Encode(v)
+				b, err := encode(v)
+				if err == nil {
+					_, err = w.Write(append(b, '\n'))
+				}
 				w.signal(err)
 				_ = pw.CloseWithError(err) // a nil err closes with io.EOF
 			}()

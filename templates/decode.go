@@ -775,9 +775,15 @@ func (d *polyDecoder) object(v reflect.Value, p *polyPlan) error {
 		d.ws()
 		d.off++ // ':'
 		d.ws()
-		if f == nil {
+		switch {
+		case f == nil && p.members != nil:
+			name := string(key)
+			start := d.off
 			d.skip()
-		} else {
+			membersAt(v, p.members).set(name, bytes.Clone(d.data[start:d.off]))
+		case f == nil:
+			d.skip()
+		default:
 			sub := v
 			for i, ind := range f.index {
 				if sub.Kind() == reflect.Pointer {
@@ -1101,6 +1107,10 @@ type polyPlan struct {
 	unmarshaler, text bool
 	fields            *polyFields
 	ref               *polyRefPlan
+	// members is the index path of a struct's Members field, which keeps
+	// the members no field declares; nil when it has none (they are then
+	// skipped, as encoding/json skips them).
+	members []int
 }
 
 // polyRefPlan is how to decode a Ref: which interface its field has and
@@ -1211,6 +1221,7 @@ func polyBuild(t reflect.Type, building map[reflect.Type]*polyPlan) *polyPlan {
 			}
 		}
 		p.fields = &polyFields{exact: exact, folded: folded}
+		p.members = membersIndex(t)
 	case reflect.Slice:
 		p.kind = polySlice
 		p.elem = polyBuild(t.Elem(), building)

@@ -43,6 +43,7 @@ type (
 	testAnimal      struct {
 		ODataType *string `json:"@odata.type,omitzero"`
 		Name      *string `json:"name,omitzero"`
+		Extra     Members `json:"-"`
 	}
 	testDog struct {
 		testAnimal
@@ -90,6 +91,7 @@ type (
 	testEntity struct {
 		ODataType *string `json:"@odata.type,omitzero"`
 		ID        *string `json:"id,omitempty"`
+		Extra     Members `json:"-"`
 	}
 	// TestDirectoryObjectClass is implemented by *testDirectoryObject and
 	// the types derived from it. It is a test type.
@@ -106,6 +108,7 @@ type (
 		City        *string  `json:"city,omitempty"`
 		PostalCode  *string  `json:"postalCode,omitempty"`
 		StreetLines []string `json:"streetLines,omitzero"`
+		Extra       Members  `json:"-"`
 	}
 	testUser struct {
 		testDirectoryObject

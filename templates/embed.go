@@ -5,7 +5,7 @@
 // and delta links), and value types for Edm primitives.
 //
 // The runtime files (body.go, client.go, decode.go, encode.go, errors.go,
-// links.go, options.go, poly.go, refs.go, request.go, retry.go, streamdecode.go and
+// links.go, members.go, options.go, poly.go, refs.go, request.go, retry.go, streamdecode.go and
 // values.go) are ordinary Go files of this package, so they are compiled
 // and tested here;
 // TestFiles fails when a non-test file of the package is neither embedded
@@ -30,7 +30,7 @@ import (
 
 // runtimeFS holds the runtime files, and nothing else.
 //
-//go:embed body.go client.go decode.go encode.go errors.go links.go options.go poly.go refs.go request.go retry.go streamdecode.go values.go
+//go:embed body.go client.go decode.go encode.go errors.go links.go members.go options.go poly.go refs.go request.go retry.go streamdecode.go values.go
 var runtimeFS embed.FS
 
 // File is one runtime source file.

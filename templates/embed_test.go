@@ -16,7 +16,7 @@ import (
 )
 
 func TestFiles(t *testing.T) {
-	runtimeNames := []string{"body.go", "client.go", "decode.go", "encode.go", "errors.go", "links.go", "options.go", "poly.go", "refs.go", "request.go", "retry.go", "streamdecode.go", "values.go"}
+	runtimeNames := []string{"body.go", "client.go", "decode.go", "encode.go", "errors.go", "links.go", "members.go", "options.go", "poly.go", "refs.go", "request.go", "retry.go", "streamdecode.go", "values.go"}
 	files := Files()
 	var names []string
 	for _, f := range files {

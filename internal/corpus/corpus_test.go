@@ -32,7 +32,13 @@ const corpusRoot = "../../../shared/graph-docs"
 // table does not list it, nor to a base type from values without
 // @odata.type, so examples holding such members no longer decode strictly.
 // Each is explained by example-unknown-property (the check below).
-var minRoundTrip = map[string]float64{"v1.0": 0.82, "beta": 0.83}
+//
+// Issue 15 item 5 raised them again: every struct keeps the members its
+// type does not declare (Members), and the round trip decodes and encodes
+// with the runtime (Unmarshal, Marshal), so such members survive (v1.0
+// 1508 of 1601, 94.2%; beta 2990 of 3189, 93.8%; with every member
+// declared, as before, 84.6% and 85.2%).
+var minRoundTrip = map[string]float64{"v1.0": 0.935, "beta": 0.93}
 
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
@@ -59,6 +65,7 @@ type outcome struct {
 	Type   string `json:"type"`
 	OK     bool   `json:"ok"`
 	Reason string `json:"reason,omitempty"`
+	Strict bool   `json:"strict"`
 }
 
 func testVersion(t *testing.T, version string) {
@@ -147,7 +154,7 @@ func testVersion(t *testing.T, version string) {
 	if err := json.Unmarshal(rb, &outs); err != nil {
 		t.Fatal(err)
 	}
-	ok := 0
+	ok, strict := 0, 0
 	reasons := map[string]int{}
 	var failures, undiagnosed []string
 	lines := map[string]int{}
@@ -155,6 +162,9 @@ func testVersion(t *testing.T, version string) {
 		lines[ex.Pos] = ex.Lines
 	}
 	for _, o := range outs {
+		if o.Strict {
+			strict++
+		}
 		if o.OK {
 			ok++
 			continue
@@ -171,7 +181,8 @@ func testVersion(t *testing.T, version string) {
 		t.Errorf("no diagnostic explains the failure of %s", u)
 	}
 	frac := float64(ok) / float64(max(len(outs), 1))
-	t.Logf("%s: %d of %d strictly valid examples round-trip (%.1f%%)", version, ok, len(outs), 100*frac)
+	t.Logf("%s: %d of %d strictly valid examples round-trip (%.1f%%); %d (%.1f%%) with every member declared (encoding/json, DisallowUnknownFields)",
+		version, ok, len(outs), 100*frac, strict, 100*float64(strict)/float64(max(len(outs), 1)))
 	keys := make([]string, 0, len(reasons))
 	for k := range reasons {
 		keys = append(keys, k)
