@@ -89,14 +89,17 @@ func templateFromExample(path string, vocab map[string]bool) (string, bool) {
 // beside GET /users/{id}/..., a function called with its parameters). It is
 // an alternate of its page's operation of the same method, named as other
 // alternates are, and reported.
-func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) *opFacts {
+//
+// reported is set when the example is reported as addressing another
+// page's resource (request-other-resource) and no operation is made.
+func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) (op *opFacts, reported bool) {
 	p := ex.page
 	if p == nil {
-		return nil
+		return nil, false
 	}
 	tmplPath, ok := templateFromExample(ex.req.Path, vocab)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	var prim *opFacts
 	for _, op := range b.pageOps[p] {
@@ -106,16 +109,24 @@ func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) *opFact
 		}
 	}
 	if prim == nil {
-		return nil // the page documents no call of this method
+		return nil, false // the page documents no call of this method
 	}
 	t := prim.tmpl
 	t.Path, t.Pos = tmplPath, ex.req.Pos
-	op := &opFacts{page: p, method: ex.req.Method, tmpl: t, baseName: prim.baseName, altOf: prim, examples: []exPair{ex}}
+	op = &opFacts{page: p, method: ex.req.Method, tmpl: t, baseName: prim.baseName, altOf: prim, examples: []exPair{ex}}
 	op.respKind, op.respRef = b.responseOf(p, op, success(ex.resp))
+	if op.method == "GET" {
+		if addr, ok := b.addressedOther(tmplPath, op.respRef); ok {
+			// The example calls another page's resource; its answer, typed
+			// by this page, would not be what that path returns.
+			b.diags.Warnf(ex.req.Pos, "request-other-resource", "request example GET %s addresses %s, which other pages document as returning %s, not this page's %s; no operation of this page is made of it", ex.req.Path, tmplPath, addr.named, op.respRef.named)
+			return nil, true
+		}
+	}
 	b.ops = append(b.ops, op)
 	b.pageOps[p] = append(b.pageOps[p], op)
 	b.diags.Warnf(ex.req.Pos, "operation-from-example", "request example %s %s fits no request line of any page; it documents the operation %s %s, an alternate of %s", ex.req.Method, ex.req.Path, ex.req.Method, tmplPath, prim.tmpl.Path)
-	return op
+	return op, false
 }
 
 // withoutLiteralIDs returns the request lines with every segment that is a
@@ -196,21 +207,66 @@ func literalArgsAsParams(path string) (string, bool) {
 	return strings.Join(segs, "/"), true
 }
 
-// withoutLiteralArgs returns the request lines with every literal function
-// argument made a parameter (see literalArgsAsParams), each reported. The
-// slice is copied only when something changes.
+var angleRe = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9_.-]*)>`)
+
+// angleParams returns path with every docs placeholder written in angle
+// brackets made a parameter: "/resources/<resourceId>/roleSettings" becomes
+// "/resources/{resourceId}/roleSettings" and "borders(<sideIndex>)"
+// becomes "borders({sideIndex})". It reports whether path changed.
+func angleParams(path string) (string, bool) {
+	out := angleRe.ReplaceAllString(path, "{$1}")
+	return out, out != path
+}
+
+// closeCalls returns path with a function call whose closing parenthesis
+// the docs left out closed at the end of its segment:
+// "range(address='{address}'/entireRow" becomes
+// "range(address='{address}')/entireRow". Only a segment that opens one
+// parenthesis, closes none and ends with its argument (a quote or brace)
+// is closed. It reports whether path changed.
+func closeCalls(path string) (string, bool) {
+	segs := strings.Split(path, "/")
+	changed := false
+	for i, seg := range segs {
+		if strings.Count(seg, "(") == 1 && !strings.Contains(seg, ")") && (strings.HasSuffix(seg, "'") || strings.HasSuffix(seg, "}") || strings.HasSuffix(seg, ">")) {
+			segs[i], changed = seg+")", true
+		}
+	}
+	if !changed {
+		return path, false
+	}
+	return strings.Join(segs, "/"), true
+}
+
+// withoutLiteralArgs returns the request lines with every unclosed
+// function call closed (see closeCalls), every literal function argument
+// made a parameter (see literalArgsAsParams) and every placeholder in angle
+// brackets made a parameter (see angleParams), each reported. The slice is
+// copied only when something changes.
 func (b *builder) withoutLiteralArgs(templates []parser.Template) []parser.Template {
 	var out []parser.Template
 	for i, t := range templates {
-		p, changed := literalArgsAsParams(t.Path)
-		if !changed {
+		path := t.Path
+		closed, unclosed := closeCalls(path)
+		if unclosed {
+			b.diags.Warnf(t.Pos, "template-unclosed-call", "request line %s %s leaves a function call unclosed; it is closed at the end of its segment: %s", t.Method, path, closed)
+			path = closed
+		}
+		p, literal := literalArgsAsParams(path)
+		if literal {
+			b.diags.Warnf(t.Pos, "template-literal-arg", "request line %s %s passes literal function arguments; they are taken as parameters: %s", t.Method, t.Path, p)
+		}
+		p, angle := angleParams(p)
+		if angle {
+			b.diags.Warnf(t.Pos, "template-placeholder", "request line %s %s writes parameters as <name>; they are taken as {name}: %s", t.Method, t.Path, p)
+		}
+		if !unclosed && !literal && !angle {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(templates)
 		}
 		out[i].Path = p
-		b.diags.Warnf(t.Pos, "template-literal-arg", "request line %s %s passes literal function arguments; they are taken as parameters: %s", t.Method, t.Path, p)
 	}
 	if out == nil {
 		return templates
