@@ -84,7 +84,7 @@ func codes() []Code {
 		{"property-shadows-base", Warning, "a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own"},
 		{"read", Error, "a page cannot be read, or is not a regular file; it is skipped"},
 		{"request-no-response", Info, "a request example has no response example"},
-		{"request-other-resource", Warning, "a request line or example addresses a resource other pages document with an unrelated type; no operation of its page is made of it"},
+		{"request-other-resource", Warning, "a GET request line with a query addresses a resource other pages document with an unrelated type; no operation of its page is made of it"},
 		{"resource-no-annotation", Warning, "a resource page has no usable annotation; the type is named from the title"},
 		{"resource-no-type", Error, "a resource annotation has no @odata.type; it is not used"},
 		{"response-body-ignored", Warning, "an operation is generated as returning nothing although one of its response examples shows a body"},

@@ -89,17 +89,14 @@ func templateFromExample(path string, vocab map[string]bool) (string, bool) {
 // beside GET /users/{id}/..., a function called with its parameters). It is
 // an alternate of its page's operation of the same method, named as other
 // alternates are, and reported.
-//
-// reported is set when the example is reported as addressing another
-// page's resource (request-other-resource) and no operation is made.
-func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) (op *opFacts, reported bool) {
+func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) *opFacts {
 	p := ex.page
 	if p == nil {
-		return nil, false
+		return nil
 	}
 	tmplPath, ok := templateFromExample(ex.req.Path, vocab)
 	if !ok {
-		return nil, false
+		return nil
 	}
 	var prim *opFacts
 	for _, op := range b.pageOps[p] {
@@ -109,24 +106,16 @@ func (b *builder) operationFromExample(ex exPair, vocab map[string]bool) (op *op
 		}
 	}
 	if prim == nil {
-		return nil, false // the page documents no call of this method
+		return nil // the page documents no call of this method
 	}
 	t := prim.tmpl
 	t.Path, t.Pos = tmplPath, ex.req.Pos
-	op = &opFacts{page: p, method: ex.req.Method, tmpl: t, baseName: prim.baseName, altOf: prim, examples: []exPair{ex}}
+	op := &opFacts{page: p, method: ex.req.Method, tmpl: t, baseName: prim.baseName, altOf: prim, examples: []exPair{ex}}
 	op.respKind, op.respRef = b.responseOf(p, op, success(ex.resp))
-	if op.method == "GET" {
-		if addr, ok := b.addressedOther(tmplPath, op.respRef); ok {
-			// The example calls another page's resource; its answer, typed
-			// by this page, would not be what that path returns.
-			b.diags.Warnf(ex.req.Pos, "request-other-resource", "request example GET %s addresses %s, which other pages document as returning %s, not this page's %s; no operation of this page is made of it", ex.req.Path, tmplPath, addr.named, op.respRef.named)
-			return nil, true
-		}
-	}
 	b.ops = append(b.ops, op)
 	b.pageOps[p] = append(b.pageOps[p], op)
 	b.diags.Warnf(ex.req.Pos, "operation-from-example", "request example %s %s fits no request line of any page; it documents the operation %s %s, an alternate of %s", ex.req.Method, ex.req.Path, ex.req.Method, tmplPath, prim.tmpl.Path)
-	return op, false
+	return op
 }
 
 // withoutLiteralIDs returns the request lines with every segment that is a

@@ -126,12 +126,8 @@ func (b *builder) attachUnmatched() {
 			}
 		}
 		if to == nil {
-			op, reported := b.operationFromExample(ex, vocab)
-			if op != nil {
+			if op := b.operationFromExample(ex, vocab); op != nil {
 				add(op)
-				continue
-			}
-			if reported {
 				continue
 			}
 			b.diags.Warnf(ex.req.Pos, "example-no-template", "request example %s %s fits no request line of any page; it documents no operation", ex.req.Method, ex.req.Path)

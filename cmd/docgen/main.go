@@ -241,7 +241,7 @@
 //	property-shadows-base                warning  a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own
 //	read                                 error    a page cannot be read, or is not a regular file; it is skipped
 //	request-no-response                  info     a request example has no response example
-//	request-other-resource               warning  a request line or example addresses a resource other pages document with an unrelated type; no operation of its page is made of it
+//	request-other-resource               warning  a GET request line with a query addresses a resource other pages document with an unrelated type; no operation of its page is made of it
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
 //	response-body-ignored                warning  an operation is generated as returning nothing although one of its response examples shows a body
