@@ -44,7 +44,9 @@ func TestParamTypeAndValue(t *testing.T) {
 // type only when the client would write it back as the example does.
 func TestArgLit(t *testing.T) {
 	enum := &model.Type{Name: "BookFormat", Kind: model.Enum}
-	typed := func(p model.Primitive) *model.PathParam { return &model.PathParam{Name: "x", Type: model.TypeRef{Primitive: p}} }
+	typed := func(p model.Primitive) *model.PathParam {
+		return &model.PathParam{Name: "x", Type: model.TypeRef{Primitive: p}}
+	}
 	tests := []struct {
 		p    *model.PathParam
 		v    string
