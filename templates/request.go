@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -478,8 +479,15 @@ func pathInt(n int64) string {
 
 // pathFloat writes f, a value of a float type of bits bits, as the OData
 // literal a function parameter in a path takes: the shortest decimal that
-// reads back as f, path-escaped (an exponent's + sign stays a +).
+// reads back as f, path-escaped (an exponent's + sign stays a +), or NaN,
+// INF or -INF.
 func pathFloat(f float64, bits int) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "INF"
+	case math.IsInf(f, -1):
+		return "-INF"
+	}
 	return url.PathEscape(strconv.FormatFloat(f, 'g', -1, bits))
 }
 

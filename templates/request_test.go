@@ -331,6 +331,8 @@ func TestPathLiterals(t *testing.T) {
 		{"float32 shortest", pathFloat(float64(float32(0.1)), 32), "0.1"},
 		{"float exponent", pathFloat(1e21, 64), "1e+21"},
 		{"float NaN", pathFloat(math.NaN(), 64), "NaN"},
+		{"float INF", pathFloat(math.Inf(1), 64), "INF"},
+		{"float -INF", pathFloat(math.Inf(-1), 32), "-INF"},
 		{"datetime utc", pathDateTime(time.Date(2024, 1, 31, 8, 0, 0, 0, time.UTC)), "2024-01-31T08:00:00Z"},
 		{"datetime offset", pathDateTime(time.Date(2024, 1, 31, 8, 0, 0, 250_000_000, time.FixedZone("", -5*3600))), "2024-01-31T08:00:00.25-05:00"},
 		{"date", pathDate(Date{Year: 2024, Month: time.February, Day: 9}), "2024-02-09"},
