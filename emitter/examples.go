@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -275,8 +277,12 @@ func (g *exampleGen) example(op *model.Operation, ex *model.Example) ([]jen.Code
 		jen.Id("ctx").Op(":=").Qual("context", "Background").Call(),
 	)
 	call := []jen.Code{jen.Id("ctx")}
-	for _, a := range args {
-		call = append(call, jen.Lit(a))
+	for i, a := range args {
+		lit, ok := argLit(g.pkg, op.Params[i], a)
+		if !ok {
+			return nil, fmt.Sprintf("its value %q for %s is not a %s the client would write as the example does", a, op.Params[i].Name, argKind(op.Params[i]))
+		}
+		call = append(call, lit)
 	}
 	if op.Body != nil {
 		body, decl, why := g.body(op, ex)
@@ -541,4 +547,63 @@ func versionSegment(s string) bool {
 		}
 	}
 	return true
+}
+
+// argLit is the Go literal of an example's value v for path parameter p,
+// of p's type; ok is false when v is not a value of the type the client
+// writes back as v (the test double would not recognise the request).
+func argLit(pkg string, p *model.PathParam, v string) (jen.Code, bool) {
+	switch p.Type.Primitive {
+	case model.Boolean:
+		b, err := strconv.ParseBool(v)
+		return jen.Lit(b), err == nil && strconv.FormatBool(b) == v
+	case model.Byte, model.SByte, model.Int16, model.Int32, model.Int64:
+		bits := map[model.Primitive]int{model.Byte: 8, model.SByte: 8, model.Int16: 16, model.Int32: 32, model.Int64: 64}[p.Type.Primitive]
+		if p.Type.Primitive == model.Byte {
+			n, err := strconv.ParseUint(v, 10, bits)
+			return jen.Lit(int(n)), err == nil && strconv.FormatUint(n, 10) == v
+		}
+		n, err := strconv.ParseInt(v, 10, bits)
+		return jen.Lit(int(n)), err == nil && strconv.FormatInt(n, 10) == v
+	case model.Single, model.Double, model.Decimal:
+		bits := 64
+		if p.Type.Primitive == model.Single {
+			bits = 32
+		}
+		f, err := strconv.ParseFloat(v, bits)
+		return jen.Lit(f), err == nil && strconv.FormatFloat(f, 'g', -1, bits) == v
+	case model.DateTimeOffset:
+		t, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil || t.Format(time.RFC3339Nano) != v {
+			return nil, false
+		}
+		loc := jen.Qual("time", "UTC")
+		if _, off := t.Zone(); off != 0 || !strings.HasSuffix(v, "Z") {
+			loc = jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(off))
+		}
+		return jen.Qual("time", "Date").Call(jen.Lit(t.Year()), jen.Lit(int(t.Month())), jen.Lit(t.Day()),
+			jen.Lit(t.Hour()), jen.Lit(t.Minute()), jen.Lit(t.Second()), jen.Lit(t.Nanosecond()), loc), true
+	case model.Date:
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil || t.Format(time.DateOnly) != v {
+			return nil, false
+		}
+		return rtDate.in(pkg).Values(jen.Dict{
+			jen.Id("Year"):  jen.Lit(t.Year()),
+			jen.Id("Month"): jen.Lit(int(t.Month())),
+			jen.Id("Day"):   jen.Lit(t.Day()),
+		}), true
+	}
+	return jen.Lit(v), true
+}
+
+// argKind names the type of a path parameter in a reason.
+func argKind(p *model.PathParam) string {
+	if p.Type.Named != nil {
+		return p.Type.Named.Name
+	}
+	if p.Type.Primitive != "" {
+		return string(p.Type.Primitive)
+	}
+	return "string"
 }

@@ -14,7 +14,7 @@ import (
 func genOperation(f *jen.File, op *model.Operation) {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
-		params = append(params, jen.Id(p.Name).String())
+		params = append(params, jen.Id(p.Name).Add(paramType(p)))
 	}
 	bodyArg := jen.Nil()
 	if op.Body != nil {
@@ -112,16 +112,60 @@ func pathExpr(op *model.Operation) *jen.Statement {
 		switch {
 		case part.Param == nil:
 			e.Lit(part.Literal)
-		case part.Param.Quoted:
-			e.Add(rtPathLiteral.id().Call(jen.Id(part.Param.Name)))
 		default:
-			e.Add(rtPathSegment.id().Call(jen.Id(part.Param.Name)))
+			e.Add(paramValue(part.Param))
 		}
 	}
 	if len(op.Parts) == 0 {
 		return jen.Lit("/")
 	}
 	return e
+}
+
+// paramType is the Go type of a path parameter: the type the parameter
+// table gives a function argument (a number, bool, string, time.Time, Date
+// or an enum), else string.
+func paramType(p *model.PathParam) *jen.Statement {
+	switch {
+	case p.Type.Named != nil:
+		return jen.Id(p.Type.Named.Name)
+	case p.Type.Primitive != "":
+		return primitiveType(p.Type.Primitive)
+	}
+	return jen.String()
+}
+
+// paramValue is the escaped text of a path parameter in the request path:
+// a function argument typed a number, bool or date is written by the
+// runtime as the bare OData literal of its type (quotes the docs put
+// around it stay in the literal text); any other parameter, a string or an
+// enum's value, goes inside its documented single quotes (quotes doubled)
+// or is made a path segment.
+func paramValue(p *model.PathParam) *jen.Statement {
+	v := jen.Id(p.Name)
+	switch p.Type.Primitive {
+	case model.Boolean:
+		return rtPathBool.id().Call(v)
+	case model.Int64:
+		return rtPathInt.id().Call(v)
+	case model.Byte, model.SByte, model.Int16, model.Int32:
+		return rtPathInt.id().Call(jen.Int64().Call(v))
+	case model.Single:
+		return rtPathFloat.id().Call(jen.Float64().Call(v), jen.Lit(32))
+	case model.Double, model.Decimal:
+		return rtPathFloat.id().Call(v, jen.Lit(64))
+	case model.DateTimeOffset:
+		return rtPathDateTime.id().Call(v)
+	case model.Date:
+		return rtPathDate.id().Call(v)
+	}
+	if p.Type.Named != nil {
+		v = jen.String().Call(v)
+	}
+	if p.Quoted {
+		return rtPathLiteral.id().Call(v)
+	}
+	return rtPathSegment.id().Call(v)
 }
 
 // queryDoc names the query options the operation's page says it supports,

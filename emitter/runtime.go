@@ -46,6 +46,11 @@ const (
 	rtEncodePoly   rtName = "encodePoly"
 	rtPathLiteral  rtName = "pathLiteral"
 	rtPathSegment  rtName = "pathSegment"
+	rtPathBool     rtName = "pathBool"
+	rtPathInt      rtName = "pathInt"
+	rtPathFloat    rtName = "pathFloat"
+	rtPathDateTime rtName = "pathDateTime"
+	rtPathDate     rtName = "pathDate"
 	rtReference    rtName = "Reference"
 	rtContentBody  rtName = "contentBody"
 	rtRefTo        rtName = "RefTo"
@@ -77,6 +82,7 @@ func runtimeNames() (decls, members []rtName) {
 		rtClient, rtRequestOption, rtNewClient, rtWithBaseURL, rtWithHTTPClient, rtWithRetry, rtWithQuery,
 		rtAPIError, rtDate, rtTimeOfDay, rtDuration, rtDoCollection, rtDoJSON, rtDoValue, rtDoStream,
 		rtDoNoContent, rtUnwrapSeq, rtUnwrapOne, rtDecodePoly, rtEncodePoly, rtPathLiteral, rtPathSegment,
+		rtPathBool, rtPathInt, rtPathFloat, rtPathDateTime, rtPathDate,
 		rtDefaultBaseURL, rtNewByODataType,
 		rtReference, rtRefTo, rtRefURL, rtContentBody, rtMembers, rtUnmarshal, rtSetNull, rtBind,
 		rtWithSelect, rtWithFilter, rtWithTop, rtWithSkip, rtWithExpand, rtWithOrderBy, rtWithSearch, rtWithCount,

@@ -129,10 +129,12 @@ func f() {
 	_ = "\treturn doCollection[" + elem + "]"
 	_ = jen.Id("unwrapSeq")
 	_ = jen.Id("x").Dot("StatusCode")
+	_ = jen.Qual("time", "Date").Call()
+	_ = jen.Qual("example.com/p", "Date")
 	_ = "Create a Client with NewClient; see [WithRetry] and pkg.NewClient(x)"
 }`
-	if got := runtimeStrings(t, "sample.go", []byte(sample), names); len(got) != 3 {
-		t.Errorf("the check finds %q in the sample, want the three uses of doCollection, unwrapSeq and StatusCode", got)
+	if got := runtimeStrings(t, "sample.go", []byte(sample), names); len(got) != 4 {
+		t.Errorf("the check finds %q in the sample, want the four uses of doCollection, unwrapSeq, StatusCode and example.com/p's Date (not time.Date)", got)
 	}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -180,6 +182,18 @@ func allRuntimeNames() runtimeNameSets {
 	return sets
 }
 
+// stdPath reports whether e is a string literal naming a package of the
+// standard library: an import path whose first element has no dot.
+func stdPath(e ast.Expr) bool {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return false
+	}
+	p, err := strconv.Unquote(lit.Value)
+	first, _, _ := strings.Cut(p, "/")
+	return err == nil && p != "" && !strings.Contains(first, ".")
+}
+
 // runtimeStrings returns the string literals of src that name the
 // runtime: the argument of a call of a method or function named Id or
 // Qual that is a top-level runtime name, or of Dot that is a member, or a literal in which a runtime
@@ -207,6 +221,11 @@ func runtimeStrings(t *testing.T, name string, src []byte, names runtimeNameSets
 			fn = f.Name
 		}
 		if fn != "Id" && fn != "Qual" && fn != "Dot" {
+			return true
+		}
+		if fn == "Qual" && len(c.Args) == 2 && stdPath(c.Args[0]) {
+			// A name of the standard library (time.Date) is not the
+			// runtime's, whatever it is called.
 			return true
 		}
 		for _, a := range c.Args {

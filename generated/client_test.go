@@ -1076,12 +1076,12 @@ func TestBookCheckout(t *testing.T) {
 
 func TestBookGetAvailableCopies(t *testing.T) {
 	rs := newReplayServer(t)
-	copies, err := collect(rs.client().BookGetAvailableCopies(context.Background(), bookID, "central", string(BookFormatHardcover)))
+	copies, err := collect(rs.client().BookGetAvailableCopies(context.Background(), bookID, "central", BookFormatHardcover, 5, true, time.Date(2021, time.July, 1, 12, 0, 0, 0, time.UTC)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rec := expectExchange(t, rs, 0, "book_getavailablecopies")
-	if want := "/books/" + bookID + "/getAvailableCopies(branch='central',format='hardcover')"; rec.Path != want {
+	if want := "/books/" + bookID + "/getAvailableCopies(branch='central',format='hardcover',max=5,reservable=true,dueBefore=2021-07-01T12:00:00Z)"; rec.Path != want {
 		t.Errorf("path = %s, want %s", rec.Path, want)
 	}
 	if len(copies) != 1 {

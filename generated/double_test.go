@@ -226,8 +226,8 @@ func TestNothingLeavesTheDouble(t *testing.T) {
 		}
 		mt := m.Type()
 		args := []reflect.Value{reflect.ValueOf(ctx)}
-		for _, v := range values[1:] {
-			args = append(args, reflect.ValueOf(v))
+		for i, v := range values[1:] {
+			args = append(args, pathValue(t, mt.In(1+i), v))
 		}
 		if n := mt.NumIn() - 1; len(args) < n { // a body, before the options
 			if n-len(args) == 2 && mt.In(len(args)+1) == reflect.TypeFor[io.Reader]() {
@@ -261,6 +261,24 @@ func TestNothingLeavesTheDouble(t *testing.T) {
 	if sent < len(reqs) {
 		t.Errorf("%d requests reached the double for %d documented requests", sent, len(reqs))
 	}
+}
+
+// pathValue makes the path argument of type typ from its documented text:
+// a string or enum as it is, a function argument of another type (a number,
+// bool, time.Time or Date) read as its JSON literal or JSON string.
+func pathValue(t *testing.T, typ reflect.Type, v string) reflect.Value {
+	t.Helper()
+	if typ.Kind() == reflect.String {
+		return reflect.ValueOf(v).Convert(typ)
+	}
+	p := reflect.New(typ)
+	if json.Unmarshal([]byte(v), p.Interface()) != nil {
+		q, _ := json.Marshal(v)
+		if err := json.Unmarshal(q, p.Interface()); err != nil {
+			t.Errorf("the documented path value %q is not a %v: %v", v, typ, err)
+		}
+	}
+	return p.Elem()
 }
 
 // bodyValue makes the body argument of type typ from a documented body.

@@ -9,6 +9,7 @@ import (
 	"github.com/docgen-dev/docgen/generated/generatedtest"
 	"net/http/httptest"
 	"strings"
+	"time"
 )
 
 // ExampleClient_AddRelatedBook calls AddRelatedBook as the example
@@ -100,7 +101,7 @@ func ExampleClient_BookGetAvailableCopies() {
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	for _, err := range c.BookGetAvailableCopies(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "central", "hardcover") {
+	for _, err := range c.BookGetAvailableCopies(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "central", "hardcover", 5, true, time.Date(2021, 7, 1, 12, 0, 0, 0, time.UTC)) {
 		if err != nil {
 			fmt.Println("error:", err)
 			return

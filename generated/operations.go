@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"iter"
+	"time"
 )
 
 // AddRelatedBook calls POST /books/{id}/relatedBooks/$ref.
@@ -67,7 +68,7 @@ func (c *Client) BookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2
 }
 
 // BookGetAvailableCopies calls GET
-// /books/{id}/getAvailableCopies(branch='{branch}',format='{format}').
+// /books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore}).
 //
 // Find the copies of a book in one format that are on the shelf at one branch
 // and can be borrowed now, that is, whose loanStatus is available and whose
@@ -75,11 +76,13 @@ func (c *Client) BookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2
 //
 // branch: Short code of the branch to look in, for example central. format:
 // Form of copy wanted. Possible values are: hardcover, paperback, ebook,
-// audiobook.
+// audiobook. maxParam: Most copies to return. reservable: When true, copies on
+// loan that can be reserved are included. dueBefore: With reservable, only
+// copies on loan due back before this time are included.
 //
 // Documented in seeds/api/book-getavailablecopies.md.
-func (c *Client) BookGetAvailableCopies(ctx context.Context, bookID string, branch string, format string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
-	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/getAvailableCopies(branch='"+pathLiteral(branch)+"',format='"+pathLiteral(format)+"')", nil, opts)
+func (c *Client) BookGetAvailableCopies(ctx context.Context, bookID string, branch string, format BookFormat, maxParam int32, reservable bool, dueBefore time.Time, opts ...RequestOption) iter.Seq2[BookCopy, error] {
+	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/getAvailableCopies(branch='"+pathLiteral(branch)+"',format='"+pathLiteral(string(format))+"',max="+pathInt(int64(maxParam))+",reservable="+pathBool(reservable)+",dueBefore="+pathDateTime(dueBefore)+")", nil, opts)
 }
 
 // CreateBook calls POST /books.

@@ -10,10 +10,13 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // maxDrain caps how much of an unread response body is discarded before the
@@ -480,4 +483,42 @@ func pathSegment(s string) string {
 // as OData requires, then the result is path-escaped.
 func pathLiteral(s string) string {
 	return url.PathEscape(strings.ReplaceAll(s, "'", "''"))
+}
+
+// pathBool writes b as the OData literal a function parameter in a path
+// takes: true or false.
+func pathBool(b bool) string {
+	return strconv.FormatBool(b)
+}
+
+// pathInt writes n as the OData literal a function parameter in a path
+// takes, such as 640 in "/users/{id}/photo/image(width=640)".
+func pathInt(n int64) string {
+	return strconv.FormatInt(n, 10)
+}
+
+// pathFloat writes f, a value of a float type of bits bits, as the OData
+// literal a function parameter in a path takes: the shortest decimal that
+// reads back as f, path-escaped (an exponent's + sign stays a +), or NaN,
+// INF or -INF.
+func pathFloat(f float64, bits int) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "INF"
+	case math.IsInf(f, -1):
+		return "-INF"
+	}
+	return url.PathEscape(strconv.FormatFloat(f, 'g', -1, bits))
+}
+
+// pathDateTime writes t as the OData DateTimeOffset literal a function
+// parameter in a path takes, such as 2024-01-31T08:00:00Z, path-escaped.
+func pathDateTime(t time.Time) string {
+	return url.PathEscape(t.Format(time.RFC3339Nano))
+}
+
+// pathDate writes d as the OData Date literal a function parameter in a
+// path takes, such as 2024-01-31.
+func pathDate(d Date) string {
+	return url.PathEscape(d.String())
 }

@@ -95,6 +95,7 @@ func passes() []pass {
 				b.collectOperations(p)
 			}
 		}},
+		{"drop request lines with a query that address another page's resource", func(b *builder, _ *Model) { b.dropForeignQueries() }},
 		{"merge operations that several pages document", func(b *builder, _ *Model) { b.mergeDuplicateOperations() }},
 		{"attach examples that fit no request line of their page", func(b *builder, _ *Model) { b.attachUnmatched() }},
 		{"report response bodies the operations drop", func(b *builder, _ *Model) { b.reportIgnoredBodies() }},

@@ -196,21 +196,66 @@ func literalArgsAsParams(path string) (string, bool) {
 	return strings.Join(segs, "/"), true
 }
 
-// withoutLiteralArgs returns the request lines with every literal function
-// argument made a parameter (see literalArgsAsParams), each reported. The
-// slice is copied only when something changes.
+var angleRe = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9_.-]*)>`)
+
+// angleParams returns path with every docs placeholder written in angle
+// brackets made a parameter: "/resources/<resourceId>/roleSettings" becomes
+// "/resources/{resourceId}/roleSettings" and "borders(<sideIndex>)"
+// becomes "borders({sideIndex})". It reports whether path changed.
+func angleParams(path string) (string, bool) {
+	out := angleRe.ReplaceAllString(path, "{$1}")
+	return out, out != path
+}
+
+// closeCalls returns path with a function call whose closing parenthesis
+// the docs left out closed at the end of its segment:
+// "range(address='{address}'/entireRow" becomes
+// "range(address='{address}')/entireRow". Only a segment that opens one
+// parenthesis, closes none and ends with its argument (a quote or brace)
+// is closed. It reports whether path changed.
+func closeCalls(path string) (string, bool) {
+	segs := strings.Split(path, "/")
+	changed := false
+	for i, seg := range segs {
+		if strings.Count(seg, "(") == 1 && !strings.Contains(seg, ")") && (strings.HasSuffix(seg, "'") || strings.HasSuffix(seg, "}") || strings.HasSuffix(seg, ">")) {
+			segs[i], changed = seg+")", true
+		}
+	}
+	if !changed {
+		return path, false
+	}
+	return strings.Join(segs, "/"), true
+}
+
+// withoutLiteralArgs returns the request lines with every unclosed
+// function call closed (see closeCalls), every literal function argument
+// made a parameter (see literalArgsAsParams) and every placeholder in angle
+// brackets made a parameter (see angleParams), each reported. The slice is
+// copied only when something changes.
 func (b *builder) withoutLiteralArgs(templates []parser.Template) []parser.Template {
 	var out []parser.Template
 	for i, t := range templates {
-		p, changed := literalArgsAsParams(t.Path)
-		if !changed {
+		path := t.Path
+		closed, unclosed := closeCalls(path)
+		if unclosed {
+			b.diags.Warnf(t.Pos, "template-unclosed-call", "request line %s %s leaves a function call unclosed; it is closed at the end of its segment: %s", t.Method, path, closed)
+			path = closed
+		}
+		p, literal := literalArgsAsParams(path)
+		if literal {
+			b.diags.Warnf(t.Pos, "template-literal-arg", "request line %s %s passes literal function arguments; they are taken as parameters: %s", t.Method, t.Path, p)
+		}
+		p, angle := angleParams(p)
+		if angle {
+			b.diags.Warnf(t.Pos, "template-placeholder", "request line %s %s writes parameters as <name>; they are taken as {name}: %s", t.Method, t.Path, p)
+		}
+		if !unclosed && !literal && !angle {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(templates)
 		}
 		out[i].Path = p
-		b.diags.Warnf(t.Pos, "template-literal-arg", "request line %s %s passes literal function arguments; they are taken as parameters: %s", t.Method, t.Path, p)
 	}
 	if out == nil {
 		return templates

@@ -2,7 +2,10 @@ package model
 
 // Operations that several pages document, merged; examples that fit no request line of their page, attached.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // commonBase returns the nearest type every key is or derives from, or "".
 func (b *builder) commonBase(keys []string) string {
@@ -132,5 +135,73 @@ func (b *builder) attachUnmatched() {
 		}
 		to.examples = append(to.examples, ex)
 		b.diags.Warnf(ex.req.Pos, "example-other-page", "request example %s %s fits no request line of its page; it documents %s %s of %s", ex.req.Method, ex.req.Path, to.method, to.tmpl.Path, to.page.Path)
+	}
+}
+
+// addressedOther returns what a GET of path returns by the request lines
+// without a query that document it, when that is a type unrelated to ref
+// (neither derives from the other): the path addresses another page's
+// resource, not the one ref's page answers with.
+func (b *builder) addressedOther(path string, ref rawRef) (rawRef, bool) {
+	if ref.named == "" {
+		return rawRef{}, false
+	}
+	for _, types := range []map[string]rawRef{b.getTypes, b.collTypes} {
+		addr, ok := types[shape(path)]
+		if !ok || addr.named == "" || addr.named == ref.named || b.types[addr.named] == nil || b.types[addr.named].kind == Enum {
+			continue
+		}
+		if b.derives(addr.named, ref.named) || b.derives(ref.named, addr.named) {
+			continue
+		}
+		return addr, true
+	}
+	return rawRef{}, false
+}
+
+// dropForeignQueries removes the GET request lines with a query whose path
+// addresses another page's resource of an unrelated type ("GET
+// /users/{id}/messages?$filter=Extensions/any(...)" on an extension's
+// page): the page types their answer by what the query shows, but an
+// operation of that path alone would call the other resource and decode
+// its answer as this page's type. An alternate only is removed (a primary
+// names the page's call), each reported; the examples it held are left to
+// find their request line on another page.
+func (b *builder) dropForeignQueries() {
+	drop := map[*opFacts]bool{}
+	for _, op := range b.ops {
+		if op.method != "GET" || op.tmpl.Query == "" || op.altOf == nil {
+			continue
+		}
+		addr, ok := b.addressedOther(op.tmpl.Path, op.respRef)
+		if !ok {
+			continue
+		}
+		drop[op] = true
+		b.diags.Warnf(op.tmpl.Pos, "request-other-resource", "request line GET %s?%s addresses %s, which other pages document as returning %s, not this page's %s; no operation of this page is made of it", op.tmpl.Path, op.tmpl.Query, op.tmpl.Path, addr.named, op.respRef.named)
+	}
+	if len(drop) == 0 {
+		return
+	}
+	dropped := func(op *opFacts) bool { return drop[op] }
+	var orphans []exPair
+	for _, op := range b.ops {
+		if drop[op] {
+			orphans = append(orphans, op.examples...)
+		}
+	}
+	b.ops = slices.DeleteFunc(b.ops, dropped)
+	for _, p := range b.pages {
+		if ops, ok := b.pageOps[p]; ok {
+			b.pageOps[p] = slices.DeleteFunc(ops, dropped)
+		}
+	}
+	for _, ex := range orphans {
+		held := slices.ContainsFunc(b.pageOps[ex.page], func(op *opFacts) bool {
+			return slices.ContainsFunc(op.examples, func(e exPair) bool { return e.req == ex.req })
+		})
+		if !held && !slices.ContainsFunc(b.unmatched, func(e exPair) bool { return e.req == ex.req }) {
+			b.unmatched = append(b.unmatched, ex)
+		}
 	}
 }

@@ -211,7 +211,16 @@ type PathParam struct {
 	// Name is the Go parameter name.
 	Name string
 	// Quoted marks a function parameter written inside single quotes.
-	Quoted      bool
+	Quoted bool
+	// Arg is the name of the function argument the parameter stands for
+	// ("address" in "range(address='{address}')"), "" for a parameter that
+	// is a path segment or key.
+	Arg string
+	// Type is the type the page's parameter table gives a function
+	// argument, when it is one a path can carry: a number, Boolean,
+	// String, DateTimeOffset, Date or an enum, never a collection. It is
+	// zero for any other parameter, which is passed as a string.
+	Type        TypeRef
 	Description string
 }
 

@@ -39,6 +39,18 @@ func (b *builder) operation(of *opFacts, name string) *Operation {
 		}
 	}
 	op.Parts, op.Params = pathParts(of.tmpl.Path, paramDescriptions(p))
+	if args := b.argTypes(p); len(args) > 0 {
+		for _, pp := range op.Params {
+			if pp.Arg == "" {
+				continue
+			}
+			t, ok := args[strings.ToLower(pp.Arg)]
+			if !ok {
+				t = args[strings.ToLower(pp.Placeholder)]
+			}
+			pp.Type = t
+		}
+	}
 	for _, ex := range of.examples {
 		op.Examples = append(op.Examples, b.example(ex))
 	}
@@ -63,6 +75,57 @@ func paramDescriptions(p *parser.Page) map[string]string {
 		}
 	}
 	return out
+}
+
+// argTypes maps the lower-cased names of the rows of a page's parameter
+// tables to the types a function argument takes from them: a primitive a
+// path literal can carry (a number, Boolean, String, DateTimeOffset or
+// Date) or one of the model's enums, never a collection. A row of any
+// other type is left out, and its argument is passed as a string.
+func (b *builder) argTypes(p *parser.Page) map[string]TypeRef {
+	out := map[string]TypeRef{}
+	ns := namespaceOf(p)
+	for _, t := range p.Tables {
+		if t.Kind != parser.TablePathParams {
+			continue
+		}
+		typeCol := column(t.Header, "type")
+		if typeCol < 0 {
+			continue
+		}
+		for _, r := range t.Rows {
+			if len(r.Cells) <= typeCol {
+				continue
+			}
+			k := strings.ToLower(strings.Trim(r.Cells[0].Text, "`* {}"))
+			if _, ok := out[k]; ok || k == "" {
+				continue
+			}
+			ref, ok := parseTypeText(r.Cells[typeCol].Text, ns)
+			if !ok || ref.collection {
+				continue
+			}
+			switch {
+			case ref.named != "":
+				if tf := b.types[ref.named]; tf != nil && tf.kind == Enum && tf.resolved != nil {
+					out[k] = TypeRef{Named: tf.resolved}
+				}
+			case argPrimitive(ref.prim):
+				out[k] = TypeRef{Primitive: ref.prim}
+			}
+		}
+	}
+	return out
+}
+
+// argPrimitive reports whether a function argument of primitive type p is
+// passed typed (see PathParam.Type).
+func argPrimitive(p Primitive) bool {
+	switch p {
+	case String, Boolean, Byte, SByte, Int16, Int32, Int64, Single, Double, Decimal, DateTimeOffset, Date:
+		return true
+	}
+	return false
 }
 
 // pathParts splits a template into literals and parameters. A parameter
@@ -90,7 +153,7 @@ func pathParts(path string, descs map[string]string) ([]PathPart, []*PathParam) 
 			parts = append(parts, PathPart{Literal: lit})
 		}
 		prev := parts
-		pp := &PathParam{Placeholder: ph, Quoted: quoted}
+		pp := &PathParam{Placeholder: ph, Quoted: quoted, Arg: funcArg(lit, parts)}
 		pp.Name = names.unique(paramName(ph, prev, quoted))
 		pp.Description = descs[strings.ToLower(ph)]
 		if pp.Description == "" {
@@ -105,6 +168,43 @@ func pathParts(path string, descs map[string]string) ([]PathPart, []*PathParam) 
 		parts = append(parts, PathPart{Literal: rest})
 	}
 	return parts, params
+}
+
+// funcArg returns the name of the function argument a parameter stands
+// for, given the literal before it ("/range(address='" or ",b=" gives the
+// name before "="), or "" when the parameter is no function argument. A
+// literal that holds no "(" or "," before the name continues the
+// arguments of the segment an earlier part opened, as in "f(a={a},b={b})".
+func funcArg(lit string, parts []PathPart) string {
+	lit = strings.TrimSuffix(lit, "'")
+	rest, ok := strings.CutSuffix(lit, "=")
+	if !ok {
+		return ""
+	}
+	i := strings.LastIndexAny(rest, "(,/")
+	if i < 0 || rest[i] == '/' {
+		return ""
+	}
+	if rest[i] == ',' && !strings.Contains(rest[:i], "(") && !inCall(parts) {
+		return ""
+	}
+	name := strings.TrimSpace(rest[i+1:])
+	if !argRe.MatchString(name + "=") {
+		return ""
+	}
+	return name
+}
+
+// inCall reports whether the text of parts so far ends inside a
+// parenthesised argument list.
+func inCall(parts []PathPart) bool {
+	for i := len(parts) - 1; i >= 0; i-- {
+		l := parts[i].Literal
+		if j := strings.LastIndexAny(l, "()/"); j >= 0 {
+			return l[j] == '('
+		}
+	}
+	return false
 }
 
 func (b *builder) example(ex exPair) *Example {

@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // recorded is what a test server saw of one request.
@@ -314,6 +316,31 @@ func TestDoStream(t *testing.T) {
 	}
 	if string(got) != payload {
 		t.Errorf("stream = %q, want %q", got, payload)
+	}
+}
+
+// TestPathLiterals: typed function arguments are written as the bare
+// OData literal of their type, nothing in them left unescaped.
+func TestPathLiterals(t *testing.T) {
+	tests := []struct{ name, got, want string }{
+		{"bool true", pathBool(true), "true"},
+		{"bool false", pathBool(false), "false"},
+		{"int", pathInt(640), "640"},
+		{"int negative", pathInt(-9223372036854775808), "-9223372036854775808"},
+		{"float", pathFloat(0.5, 64), "0.5"},
+		{"float32 shortest", pathFloat(float64(float32(0.1)), 32), "0.1"},
+		{"float exponent", pathFloat(1e21, 64), "1e+21"},
+		{"float NaN", pathFloat(math.NaN(), 64), "NaN"},
+		{"float INF", pathFloat(math.Inf(1), 64), "INF"},
+		{"float -INF", pathFloat(math.Inf(-1), 32), "-INF"},
+		{"datetime utc", pathDateTime(time.Date(2024, 1, 31, 8, 0, 0, 0, time.UTC)), "2024-01-31T08:00:00Z"},
+		{"datetime offset", pathDateTime(time.Date(2024, 1, 31, 8, 0, 0, 250_000_000, time.FixedZone("", -5*3600))), "2024-01-31T08:00:00.25-05:00"},
+		{"date", pathDate(Date{Year: 2024, Month: time.February, Day: 9}), "2024-02-09"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.name, tt.got, tt.want)
+		}
 	}
 }
 

@@ -242,6 +242,7 @@
 //	property-shadows-base                warning  a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own
 //	read                                 error    a page cannot be read, or is not a regular file; it is skipped
 //	request-no-response                  info     a request example has no response example
+//	request-other-resource               warning  a GET request line with a query addresses a resource other pages document with an unrelated type; no operation of its page is made of it
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
 //	response-body-ignored                warning  an operation is generated as returning nothing although one of its response examples shows a body
@@ -249,6 +250,8 @@
 //	template-literal-arg                 info     a request line passes a literal value or docs placeholder to a function; it is taken as a parameter
 //	template-literal-id                  info     a request line names literal ids; they are taken as parameters
 //	template-outside-section             warning  a page has no "HTTP request" section; request lines are taken from other code blocks
+//	template-placeholder                 info     a request line writes a parameter as <name>; it is taken as {name}
+//	template-unclosed-call               warning  a request line leaves a function call unclosed; it is closed at the end of its segment
 //	type-conflict                        warning  a property's table and JSON representation disagree; the stronger source wins
 //	type-from-text                       warning  a property's table says String but its description lists an enum's values; the enum is used
 //	type-refined                         info     a weaker source refines a property's type without contradicting it; the refinement is used

@@ -60,7 +60,7 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "BookGetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}')", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover')", Source: "seeds/api/book-getavailablecopies.md", Name: "book_getavailablecopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "BookGetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore})", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover',max=5,reservable=true,dueBefore=2021-07-01T12:00:00Z)", Source: "seeds/api/book-getavailablecopies.md", Name: "book_getavailablecopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.bookCopy)",
   "value": [
     {
