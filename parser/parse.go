@@ -320,10 +320,10 @@ func responseProse(t string, links []Link, pos diag.Pos) *ResponseProse {
 			continue
 		}
 		i += from
-		before := lower[max(from, i-len("a collection of ")-2):i]
+		before := lower[from:i]
 		after := strings.TrimLeft(lower[i+len(l.Text):], " `*_")
 		rp.Type = &Link{Text: l.Text, Dest: l.Dest}
-		rp.Collection = strings.Contains(before, "collection of") || strings.Contains(before, "array of") || strings.HasPrefix(after, "collection")
+		rp.Collection = strings.Contains(before, "collection") || strings.Contains(before, "list of") || strings.Contains(before, "array of") || strings.HasPrefix(after, "collection")
 		break
 	}
 	if rp.Status == 0 && rp.Type == nil {
