@@ -9,8 +9,8 @@ import (
 // from widget, and one API page per case.
 func evidencePages(api map[string]string) map[string]string {
 	pages := map[string]string{
-		"resources/widget.md": resource("widget", `{"blockType": "resource", "@odata.type": "microsoft.graph.widget", "keyProperty": "id"}`, "|id|String|Key.|", `{"id": "String"}`),
-		"resources/gadget.md": resource("gadget", `{"blockType": "resource", "@odata.type": "microsoft.graph.gadget", "baseType": "microsoft.graph.widget"}`, "|id|String|Key.|", `{"id": "String"}`),
+		"resources/widget.md":   resource("widget", `{"blockType": "resource", "@odata.type": "microsoft.graph.widget", "keyProperty": "id"}`, "|id|String|Key.|", `{"id": "String"}`),
+		"resources/gadget.md":   resource("gadget", `{"blockType": "resource", "@odata.type": "microsoft.graph.gadget", "baseType": "microsoft.graph.widget"}`, "|id|String|Key.|", `{"id": "String"}`),
 		"resources/sprocket.md": resource("sprocket", `{"blockType": "resource", "@odata.type": "microsoft.graph.sprocket", "keyProperty": "id"}`, "|id|String|Key.|", `{"id": "String"}`),
 	}
 	for k, v := range api {

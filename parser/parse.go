@@ -311,9 +311,16 @@ func responseProse(t string, links []Link, pos diag.Pos) *ResponseProse {
 		rp.Status, _ = strconv.Atoi(t[m[2]:m[3]])
 		from = m[1]
 	}
+	tried := 0
 	for _, l := range links {
 		if !resourceLink(l.Dest) || l.Text == "" {
 			continue
+		}
+		// The sentence names its result among its first links; a hostile
+		// paragraph of many links costs a few scans of its text, not one
+		// per link.
+		if tried++; tried > maxProseLinks {
+			break
 		}
 		i := strings.Index(t[from:], l.Text)
 		if i < 0 {
@@ -331,6 +338,10 @@ func responseProse(t string, links []Link, pos diag.Pos) *ResponseProse {
 	}
 	return rp
 }
+
+// maxProseLinks is how many resource links of a Response sentence
+// responseProse looks for in its text.
+const maxProseLinks = 8
 
 // resourceLink reports whether dest is a link to a resource page
 // ("../resources/user.md").
