@@ -322,11 +322,10 @@ func responseProse(t string, links []Link, pos diag.Pos) *ResponseProse {
 		if tried++; tried > maxProseLinks {
 			break
 		}
-		i := strings.Index(t[from:], l.Text)
+		i := indexWord(t, from, l.Text)
 		if i < 0 {
 			continue
 		}
-		i += from
 		before := lower[from:i]
 		after := strings.TrimLeft(lower[i+len(l.Text):], " `*_")
 		rp.Type = &Link{Text: l.Text, Dest: l.Dest}
@@ -337,6 +336,29 @@ func responseProse(t string, links []Link, pos diag.Pos) *ResponseProse {
 		return nil
 	}
 	return rp
+}
+
+// indexWord returns the index of the first occurrence of w in t at or
+// after from that is not inside a longer word, or -1: a link "[re](...)"
+// is not found in "response".
+func indexWord(t string, from int, w string) int {
+	for from <= len(t) {
+		i := strings.Index(t[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(t[i-1])) && (end == len(t) || !isWordByte(t[end])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // maxProseLinks is how many resource links of a Response sentence
