@@ -640,6 +640,7 @@ var replayedMethods = map[string]string{
 	"GetBookCover":               "TestGetBookCover",
 	"ListBookCopiesViaLibraries": "TestListBookCopiesViaLibraries",
 	"UpdateBookCopy":             "TestUpdateBookCopy",
+	"ListLoans":                  "TestListLoansReplaysItsExample",
 	"BookArchive":                "TestBookArchive",
 	"BookDelta":                  "TestBookDelta",
 	"UploadBookCover":            "TestUploadBookCover",

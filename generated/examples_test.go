@@ -296,6 +296,23 @@ func ExampleClient_ListBooksViaLibraries() {
 	// Output: ok
 }
 
+// ExampleClient_ListLoans calls ListLoans as the example
+// "loan-list_request_l54" of seeds/api/loan-list.md does.
+func ExampleClient_ListLoans() {
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/loan-list.md", "loan-list_request_l54"))
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	for _, err := range c.ListLoans(ctx, "4554c837-dd50-4d40-bb10-f2761a780411") {
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
 // ExampleClient_ListSynchronizationJobs calls ListSynchronizationJobs as the
 // example "get_synchronizationjob" of
 // seeds/api/synchronization-synchronizationjob-list.md does.

@@ -14,6 +14,7 @@ package generated
 // docgen:name operation "GET /books/{id}/copies" ListBookCopies
 // docgen:name operation "GET /books/{id}/cover/$value" GetBookCover
 // docgen:name operation "GET /books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore})" BookGetAvailableCopies
+// docgen:name operation "GET /books/{id}/loans" ListLoans
 // docgen:name operation "GET /libraries/{id}/books" ListBooksViaLibraries
 // docgen:name operation "GET /libraries/{id}/books/{id}" GetBookViaLibraries
 // docgen:name operation "GET /libraries/{id}/books/{id}/copies" ListBookCopiesViaLibraries

@@ -225,6 +225,16 @@ func (c *Client) ListBooksViaLibraries(ctx context.Context, libraryID string, op
 	return doCollection[Book](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books", nil, opts)
 }
 
+// ListLoans calls GET /books/{id}/loans.
+//
+// Get the loan records of a book: every lending of one of its copies, open or
+// returned.
+//
+// Documented in seeds/api/loan-list.md.
+func (c *Client) ListLoans(ctx context.Context, bookID string, opts ...RequestOption) iter.Seq2[Loan, error] {
+	return doCollection[Loan](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/loans", nil, opts)
+}
+
 // ListSynchronizationJobs calls GET
 // /applications/{applicationsId}/synchronization/jobs.
 //

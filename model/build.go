@@ -56,6 +56,9 @@ type builder struct {
 	// pageTypes maps a resource page's name ("bookcopy") to the key of the
 	// type it defines.
 	pageTypes map[string]string
+	// methodRows maps an API page's name ("book-list") to the row of a
+	// resource page's Methods table that links it (see collectMethods).
+	methodRows map[string]methodRow
 	// sortedTypeKeys caches sortedKeys.
 	sortedTypeKeys []string
 	// enumsByMembers indexes the enums for enumFromText (see indexEnums;
@@ -111,6 +114,7 @@ func passes() []pass {
 			}
 		}},
 		{"give types the bases examples imply", func(b *builder, _ *Model) { b.applyBaseCandidates() }},
+		{"report how responses were decided and where the evidence conflicts", func(b *builder, _ *Model) { b.reportResponseEvidence() }},
 		{"report request lines that conflict", func(b *builder, _ *Model) { b.reportPathConflicts() }},
 		{"infer enums from descriptions and examples", func(b *builder, _ *Model) { b.inferEnums() }},
 		{"name operations", func(b *builder, _ *Model) { b.nameOperations() }},
@@ -143,6 +147,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		summary:       map[string]*PageSummary{},
 		origins:       map[string]int{},
 		pageTypes:     map[string]string{},
+		methodRows:    map[string]methodRow{},
 		pageOps:       map[*parser.Page][]*opFacts{},
 		lock:          newLockIndex(opts.Names),
 		resourceWords: map[*parser.Page]string{},
@@ -213,6 +218,8 @@ func (b *builder) collectTypes(p *parser.Page) {
 	var propTables, enumTables []*parser.Table
 	for _, t := range p.Tables {
 		switch t.Kind {
+		case parser.TableMethods:
+			b.collectMethods(p, t)
 		case parser.TableProperties, parser.TableRelationships:
 			propTables = append(propTables, t)
 		case parser.TableEnumMembers:

@@ -22,6 +22,14 @@
 // stronger source wins conflicts. Properties seen only in the JSON
 // representation are added, with their provenance.
 //
+// An operation's response is taken, strongest first, from its success
+// response example (annotation, then the body's @odata.type; unannotated
+// and unpaired examples included), the page's Response prose, and the
+// Methods table of a resource page that links the page (responses.go;
+// README "How responses are decided"). Weaker evidence that disagrees is
+// response-prose-conflict or response-table-conflict; a GET with none is
+// response-unknown.
+//
 // # Whose evidence
 //
 // A member seen in an example is evidence about the type its value's

@@ -35,6 +35,9 @@ const (
 //	property-from-example  an example has a property its resource lacks
 //	request-no-response    a request example has no response example
 //	response-body-ignored  an operation drops the body an example returns
+//	response-prose-conflict  an example and the Response prose disagree
+//	response-table-conflict  a Methods table and stronger evidence disagree
+//	response-unknown       a GET names no result anywhere in its docs
 func LintCodes() []string {
 	return []string{
 		"annotation-json",
@@ -46,6 +49,9 @@ func LintCodes() []string {
 		"property-from-example",
 		"request-no-response",
 		"response-body-ignored",
+		"response-prose-conflict",
+		"response-table-conflict",
+		"response-unknown",
 	}
 }
 

@@ -187,6 +187,12 @@ type Operation struct {
 	// (or element) type for single and collection responses.
 	Response     ResponseKind
 	ResponseType TypeRef
+	// ResponseFrom is the evidence Response and ResponseType come from,
+	// strongest first: "example" (a success response example of the
+	// operation, or the page's only response examples when they answer no
+	// request example), "prose" (the page's Response section), "methods
+	// table" (a resource page's Methods table); "" when the docs show none.
+	ResponseFrom string
 	Description  string
 	// QueryOptions are the OData query options ("$select") the page says
 	// the operation supports.

@@ -23,8 +23,14 @@ type opFacts struct {
 	examples []exPair
 	respKind ResponseKind
 	respRef  rawRef
-	body     *bodyFacts
-	resolved *Operation
+	// respFrom is the evidence respKind and respRef come from (see
+	// responseOf), or "" when there is none.
+	respFrom string
+	// prose and table are what the page's Response section and a resource
+	// page's Methods table say the operation returns, or nil.
+	prose, table *textResponse
+	body         *bodyFacts
+	resolved     *Operation
 	// pathConflict is set when an example sends a type the body's
 	// addressed type was not known to relate to.
 	pathConflict *pathConflict
@@ -248,6 +254,10 @@ func (b *builder) collectOperations(p *parser.Page) {
 				break
 			}
 		}
+		if resp == nil && b.oneMethod(p, op.method) {
+			resp = unpaired(p)
+		}
+		op.prose, op.table = b.proseResponse(p, op), b.tableResponse(p, op)
 		op.respKind, op.respRef = b.responseOf(p, op, resp)
 		// A GET with a query ("GET /users/{id}?$expand=extensions(...)" on
 		// an extension's page) documents what the query returns, not the

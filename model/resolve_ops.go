@@ -24,6 +24,7 @@ func (b *builder) operation(of *opFacts, name string) *Operation {
 		Method:       of.method,
 		Path:         of.tmpl.Path,
 		Response:     of.respKind,
+		ResponseFrom: of.respFrom,
 		Description:  pageDescription(p),
 		QueryOptions: p.QueryOptions,
 		Page:         p.Path,

@@ -43,6 +43,9 @@ type Page struct {
 	// Includes are the "[!INCLUDE [label](path)]" lines of paragraphs and
 	// table cells.
 	Includes []Include `json:"includes,omitempty"`
+	// ResponseProse is what the "Response" section's prose says the
+	// operation returns, or nil when it says nothing readable.
+	ResponseProse *ResponseProse `json:"responseProse,omitempty"`
 	// Diags are the problems found on this page.
 	Diags diag.List `json:"diagnostics,omitempty"`
 }
@@ -146,6 +149,22 @@ type Response struct {
 	// RequestIndex is the index in Page.Requests of the request this
 	// response answers, or -1.
 	RequestIndex int `json:"request"`
+}
+
+// ResponseProse is the first sentence of a page's "Response" section that
+// names a status code or a resource, as in "If successful, this method
+// returns a `200 OK` response code and a collection of [user](../resources/user.md)
+// objects in the response body" or "returns `204 No Content`".
+type ResponseProse struct {
+	Pos diag.Pos `json:"pos"`
+	// Status is the first status code the sentence names, or 0.
+	Status int `json:"status,omitempty"`
+	// Type is the link to the resource page the sentence names after the
+	// status, if any: its text and destination.
+	Type *Link `json:"type,omitempty"`
+	// Collection reports whether the sentence returns a collection of the
+	// resource ("a collection of [x](...) objects", "[x](...) collection").
+	Collection bool `json:"collection,omitempty"`
 }
 
 // Resource is the JSON representation of a resource type.

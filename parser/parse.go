@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -285,6 +286,92 @@ func (st *state) precededByAnnotation(blocks []ast.Node, i int) bool {
 	return false
 }
 
+// isResponseSection reports whether s is the heading of the section that
+// says what the operation returns ("Response", not "Example response").
+func isResponseSection(s string) bool {
+	return strings.EqualFold(strings.TrimSpace(s), "response")
+}
+
+// proseStatus matches a status code as the prose names it ("200 OK",
+// "204 No Content"): three digits and a capitalised reason.
+var proseStatus = regexp.MustCompile(`\b([1-5][0-9]{2}) +[A-Z]`)
+
+// responseProse reads what a "Response" section's sentence says the
+// operation returns: the first status code and the first link to a
+// resource page after it, with whether a collection of it is returned.
+// It returns nil for a sentence that says no "return" or names neither.
+func responseProse(t string, links []Link, pos diag.Pos) *ResponseProse {
+	lower := strings.ToLower(t)
+	if !strings.Contains(lower, "return") {
+		return nil
+	}
+	rp := &ResponseProse{Pos: pos}
+	from := 0
+	if m := proseStatus.FindStringSubmatchIndex(t); m != nil {
+		rp.Status, _ = strconv.Atoi(t[m[2]:m[3]])
+		from = m[1]
+	}
+	tried := 0
+	for _, l := range links {
+		if !resourceLink(l.Dest) || l.Text == "" {
+			continue
+		}
+		// The sentence names its result among its first links; a hostile
+		// paragraph of many links costs a few scans of its text, not one
+		// per link.
+		if tried++; tried > maxProseLinks {
+			break
+		}
+		i := indexWord(t, from, l.Text)
+		if i < 0 {
+			continue
+		}
+		before := lower[from:i]
+		after := strings.TrimLeft(lower[i+len(l.Text):], " `*_")
+		rp.Type = &Link{Text: l.Text, Dest: l.Dest}
+		rp.Collection = strings.Contains(before, "collection") || strings.Contains(before, "list of") || strings.Contains(before, "array of") || strings.HasPrefix(after, "collection")
+		break
+	}
+	if rp.Status == 0 && rp.Type == nil {
+		return nil
+	}
+	return rp
+}
+
+// indexWord returns the index of the first occurrence of w in t at or
+// after from that is not inside a longer word, or -1: a link "[re](...)"
+// is not found in "response".
+func indexWord(t string, from int, w string) int {
+	for from <= len(t) {
+		i := strings.Index(t[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(t[i-1])) && (end == len(t) || !isWordByte(t[end])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// maxProseLinks is how many resource links of a Response sentence
+// responseProse looks for in its text.
+const maxProseLinks = 8
+
+// resourceLink reports whether dest is a link to a resource page
+// ("../resources/user.md").
+func resourceLink(dest string) bool {
+	dest, _, _ = strings.Cut(dest, "#")
+	return strings.HasSuffix(strings.ToLower(dest), ".md") && strings.Contains(dest, "resources/") && !strings.Contains(dest, "://")
+}
+
 func isHTTPRequestSection(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
 	return strings.HasPrefix(s, "http request")
@@ -400,6 +487,9 @@ func (st *state) paragraph(n *ast.Paragraph) {
 	}
 	st.intro(n, t, pos)
 	st.queryOptions(t)
+	if st.page.ResponseProse == nil && isResponseSection(st.section) {
+		st.page.ResponseProse = responseProse(string(t), links, pos)
+	}
 	if st.page.InheritsFrom == "" {
 		if base, ok := inheritsFrom(t, links, st.section == ""); ok {
 			st.page.InheritsFrom = base

@@ -246,7 +246,11 @@
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
 //	response-body-ignored                warning  an operation is generated as returning nothing although one of its response examples shows a body
+//	response-from-text                   info     an operation's response is taken from its page's Response prose or a resource page's Methods table, its examples showing none
+//	response-prose-conflict              warning  a response example and the page's Response prose name different results; the example wins
+//	response-table-conflict              warning  a resource page's Methods table names another result than the operation's stronger evidence; the stronger wins
 //	response-type                        warning  a response's type cannot be told; the response is kept as raw JSON
+//	response-unknown                     warning  a GET operation's docs show no response example and name no result; it is generated as returning nothing
 //	template-literal-arg                 info     a request line passes a literal value or docs placeholder to a function; it is taken as a parameter
 //	template-literal-id                  info     a request line names literal ids; they are taken as parameters
 //	template-outside-section             warning  a page has no "HTTP request" section; request lines are taken from other code blocks
@@ -334,7 +338,10 @@
 //	request-no-response    a request example has no response example
 //	lint-response-no-page  an operation returns a type no page defines
 //	lint-broken-link       a link names a .md page that no -in page is
-//	response-body-ignored  an operation drops the body an example returns
+//	response-body-ignored    an operation drops the body an example returns
+//	response-prose-conflict  an example and the Response prose disagree
+//	response-table-conflict  a Methods table and stronger evidence disagree
+//	response-unknown         a GET names no result anywhere in its docs
 //
 // and every error. It exits 1 when it finds an error, or with -strict any
 // finding. It cannot be combined with -check.

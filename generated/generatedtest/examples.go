@@ -387,6 +387,35 @@ func examples() []example {
 }
 `},
 		{Operation: "ListBooksViaLibraries", Method: "GET", Template: "/libraries/{id}/books", Path: "/libraries/17/books", Source: "seeds/api/book-list.md", Name: "list_library_books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}"},
+		{Operation: "ListLoans", Method: "GET", Template: "/books/{id}/loans", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/loans", Source: "seeds/api/loan-list.md", Name: "loan-list_request_l54", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
+  "value": [
+    {
+      "id": "0d3c4a8e-5b1f-4a61-9a7e-0c2f3e9b6d21",
+      "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
+      "copyId": "b0a4f1e2-7c3d-4f6a-8e9b-1d2c3b4a5f60",
+      "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
+      "checkedOutDateTime": "2021-07-01T09:30:00Z",
+      "dueDate": "2021-07-22",
+      "loanPeriod": "P21D",
+      "renewalsRemaining": 2,
+      "borrowerNotified": true,
+      "returnedDateTime": null
+    },
+    {
+      "id": "6e5f4d3c-2b1a-4098-8f7e-6d5c4b3a2918",
+      "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
+      "copyId": "280bfd5e-0ebd-45e7-908d-dcc0ec4e38ae",
+      "borrowerId": "5f0c2d8b-1a3e-4b7c-9d6f-2e8a4c1b3d5f",
+      "checkedOutDateTime": "2021-03-02T14:05:00Z",
+      "dueDate": "2021-03-23",
+      "loanPeriod": "P21D",
+      "renewalsRemaining": 0,
+      "borrowerNotified": false,
+      "returnedDateTime": "2021-03-20T11:00:00Z"
+    }
+  ]
+}
+`},
 		{Operation: "ListSynchronizationJobs", Method: "GET", Template: "/applications/{applicationsId}/synchronization/jobs", Path: "/applications/{applicationsId}/synchronization/jobs", Source: "seeds/api/synchronization-synchronizationjob-list.md", Name: "get_synchronizationjob", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}, {"Content-Length", "3046"}}, Body: `{
   "value": [
     {

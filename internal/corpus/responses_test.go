@@ -51,3 +51,75 @@ func TestNoSilentErrorOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestResponseEvidence checks, on the real docs, that no GET operation is
+// silently generated as returning only error: one that has no evidence at
+// all carries response-unknown (or operation-no-response), and one whose
+// page shows a success response body, annotated, unannotated or in a block
+// marked "ignored", carries one of the response diagnostics. It logs how
+// many operations take their response from each kind of evidence and how
+// many conflicts each code reports, and holds the Get/List methods that
+// return only error at their floors (issue 14 items 1 and 5).
+func TestResponseEvidence(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus tests skipped under -short")
+	}
+	// Get/List methods generated as returning only error; before the
+	// response prose and the Methods table were read: 43 and 91.
+	floors := map[string]int{"v1.0": 2, "beta": 34}
+	for _, v := range []string{"v1.0", "beta"} {
+		t.Run(v, func(t *testing.T) {
+			pages, m := buildCorpus(t, filepath.Join(corpusRoot, v), nil)
+			showsBody := map[string]bool{} // pages with a success response body
+			for _, p := range pages {
+				for _, r := range p.Responses {
+					if r.Status >= 200 && r.Status <= 299 && r.Body != nil && strings.HasPrefix(strings.TrimSpace(r.Body.Text), "{") {
+						showsBody[p.Path] = true
+					}
+				}
+				for _, a := range p.Annotations {
+					if a.Block != nil && strings.HasPrefix(a.Block.Text, "HTTP/1.1 2") && strings.Contains(a.Block.Text, "\n{") {
+						showsBody[p.Path] = true
+					}
+				}
+			}
+			said := map[string]bool{} // "page line" of an operation's response diagnostic
+			byCode := map[string]int{}
+			for _, d := range m.Diags {
+				switch d.Code {
+				case "response-unknown", "operation-no-response", "response-body-ignored", "response-prose-conflict":
+					said[d.Pos.File] = true
+					byCode[d.Code]++
+				case "response-table-conflict", "response-from-text":
+					byCode[d.Code]++
+				}
+			}
+			from := map[string]int{}
+			errorOnly, withBody := 0, 0
+			for _, op := range m.Operations {
+				from[op.ResponseFrom]++
+				if op.Response != model.ResponseNone || op.Method != "GET" {
+					continue
+				}
+				if strings.HasPrefix(op.Name, "Get") || strings.HasPrefix(op.Name, "List") {
+					errorOnly++
+				}
+				if op.ResponseFrom == "" && !said[op.Pos.File] {
+					t.Errorf("%s (%s %s, %s): returns only error for want of evidence, and no diagnostic says so", op.Name, op.Method, op.Path, op.Pos)
+				}
+				if showsBody[op.Page] {
+					withBody++
+					if !said[op.Page] {
+						t.Errorf("%s (%s %s): returns only error, but its page %s shows a response body, and no diagnostic says so", op.Name, op.Method, op.Path, op.Page)
+					}
+				}
+			}
+			t.Logf("responses from: example %d, prose %d, methods table %d, none %d", from["example"], from["prose"], from["methods table"], from[""])
+			t.Logf("diagnostics: %v", byCode)
+			t.Logf("Get/List methods returning only error: %d; GET operations returning only error whose page shows a body: %d, each diagnosed", errorOnly, withBody)
+			if errorOnly > floors[v] {
+				t.Errorf("%d Get/List methods return only error, more than the floor of %d", errorOnly, floors[v])
+			}
+		})
+	}
+}

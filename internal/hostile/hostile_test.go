@@ -71,7 +71,9 @@ func apiPage(title, template, req, body string) string {
 // cases is the table of hostile inputs.
 var cases = []hostileCase{
 	{dir: "001_unterminated_comment", codes: []string{"annotation-unterminated"}},
-	{dir: "002_unterminated_fence", exact: true, check: hasOps("GetWidget", "ListWidgets")},
+	// The fence swallows the rest of the page: GetWidget's docs name no
+	// result, which response-unknown says.
+	{dir: "002_unterminated_fence", codes: []string{"response-unknown"}, exact: true, check: hasOps("GetWidget", "ListWidgets")},
 	{dir: "003_arrow_in_annotation", codes: []string{"annotation-json"}},
 	{dir: "004_bom", exact: true, check: hasOps("GetWidget")},
 	{dir: "005_crlf", exact: true, check: hasOps("GetWidget")},
