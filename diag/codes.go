@@ -33,6 +33,7 @@ func codes() []Code {
 		{"annotation-repaired", Info, "an annotation's JSON was repaired (comments, trailing commas, quotes) and read"},
 		{"annotation-unterminated", Error, "an HTML comment is not closed with -->; what follows may be lost"},
 		{"base-cycle", Error, "base types form a cycle; the base type is dropped"},
+		{"base-entity-default", Info, "an entity type names no base type; it derives from entity, whose key it has"},
 		{"base-enum", Error, "a base type is an enum; the base type is dropped"},
 		{"base-from-example", Warning, "no page names a type's base type; it is guessed from where examples use it"},
 		{"base-from-text", Info, "the annotation names no baseType; it is taken from the page text"},

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +65,53 @@ func TestPassesNamed(t *testing.T) {
 			t.Errorf("pass %q: each pass needs a unique name and a function", p.name)
 		}
 		seen[p.name] = true
+	}
+}
+
+// TestEntityDefaultBase: an entity type (a keyProperty) whose page names
+// no base derives from entity when a page defines it, reported at its
+// annotation; a complex type (no key), a type with another key, and a
+// type whose page names a base do not.
+func TestEntityDefaultBase(t *testing.T) {
+	entity := resource("entity", `{"blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.entity"}`, "|id|String|Id.|", `{"id": "String"}`)
+	pages := map[string]string{
+		"entity.md":  entity,
+		"widget.md":  resource("widget", `{"blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget"}`, "|id|String|Id.|\n|size|Int32|Size.|", `{"id": "String", "size": 1}`),
+		"gadget.md":  resource("gadget", `{"blockType": "resource", "keyProperty": "id", "baseType": "microsoft.graph.widget", "@odata.type": "microsoft.graph.gadget"}`, "|id|String|Id.|", `{"id": "String"}`),
+		"address.md": resource("address", `{"blockType": "resource", "@odata.type": "microsoft.graph.address"}`, "|street|String|Street.|", `{"street": "String"}`),
+		"slot.md":    resource("slot", `{"blockType": "resource", "keyProperty": "name", "@odata.type": "microsoft.graph.slot"}`, "|name|String|Name.|", `{"name": "String"}`),
+	}
+	m := build(t, pages)
+	w := findType(m, "Widget")
+	if w == nil || w.Base == nil || w.Base.Name != "Entity" {
+		t.Fatalf("Widget = %+v, want base Entity:\n%s", w, diagCodes(m))
+	}
+	if findProp(w, "id") != nil || findProp(w, "size") == nil {
+		t.Errorf("Widget properties %v: want size, and id inherited", w.Properties)
+	}
+	if g := findType(m, "Gadget"); g == nil || g.Base != w {
+		t.Errorf("Gadget = %+v, want its stated base Widget", g)
+	}
+	for _, name := range []string{"Address", "Slot", "Entity"} {
+		if ty := findType(m, name); ty == nil || ty.Base != nil {
+			t.Errorf("%s = %+v, want no base", name, ty)
+		}
+	}
+	n := 0
+	for _, d := range m.Diags {
+		if d.Code == "base-entity-default" {
+			n++
+			if !strings.Contains(d.Message, "microsoft.graph.widget") || d.Pos.File != "widget.md" || d.Pos.Line == 0 {
+				t.Errorf("base-entity-default %s: want it about widget at its annotation", d)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d base-entity-default diagnostics, want 1:\n%s", n, diagCodes(m))
+	}
+	// Without a page for entity, nothing is made up.
+	delete(pages, "entity.md")
+	if w := findType(build(t, pages), "Widget"); w == nil || w.Base != nil {
+		t.Errorf("without entity.md, Widget = %+v, want no base", w)
 	}
 }

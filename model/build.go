@@ -110,6 +110,7 @@ func passes() []pass {
 			}
 		}},
 		{"give types the bases examples imply", func(b *builder, _ *Model) { b.applyBaseCandidates() }},
+		{"give entity types no evidence gives a base the base entity", func(b *builder, _ *Model) { b.applyEntityDefault() }},
 		{"report request lines that conflict", func(b *builder, _ *Model) { b.reportPathConflicts() }},
 		{"infer enums from descriptions and examples", func(b *builder, _ *Model) { b.inferEnums() }},
 		{"name operations", func(b *builder, _ *Model) { b.nameOperations() }},
@@ -193,6 +194,9 @@ func (b *builder) collectTypes(p *parser.Page) {
 		}
 		if r.KeyProperty != "" {
 			tf.kind = Entity
+			if tf.keyProperty == "" {
+				tf.keyProperty = r.KeyProperty
+			}
 		}
 		tf.open = tf.open || r.OpenType
 		if r.BaseType != "" {

@@ -190,6 +190,7 @@
 //	annotation-repaired                  info     an annotation's JSON was repaired (comments, trailing commas, quotes) and read
 //	annotation-unterminated              error    an HTML comment is not closed with -->; what follows may be lost
 //	base-cycle                           error    base types form a cycle; the base type is dropped
+//	base-entity-default                  info     an entity type names no base type; it derives from entity, whose key it has
 //	base-enum                            error    a base type is an enum; the base type is dropped
 //	base-from-example                    warning  no page names a type's base type; it is guessed from where examples use it
 //	base-from-text                       info     the annotation names no baseType; it is taken from the page text
