@@ -35,6 +35,7 @@ func codes() []Code {
 		{"base-cycle", Error, "base types form a cycle; the base type is dropped"},
 		{"base-entity-default", Info, "an entity type names no base type; it derives from entity, whose key it has"},
 		{"base-enum", Error, "a base type is an enum; the base type is dropped"},
+		{"base-from-derived-list", Info, "no annotation or text names a type's base type; it is taken from the derived types its base's page lists"},
 		{"base-from-example", Warning, "no page names a type's base type; it is guessed from where examples use it"},
 		{"base-from-text", Info, "the annotation names no baseType; it is taken from the page text"},
 		{"base-too-deep", Error, "base types nest more than 64 deep; the base type is dropped"},

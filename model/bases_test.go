@@ -115,3 +115,41 @@ func TestEntityDefaultBase(t *testing.T) {
 		t.Errorf("without entity.md, Widget = %+v, want no base", w)
 	}
 }
+
+// TestBaseFromDerivedList: types a base's page lists under "Derived types"
+// (a table row or a paragraph's link) derive from it unless their own
+// page names a base; a listed type no page defines is not made up.
+func TestBaseFromDerivedList(t *testing.T) {
+	info := resource("meetingInfo", `{"blockType": "resource", "@odata.type": "microsoft.graph.meetingInfo"}`, "|topic|String|Topic.|", `{"topic": "String"}`)
+	info = strings.Replace(info, "## JSON representation", "## Derived types\n\n| Type | Description |\n|:---|:---|\n"+
+		"| [organizerMeetingInfo](./organizermeetinginfo.md) | By organizer. |\n| [ghostMeetingInfo](ghostmeetinginfo.md) | No page. |\n\n"+
+		"Also [tokenMeetingInfo](tokenmeetinginfo.md) and [otherInfo](otherinfo.md).\n\n## JSON representation", 1)
+	m := build(t, map[string]string{
+		"meetinginfo.md":          info,
+		"organizermeetinginfo.md": resource("organizerMeetingInfo", `{"blockType": "resource", "@odata.type": "microsoft.graph.organizerMeetingInfo"}`, "|organizer|String|Who.|", `{"organizer": "String"}`),
+		"tokenmeetinginfo.md":     resource("tokenMeetingInfo", `{"blockType": "resource", "@odata.type": "microsoft.graph.tokenMeetingInfo"}`, "|token|String|Token.|", `{"token": "String"}`),
+		"otherinfo.md":            resource("otherInfo", `{"blockType": "resource", "baseType": "microsoft.graph.baseInfo", "@odata.type": "microsoft.graph.otherInfo"}`, "|other|String|Other.|", `{"other": "String"}`),
+		"baseinfo.md":             resource("baseInfo", `{"blockType": "resource", "@odata.type": "microsoft.graph.baseInfo"}`, "|b|String|B.|", `{"b": "String"}`),
+	})
+	base := findType(m, "MeetingInfo")
+	for _, name := range []string{"OrganizerMeetingInfo", "TokenMeetingInfo"} {
+		if ty := findType(m, name); ty == nil || ty.Base != base || base == nil {
+			t.Errorf("%s = %+v, want base MeetingInfo:\n%s", name, ty, diagCodes(m))
+		}
+	}
+	if ty := findType(m, "OtherInfo"); ty == nil || ty.Base == nil || ty.Base.Name != "BaseInfo" {
+		t.Errorf("OtherInfo = %+v, want its stated base BaseInfo", ty)
+	}
+	if findType(m, "GhostMeetingInfo") != nil {
+		t.Error("a listed type no page defines was made up")
+	}
+	var at []string
+	for _, d := range m.Diags {
+		if d.Code == "base-from-derived-list" {
+			at = append(at, d.Pos.String())
+		}
+	}
+	if !slices.Equal(at, []string{"meetinginfo.md:20:1", "meetinginfo.md:23:1"}) {
+		t.Errorf("base-from-derived-list at %q, want the row and the paragraph:\n%s", at, diagCodes(m))
+	}
+}

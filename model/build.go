@@ -71,6 +71,9 @@ type builder struct {
 	// derived holds the keys of the types pages name as a base type, for
 	// walkExamples (see markBases).
 	derived map[string]bool
+	// derivedLists are the types resource pages list as their derived
+	// types, in page order (see applyDerivedLists).
+	derivedLists []derivedListed
 }
 
 // pass is one step of Build.
@@ -103,6 +106,7 @@ func passes() []pass {
 				b.resolveBody(op)
 			}
 		}},
+		{"give types the bases whose pages list them as derived types", func(b *builder, _ *Model) { b.applyDerivedLists() }},
 		{"mark the types pages name as bases", func(b *builder, _ *Model) { b.markBases() }},
 		{"walk examples for evidence of members and types", func(b *builder, _ *Model) {
 			for _, op := range b.ops {
@@ -251,6 +255,7 @@ func (b *builder) collectTypes(p *parser.Page) {
 		for _, t := range propTables {
 			b.collectTable(owner, t, ns)
 		}
+		b.collectDerivedLists(p, owner, ns)
 	}
 	for _, t := range enumTables {
 		s := b.summary[p.Path]

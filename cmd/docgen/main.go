@@ -192,6 +192,7 @@
 //	base-cycle                           error    base types form a cycle; the base type is dropped
 //	base-entity-default                  info     an entity type names no base type; it derives from entity, whose key it has
 //	base-enum                            error    a base type is an enum; the base type is dropped
+//	base-from-derived-list               info     no annotation or text names a type's base type; it is taken from the derived types its base's page lists
 //	base-from-example                    warning  no page names a type's base type; it is guessed from where examples use it
 //	base-from-text                       info     the annotation names no baseType; it is taken from the page text
 //	base-too-deep                        error    base types nest more than 64 deep; the base type is dropped
