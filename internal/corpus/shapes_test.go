@@ -36,10 +36,16 @@ type shapeCounts struct {
 var baseCodes = []string{"base-from-text", "base-from-example", "base-entity-default", "base-from-derived-list", "base-from-odata-type"}
 
 // shapeFloors bound shapeCounts on the real docs: EntitiesWithoutBase and
-// EmptyStructs only ever go down.
+// EmptyStructs only ever go down. Before issue 15 item 3, 167 entity types
+// of v1.0 and 468 of beta had no base; beta's one left is print, whose key
+// is settings, not id. The empty structs left are types only a JSON
+// representation names, as objects with no members
+// ({"@odata.type": "microsoft.graph.workbookOperationStatus"}); before
+// issue 15 item 2 beta had one more, made from a table that is no
+// property table ("Yes").
 var shapeFloors = map[string]shapeCounts{
-	"v1.0": {EntitiesWithoutBase: 1 << 20, EmptyStructs: 1 << 20},
-	"beta": {EntitiesWithoutBase: 1 << 20, EmptyStructs: 1 << 20},
+	"v1.0": {EntitiesWithoutBase: 0, EmptyStructs: 6},
+	"beta": {EntitiesWithoutBase: 1, EmptyStructs: 21},
 }
 
 func countShapes(m *model.Model) shapeCounts {
