@@ -85,6 +85,7 @@ func codes() []Code {
 		{"property-name", Error, "a property name cannot be used in Go or a struct tag; it is skipped"},
 		{"property-shadows-base", Warning, "a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own"},
 		{"read", Error, "a page cannot be read, or is not a regular file; it is skipped"},
+		{"representation-value", Info, "a JSON representation value names no type any page or table names; it is read as a String example value"},
 		{"request-no-response", Info, "a request example has no response example"},
 		{"resource-no-annotation", Warning, "a resource page has no usable annotation; the type is named from the title"},
 		{"resource-no-type", Error, "a resource annotation has no @odata.type; it is not used"},

@@ -36,3 +36,42 @@ func TestNonPropertyTables(t *testing.T) {
 		}
 	}
 }
+
+// TestRepresentationValues: a JSON representation placeholder that is a
+// bare name is the type of that name when a page names it, and otherwise
+// an example value read as a String (representation-value), not a made-up
+// type; a name qualified with the namespace still names a type.
+func TestRepresentationValues(t *testing.T) {
+	m := build(t, map[string]string{
+		"job.md": resource("job", `{"blockType": "resource", "@odata.type": "microsoft.graph.job"}`,
+			"|status|String|The status.|\n|colors|String collection|Colors.|\n|where|jobPlace|Where.|\n|mode|String|Mode.|",
+			`{"status": "succeeded", "colors": ["red", "blue"], "where": "jobPlace", "mode": "microsoft.graph.jobMode", "extra": "jobPlace"}`),
+		"jobplace.md": resource("jobPlace", `{"blockType": "resource", "@odata.type": "microsoft.graph.jobPlace"}`, "|name|String|Name.|", `{"name": "String"}`),
+	})
+	j := findType(m, "Job")
+	if j == nil {
+		t.Fatalf("no Job:\n%s", diagCodes(m))
+	}
+	for _, name := range []string{"Succeeded", "Red", "Blue"} {
+		if findType(m, name) != nil {
+			t.Errorf("type %s made up from a representation value", name)
+		}
+	}
+	for prop, want := range map[string]string{"status": "Edm.String", "colors": "Collection(Edm.String)", "where": "microsoft.graph.jobPlace", "extra": "microsoft.graph.jobPlace"} {
+		if p := findProp(j, prop); p == nil || p.Type.String() != want {
+			t.Errorf("Job.%s = %+v, want %s", prop, p, want)
+		}
+	}
+	if findType(m, "JobMode") == nil {
+		t.Error("a placeholder qualified with the namespace names no type")
+	}
+	var at []string
+	for _, d := range m.Diags {
+		if d.Code == "representation-value" {
+			at = append(at, d.Pos.String())
+		}
+	}
+	if len(at) != 2 || !strings.HasPrefix(at[0], "job.md:") {
+		t.Errorf("representation-value at %q, want 2 on job.md (status, colors):\n%s", at, diagCodes(m))
+	}
+}

@@ -242,6 +242,7 @@
 //	property-name                        error    a property name cannot be used in Go or a struct tag; it is skipped
 //	property-shadows-base                warning  a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own
 //	read                                 error    a page cannot be read, or is not a regular file; it is skipped
+//	representation-value                 info     a JSON representation value names no type any page or table names; it is read as a String example value
 //	request-no-response                  info     a request example has no response example
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
