@@ -74,6 +74,9 @@ type builder struct {
 	// derived holds the keys of the types pages name as a base type, for
 	// walkExamples (see markBases).
 	derived map[string]bool
+	// derivedLists are the types resource pages list as their derived
+	// types, in page order (see applyDerivedLists).
+	derivedLists []derivedListed
 }
 
 // pass is one step of Build.
@@ -93,6 +96,7 @@ func passes() []pass {
 				b.collectTypes(p)
 			}
 		}},
+		{"read JSON representation values that name no type as strings", func(b *builder, _ *Model) { b.representationValues() }},
 		{"collect operations: request lines, examples, responses", func(b *builder, _ *Model) {
 			for _, p := range b.pages {
 				b.collectOperations(p)
@@ -107,6 +111,7 @@ func passes() []pass {
 				b.resolveBody(op)
 			}
 		}},
+		{"give types the bases whose pages list them as derived types", func(b *builder, _ *Model) { b.applyDerivedLists() }},
 		{"mark the types pages name as bases", func(b *builder, _ *Model) { b.markBases() }},
 		{"walk examples for evidence of members and types", func(b *builder, _ *Model) {
 			for _, op := range b.ops {
@@ -114,6 +119,7 @@ func passes() []pass {
 			}
 		}},
 		{"give types the bases examples imply", func(b *builder, _ *Model) { b.applyBaseCandidates() }},
+		{"give entity types no evidence gives a base the base entity", func(b *builder, _ *Model) { b.applyEntityDefault() }},
 		{"report how responses were decided and where the evidence conflicts", func(b *builder, _ *Model) { b.reportResponseEvidence() }},
 		{"report request lines that conflict", func(b *builder, _ *Model) { b.reportPathConflicts() }},
 		{"infer enums from descriptions and examples", func(b *builder, _ *Model) { b.inferEnums() }},
@@ -199,6 +205,9 @@ func (b *builder) collectTypes(p *parser.Page) {
 		}
 		if r.KeyProperty != "" {
 			tf.kind = Entity
+			if tf.keyProperty == "" {
+				tf.keyProperty = r.KeyProperty
+			}
 		}
 		tf.open = tf.open || r.OpenType
 		if r.BaseType != "" {
@@ -255,6 +264,7 @@ func (b *builder) collectTypes(p *parser.Page) {
 		for _, t := range propTables {
 			b.collectTable(owner, t, ns)
 		}
+		b.collectDerivedLists(p, owner, ns)
 	}
 	for _, t := range enumTables {
 		s := b.summary[p.Path]
@@ -362,6 +372,40 @@ func (b *builder) collectRepresentation(tf *typeFacts, body *parser.Body, ns str
 				v = v.Elems[0]
 			}
 			p.rep = &evidence{ref: ref, pos: pos, source: FromJSONRep, object: v.Kind == parser.JSONObject}
+			if v.Kind == parser.JSONString {
+				p.rep.text = v.String
+			}
+		}
+	}
+}
+
+// namesTypeExplicitly reports whether a JSON representation placeholder
+// names a type in a form no example value takes: qualified with the
+// microsoft.graph namespace, or a Collection(...).
+func namesTypeExplicitly(placeholder string) bool {
+	l := strings.ToLower(placeholder)
+	return strings.Contains(l, strings.ToLower(DefaultNamespace)+".") || strings.Contains(l, "collection(")
+}
+
+// representationValues decides, once every resource page is read, what a
+// JSON representation placeholder that is a bare name means: the type of
+// that name when a page, table or annotation names it ("resourceReference"),
+// else an example value ("succeeded", "red", "true"), read as a String
+// (representation-value) instead of making up a type no page defines.
+func (b *builder) representationValues() {
+	for _, k := range b.sortedKeys() {
+		tf := b.types[k]
+		for _, p := range tf.props {
+			e := p.rep
+			if e == nil || e.object || e.ref.named == "" || e.text == "" || namesTypeExplicitly(e.text) {
+				continue
+			}
+			if b.types[e.ref.named] != nil {
+				b.typ(displayName(e.text, e.ref.named), 2, e.pos)
+				continue
+			}
+			e.ref = rawRef{prim: String, collection: e.ref.collection}
+			b.diags.Warnf(e.pos, "representation-value", "the JSON representation gives property %s of %s the value %s, which names no type any page or table names; read as a String example value", p.jsonName, tf.bestSpelling(), quote(e.text))
 		}
 	}
 }
@@ -372,9 +416,12 @@ func (b *builder) placeholderRef(v *parser.JSONValue, ns string, pos diag.Pos) (
 	switch v.Kind {
 	case parser.JSONString:
 		if r, ok := parseTypeText(v.String, ns); ok {
-			if r.named != "" {
+			if r.named != "" && namesTypeExplicitly(v.String) {
 				b.typ(displayName(v.String, r.named), 2, pos)
 			}
+			// A bare name ("channelMembershipType", "succeeded") makes a
+			// type only if another source names it: see
+			// representationValues.
 			return r, true
 		}
 		return rawRef{prim: String}, true

@@ -21,6 +21,8 @@ type typeFacts struct {
 	base      string // key of the base type
 	basePos   diag.Pos
 	open      bool
+	// keyProperty is the key its resource annotation names.
+	keyProperty string
 	// propTable marks a type whose page has a property table: the table
 	// is the whole truth about its own members, and members only examples
 	// show are not added (property-example-only).

@@ -169,6 +169,18 @@ func TestClassify(t *testing.T) {
 		{"Permissions", "", []string{"Permission type", "Permissions (from least to most privileged)"}, TableOther},
 		{"Response", "", []string{"Name", "Value"}, TableOther},
 		{"Properties", "", nil, TableOther},
+		// Tables of a Properties section that are no property tables:
+		// value tables, explanations without a Type column, derived
+		// types.
+		{"Properties", "Group visibility options", []string{"Value", "Description"}, TableOther},
+		{"Properties", "", []string{"Scenario", "Has reviewers?", "Has instances?"}, TableOther},
+		{"Properties", "", []string{"Pre-set constant", "Color mapped to in Outlook"}, TableOther},
+		{"Relationships", "", []string{"Resource", "Maximum expiration time"}, TableOther},
+		{"Properties", "Derived types", []string{"Type", "Description"}, TableOther},
+		{"Derived types", "", []string{"Type", "Description"}, TableOther},
+		{"Properties", "", []string{"Name", "Type", "Description"}, TableProperties},
+		{"Relationships", "", []string{"Name", "Type", "Description"}, TableRelationships},
+		{"Instance attributes", "", []string{"Property name", "Type", "Description"}, TableProperties},
 		// "Membership ..." is no "Members" section.
 		{"Membership changes in Microsoft Teams", "", []string{"Speed", "Syntax"}, TableOther},
 		{"Membership", "", []string{"Name", "Description"}, TableOther},

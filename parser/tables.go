@@ -69,6 +69,11 @@ func classify(section, subsection string, header []string) TableKind {
 		// the header says ("Property", "Property name").
 		return TableProperties
 	}
+	if derivedTypes(sec) || derivedTypes(sub) {
+		// "Derived types": a list of the types that derive from the
+		// page's type ("Type | Description"), not its properties.
+		return TableOther
+	}
 	if strings.HasSuffix(sub, " property values") {
 		// The values of one property ("Roles property values"), not an
 		// enum type.
@@ -100,6 +105,11 @@ func classify(section, subsection string, header []string) TableKind {
 		return TableProperties
 	case first == "header" || first == "headers" || first == "request header":
 		return TableHeaders
+	case (first == "value" || first == "values") && (strings.HasPrefix(sec, "properties") || strings.HasPrefix(sec, "relationship")):
+		// A value table in a Properties section ("Group visibility
+		// options": Value | Description) explains the values of a
+		// property; its rows are no properties.
+		return TableOther
 	}
 	switch {
 	case strings.Contains(sec, "path parameter"):
@@ -112,14 +122,35 @@ func classify(section, subsection string, header []string) TableKind {
 		return TableRequestBody
 	case strings.HasPrefix(sec, "function parameters") || strings.HasPrefix(sec, "parameters"):
 		return TablePathParams
-	case strings.HasPrefix(sec, "relationship"):
+	case strings.HasPrefix(sec, "relationship") && hasTypeColumn(header):
 		return TableRelationships
-	case strings.HasPrefix(sec, "properties"):
+	case strings.HasPrefix(sec, "properties") && hasTypeColumn(header):
+		// A table of a Properties section that does not say "Property"
+		// is a property table only with a Type column: "Scenario | Has
+		// reviewers?" or "Pre-set constant | Color" tables explain, and
+		// their rows are no properties.
 		return TableProperties
+	case strings.HasPrefix(sec, "relationship") || strings.HasPrefix(sec, "properties"):
+		return TableOther
 	case sec == "members" || strings.HasPrefix(sec, "members ") || strings.HasSuffix(sub, "values"):
 		return TableEnumMembers
 	}
 	return TableOther
+}
+
+// derivedTypes reports whether a heading is "Derived types".
+func derivedTypes(heading string) bool {
+	return strings.Trim(heading, "*`: ") == "derived types"
+}
+
+// hasTypeColumn reports whether a header has a "Type" cell.
+func hasTypeColumn(header []string) bool {
+	for _, h := range header {
+		if strings.EqualFold(strings.Trim(h, " *`"), "type") {
+			return true
+		}
+	}
+	return false
 }
 
 // instanceAttributes reports whether a heading names the instance

@@ -190,7 +190,9 @@
 //	annotation-repaired                  info     an annotation's JSON was repaired (comments, trailing commas, quotes) and read
 //	annotation-unterminated              error    an HTML comment is not closed with -->; what follows may be lost
 //	base-cycle                           error    base types form a cycle; the base type is dropped
+//	base-entity-default                  info     an entity type names no base type; it derives from entity, whose key it has
 //	base-enum                            error    a base type is an enum; the base type is dropped
+//	base-from-derived-list               info     no annotation or text names a type's base type; it is taken from the derived types its base's page lists
 //	base-from-example                    warning  no page names a type's base type; it is guessed from where examples use it
 //	base-from-text                       info     the annotation names no baseType; it is taken from the page text
 //	base-too-deep                        error    base types nest more than 64 deep; the base type is dropped
@@ -241,6 +243,7 @@
 //	property-name                        error    a property name cannot be used in Go or a struct tag; it is skipped
 //	property-shadows-base                warning  a table row names a property a base type declares from weaker evidence or with another type; the type keeps its own
 //	read                                 error    a page cannot be read, or is not a regular file; it is skipped
+//	representation-value                 info     a JSON representation value names no type any page or table names; it is read as a String example value
 //	request-no-response                  info     a request example has no response example
 //	request-other-resource               warning  a GET request line with a query addresses a resource other pages document with an unrelated type; no operation of its page is made of it
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
