@@ -138,7 +138,7 @@ func (b *builder) nameOperations() {
 	}
 	lk := b.pathLookup()
 	type claim struct {
-		of              *opFacts
+		of               *opFacts
 		plain, qualified string
 	}
 	groups := map[string][]claim{}
