@@ -9,25 +9,25 @@ package generated
 // docgen:name operation "DELETE /books/{id}" DeleteBook
 // docgen:name operation "GET /applications/{applicationsId}/synchronization/jobs" ListSynchronizationJobs
 // docgen:name operation "GET /books" ListBooks
-// docgen:name operation "GET /books/delta" BookDelta
+// docgen:name operation "GET /books/delta" ListBookDelta
 // docgen:name operation "GET /books/{id}" GetBook
 // docgen:name operation "GET /books/{id}/copies" ListBookCopies
 // docgen:name operation "GET /books/{id}/cover/$value" GetBookCover
-// docgen:name operation "GET /books/{id}/getAvailableCopies(branch='{branch}',format='{format}')" BookGetAvailableCopies
-// docgen:name operation "GET /libraries/{id}/books" ListBooksViaLibraries
-// docgen:name operation "GET /libraries/{id}/books/{id}" GetBookViaLibraries
-// docgen:name operation "GET /libraries/{id}/books/{id}/copies" ListBookCopiesViaLibraries
-// docgen:name operation "GET /me/favoriteBooks/{id}" GetBookViaMeFavoriteBooks
+// docgen:name operation "GET /books/{id}/getAvailableCopies(branch='{branch}',format='{format}')" GetAvailableCopies
+// docgen:name operation "GET /libraries/{id}/books" ListBooksViaLibrary
+// docgen:name operation "GET /libraries/{id}/books/{id}" GetBookViaLibrary
+// docgen:name operation "GET /libraries/{id}/books/{id}/copies" ListBookCopiesViaLibrary
+// docgen:name operation "GET /me/favoriteBooks/{id}" GetBookViaMe
 // docgen:name operation "PATCH /books/{id}" UpdateBook
 // docgen:name operation "PATCH /books/{id}/copies/{id}" UpdateBookCopy
 // docgen:name operation "POST /books" CreateBook
-// docgen:name operation "POST /books/{id}/archive" BookArchive
-// docgen:name operation "POST /books/{id}/checkout" BookCheckout
+// docgen:name operation "POST /books/{id}/archive" ArchiveBook
+// docgen:name operation "POST /books/{id}/checkout" CheckoutBook
 // docgen:name operation "POST /books/{id}/copies" CreateBookCopy
-// docgen:name operation "POST /books/{id}/relatedBooks/$ref" AddRelatedBook
-// docgen:name operation "POST /libraries/{id}/books/{id}/checkout" BookCheckoutViaLibraries
-// docgen:name operation "PUT /books/{id}/cover/$value" UploadBookCover
-// docgen:name operation "PUT /books/{id}/manuscript/content" UploadBookManuscript
+// docgen:name operation "POST /books/{id}/relatedBooks/$ref" AddBookRelatedBook
+// docgen:name operation "POST /libraries/{id}/books/{id}/checkout" CheckoutBookViaLibrary
+// docgen:name operation "PUT /books/{id}/cover/$value" SetBookCover
+// docgen:name operation "PUT /books/{id}/manuscript/content" SetBookManuscriptContent
 // docgen:name type "microsoft.graph.book" Book
 // docgen:name type "microsoft.graph.bookcopy" BookCopy
 // docgen:name type "microsoft.graph.bookformat" BookFormat

@@ -192,8 +192,12 @@ func (b *builder) nameOperations() {
 				}
 			}
 			c.of.name = names.unique(want)
-			if c.of.name != want {
-				b.diags.Warnf(c.of.page.TitlePos, "operation-name", "operation name %s is claimed by %s %s too; this page's operation is named %s", want, g[0].of.method, g[0].of.tmpl.Path, c.of.name)
+			if c.of.name != c.plain {
+				other := g[0].of
+				if other == c.of {
+					other = g[1].of
+				}
+				b.diags.Warnf(c.of.page.TitlePos, "operation-name", "operation name %s is claimed by %s %s too; this page's operation is named %s", c.plain, other.method, other.tmpl.Path, c.of.name)
 			}
 		}
 	}
@@ -208,6 +212,10 @@ func (b *builder) nameOperations() {
 		}
 		if tf := b.types[of.body.ref.named]; tf.synthesized && tf.goSuffix != "" {
 			tf.goName = of.name + tf.goSuffix
+			// The description names the operation too.
+			for _, end := range []string{".", ","} {
+				tf.desc = strings.Replace(tf.desc, " of "+of.baseName+end, " of "+of.name+end, 1)
+			}
 		}
 	}
 }
@@ -238,11 +246,12 @@ type builderLookup struct {
 	// spelling; properties holds the lower-cased property names.
 	spellings  map[string]string
 	properties map[string]bool
+	types      map[string]bool
 }
 
 // pathLookup indexes the docs' type and property names for pathOpName.
 func (b *builder) pathLookup() *builderLookup {
-	l := &builderLookup{b: b, spellings: map[string]string{}, properties: map[string]bool{}}
+	l := &builderLookup{b: b, spellings: map[string]string{}, properties: map[string]bool{}, types: map[string]bool{}}
 	add := func(s string) {
 		k := strings.ToLower(s)
 		if cur, ok := l.spellings[k]; !ok || hasUpper(s) && !hasUpper(cur) || hasUpper(s) == hasUpper(cur) && s < cur {
@@ -255,7 +264,9 @@ func (b *builder) pathLookup() *builderLookup {
 			continue
 		}
 		full := tf.bestSpelling()
-		add(full[strings.LastIndexByte(full, '.')+1:])
+		local := full[strings.LastIndexByte(full, '.')+1:]
+		add(local)
+		l.types[strings.ToLower(local)] = true
 		for _, p := range tf.props {
 			add(p.jsonName)
 			l.properties[strings.ToLower(p.jsonName)] = true
@@ -285,6 +296,8 @@ func (l *builderLookup) spell(word string) string {
 }
 
 func (l *builderLookup) property(name string) bool { return l.properties[strings.ToLower(name)] }
+
+func (l *builderLookup) isType(name string) bool { return l.types[strings.ToLower(name)] }
 
 // titleMatch scores how well a page's file name matches an operation name
 // made from its title: the number of the name's words found in the file

@@ -9,7 +9,9 @@ package model
 //	POST   /users                       CreateUser       a POST to a collection: Create + element type
 //	PATCH  /users/{id}                  UpdateUser
 //	DELETE /users/{id}                  DeleteUser
-//	PUT    /users/{id}/photo/$value     SetProfilePhotoContent  PUT: Set; $value and content: + Content
+//	PUT    /users/{id}/photo/$value     SetProfilePhotoContent  PUT: Set; $value and content of a
+//	                                                     typed resource: + Content
+//	GET    /books/{id}/cover/$value     GetBookCover     a stream property: owner type + property
 //	GET    /groups/{id}/members         ListGroupMembers a navigation property whose name is not its
 //	                                                     type's (members of directoryObject): owner type +
 //	                                                     property
@@ -48,6 +50,8 @@ type pathLookup interface {
 	spell(word string) string
 	// property reports whether name is a property of some type.
 	property(name string) bool
+	// isType reports whether a type has the local name name.
+	isType(name string) bool
 }
 
 // pathSeg is one resource step of a path: a name and whether a key
@@ -170,7 +174,16 @@ func pathOpName(method, path string, list bool, l pathLookup) (plain, qualified 
 		if tail == "" {
 			k = n - 1
 		}
+		// A typed resource's content (a profilePhoto's): its type +
+		// Content; a stream property's (a book's cover): the owner's
+		// type + the property, + Content when the path says "content".
 		noun := resource(k) + "Content"
+		if k > 1 && !segs[k-1].keyed && l.typeAt(prefixShape(segs, k)) == "" {
+			noun = resource(k-1) + l.spell(segs[k-1].name)
+			if tail == "" {
+				noun += "Content"
+			}
+		}
 		return qualifyAt(segs, k, methodWord(method), noun, resource)
 	}
 	action := !last.keyed && tail == "" && (last.call ||
@@ -205,6 +218,12 @@ func pathOpName(method, path string, list bool, l pathLookup) (plain, qualified 
 	switch {
 	case elem != "" && strings.HasSuffix(strings.ToLower(elem), strings.ToLower(one)):
 		sing, plur = elem, plural(elem)
+		if len(elem) > len(one) && l.isType(one) {
+			// The step names a type of its own, which the documented
+			// answer derives from (attachments answered by a
+			// fileAttachment): the step's type.
+			sing, plur = l.spell(one), plural(l.spell(one))
+		}
 	case n == 1:
 		sing, plur = l.spell(one), l.spell(last.name)
 		if !last.keyed && one == last.name {

@@ -23,6 +23,15 @@ func (f fakeLookup) spell(word string) string {
 	return GoName(word)
 }
 
+func (f fakeLookup) isType(name string) bool {
+	for _, t := range f.types {
+		if strings.EqualFold(t, name) {
+			return true
+		}
+	}
+	return false
+}
+
 func (f fakeLookup) property(name string) bool {
 	for _, n := range f.names {
 		if strings.EqualFold(n, name) {
@@ -50,6 +59,8 @@ var testAPI = fakeLookup{
 		"/directory/administrativeunits/{}":     "AdministrativeUnit",
 		"/chats/{}/messages/{}":                 "ChatMessage",
 		"/chats/{}/messages/{}/hostedcontents":  "ChatMessageHostedContent",
+		"/me/events/{}/attachments":             "FileAttachment",
+		"/attachments/{}":                       "Attachment",
 	},
 	names: []string{"memberOf", "members", "manager", "messages", "photo", "children", "jobs", "synchronization",
 		"administrativeUnits", "hostedContents", "administrativeUnit"},
@@ -90,6 +101,9 @@ func TestPathOpName(t *testing.T) {
 		{"GET", "/users/microsoft.graph.delta()", true, "GetUserDelta", "GetUserDelta"},
 		{"GET", "/reports/getEmailActivityCounts(period='{period_value}')", false, "GetEmailActivityCounts", "GetReportsEmailActivityCounts"},
 		{"GET", "/users/$count", false, "CountUsers", "CountUsers"},
+		{"POST", "/me/events/{id}/attachments", false, "CreateAttachment", "CreateEventAttachment"},
+		{"GET", "/books/{id}/cover/$value", false, "GetBookCover", "GetBookCover"},
+		{"PUT", "/books/{id}/manuscript/content", false, "SetBookManuscriptContent", "SetBookManuscriptContent"},
 		{"GET", "/drives/{d}/items/{i}/columnsAfter(count={n})", false, "GetDriveItemColumnsAfter", "GetDriveItemColumnsAfter"},
 		{"POST", "/users/{id}/checkMemberGroups", false, "CheckMemberGroups", "CheckUserMemberGroups"},
 		{"GET", "/deviceManagement/iosUpdateStatuses/{id}", false, "GetDeviceManagementIosUpdateStatus", "GetDeviceManagementIosUpdateStatus"},
