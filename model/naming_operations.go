@@ -147,7 +147,7 @@ func (b *builder) nameOperations() {
 		if of.altOf != nil || of.name != "" {
 			continue
 		}
-		plain, qual := pathOpName(of.method, of.tmpl.Path, of.respKind == ResponseCollection, lk)
+		plain, qual := pathOpName(of.method, of.tmpl.Path, of.respKind == ResponseCollection, of.respKind != ResponseNone, lk)
 		if plain == "" {
 			plain, qual = of.baseName, of.baseName
 		}

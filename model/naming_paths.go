@@ -129,8 +129,9 @@ func prefixShape(segs []pathSeg, n int) string {
 // pathOpName names an operation from its method and path: the plain name
 // and the qualified name a contested plain name gives way to; both "" when
 // the path has no step to name. list says the operation returns a
-// collection.
-func pathOpName(method, path string, list bool, l pathLookup) (plain, qualified string) {
+// collection and known that the answer is documented at all; without it a
+// plural last step is taken for a collection.
+func pathOpName(method, path string, list, known bool, l pathLookup) (plain, qualified string) {
 	segs, tail := splitPath(path)
 	if len(segs) == 0 {
 		return "", ""
@@ -253,6 +254,10 @@ func pathOpName(method, path string, list bool, l pathLookup) (plain, qualified 
 			return qualify("List", sing+"Refs")
 		}
 		return qualify("Get", sing+"Ref")
+	}
+	if !list && !known && !last.keyed && one != last.name {
+		// No answer is documented: a plural step is a collection.
+		list = true
 	}
 	switch {
 	case method == "GET" && list:

@@ -114,9 +114,19 @@ func TestPathOpName(t *testing.T) {
 		{"GET", "/me", false, "GetMe", "GetMe"},
 		{"GET", "/me/drive/root/children?$select=name", true, "ListRootChildren", "ListUserRootChildren"},
 	} {
-		plain, qual := pathOpName(c.method, c.path, c.list, testAPI)
+		plain, qual := pathOpName(c.method, c.path, c.list, true, testAPI)
 		if plain != c.plain || qual != c.qualified {
 			t.Errorf("%s %s: %s, %s; want %s, %s", c.method, c.path, plain, qual, c.plain, c.qualified)
+		}
+	}
+}
+
+// TestPathOpNameUndocumentedAnswer: a GET whose answer no example shows
+// lists when its last step is plural.
+func TestPathOpNameUndocumentedAnswer(t *testing.T) {
+	for path, want := range map[string]string{"/widgets": "ListWidgets", "/widgets/{id}": "GetWidget", "/users/{id}/manager": "GetUserManager"} {
+		if got, _ := pathOpName("GET", path, false, false, testAPI); got != want {
+			t.Errorf("GET %s: %s, want %s", path, got, want)
 		}
 	}
 }
@@ -153,7 +163,7 @@ func TestViaWords(t *testing.T) {
 func TestPathOpNameHostile(t *testing.T) {
 	for _, p := range []string{"", "/", "/{id}", "/$ref", "/(", "/a(b", "/ü/ß", "/x.//{", "/*/", "/users/{id}/\x00", "/.", "/microsoft.graph."} {
 		for _, m := range []string{"GET", "POST", "DELETE", "PUT", "PATCH", "HEAD"} {
-			plain, qual := pathOpName(m, p, false, testAPI)
+			plain, qual := pathOpName(m, p, false, false, testAPI)
 			for _, n := range []string{plain, qual} {
 				if n != "" && GoName(n) != n {
 					t.Errorf("%s %q: %q is not a Go name", m, p, n)
