@@ -192,7 +192,12 @@ func (b *builder) nameOperations() {
 				}
 			}
 			c.of.name = names.unique(want)
-			if c.of.name != c.plain {
+			switch {
+			case c.of.name == c.plain:
+			case len(g) == 1:
+				// A name the names file keeps, or a reserved one.
+				b.diags.Warnf(c.of.page.TitlePos, "operation-name", "operation name %s is taken; this page's operation is named %s", c.plain, c.of.name)
+			default:
 				other := g[0].of
 				if other == c.of {
 					other = g[1].of
