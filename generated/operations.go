@@ -37,6 +37,8 @@ func (c *Client) ArchiveBook(ctx context.Context, bookID string, body *ArchiveBo
 
 // CheckoutBook calls POST /books/{id}/checkout.
 //
+// The same call from other resources: [CheckoutBookViaLibrary].
+//
 // Lend a copy of a book to a member. The service picks an available bookCopy,
 // sets its loanStatus to onLoan, and records a new loan.
 //
@@ -46,6 +48,8 @@ func (c *Client) CheckoutBook(ctx context.Context, bookID string, body *Checkout
 }
 
 // CheckoutBookViaLibrary calls POST /libraries/{id}/books/{id}/checkout.
+//
+// It is [CheckoutBook] reached by another path.
 //
 // Lend a copy of a book to a member. The service picks an available bookCopy,
 // sets its loanStatus to onLoan, and records a new loan.
@@ -102,6 +106,8 @@ func (c *Client) GetAvailableCopies(ctx context.Context, bookID string, branch s
 
 // GetBook calls GET /books/{id}.
 //
+// The same call from other resources: [GetBookViaLibrary], [GetBookViaMe].
+//
 // Read the properties of a book in the catalog. The copies relationship is not
 // returned unless you ask for it with $expand.
 //
@@ -129,6 +135,8 @@ func (c *Client) GetBookCover(ctx context.Context, bookID string, opts ...Reques
 
 // GetBookViaLibrary calls GET /libraries/{id}/books/{id}.
 //
+// It is [GetBook] reached by another path.
+//
 // Read the properties of a book in the catalog. The copies relationship is not
 // returned unless you ask for it with $expand.
 //
@@ -146,6 +154,8 @@ func (c *Client) GetBookViaLibrary(ctx context.Context, libraryID string, bookID
 
 // GetBookViaMe calls GET /me/favoriteBooks/{id}.
 //
+// It is [GetBook] reached by another path.
+//
 // Read the properties of a book in the catalog. The copies relationship is not
 // returned unless you ask for it with $expand.
 //
@@ -161,6 +171,8 @@ func (c *Client) GetBookViaMe(ctx context.Context, favoriteBookID string, opts .
 
 // ListBookCopies calls GET /books/{id}/copies.
 //
+// The same call from other resources: [ListBookCopiesViaLibrary].
+//
 // Get the bookCopy objects of a book, whatever their branch, format or loan
 // status.
 //
@@ -173,6 +185,8 @@ func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...Requ
 }
 
 // ListBookCopiesViaLibrary calls GET /libraries/{id}/books/{id}/copies.
+//
+// It is [ListBookCopies] reached by another path.
 //
 // Get the bookCopy objects of a book, whatever their branch, format or loan
 // status.
@@ -198,6 +212,8 @@ func (c *Client) ListBookDelta(ctx context.Context, opts ...RequestOption) iter.
 
 // ListBooks calls GET /books.
 //
+// The same call from other resources: [ListBooksViaLibrary].
+//
 // Get the book objects in the catalog. Results come back in pages; follow
 // @odata.nextLink until it is absent to read them all.
 //
@@ -210,6 +226,8 @@ func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2
 }
 
 // ListBooksViaLibrary calls GET /libraries/{id}/books.
+//
+// It is [ListBooks] reached by another path.
 //
 // Get the book objects in the catalog. Results come back in pages; follow
 // @odata.nextLink until it is absent to read them all.
