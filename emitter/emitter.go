@@ -203,10 +203,11 @@ func typeJobs(types []*model.Type, opts Options) []job {
 func clientJobs(m *model.Model, opts Options) []job {
 	pkg := opts.Package
 	jobs := []job{{name: "doc.go", weight: 1, gen: func(f *jen.File) { genDoc(f, m, opts) }}}
+	alts := alternates(m.Operations)
 	for _, g := range groupBy("operations", m.Operations, opts.splitAbove(), operationLetter) {
 		jobs = append(jobs, job{name: g.name, weight: 4 * len(g.items), gen: func(f *jen.File) {
 			for _, op := range g.items {
-				genOperation(f, op)
+				genOperation(f, op, alts)
 			}
 		}})
 	}

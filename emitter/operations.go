@@ -11,7 +11,7 @@ import (
 // genOperation adds the request method of one operation:
 //
 //	func (c *Client) Name(ctx context.Context, <path params>, [body], opts ...RequestOption) <result>
-func genOperation(f *jen.File, op *model.Operation) {
+func genOperation(f *jen.File, op *model.Operation, alts map[string][]string) {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
 		params = append(params, jen.Id(p.Name).Add(paramType(p)))
@@ -62,7 +62,7 @@ func genOperation(f *jen.File, op *model.Operation) {
 	if op.Body != nil && op.Body.Reference {
 		bodyDoc = "body names the resource to refer to; make it with [" + string(rtRefTo) + "] or [" + string(rtRefURL) + "]."
 	}
-	decl(f, withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", op.Description, paramDoc(op), bodyDoc, queryDoc(op), source(op.Page)), op.Page),
+	decl(f, withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", alternatesDoc(op, alts), op.Description, paramDoc(op), bodyDoc, queryDoc(op), source(op.Page)), op.Page),
 		jen.Func().Params(jen.Id("c").Op("*").Add(rtClient.id())).Id(op.Name).Params(params...).Add(result).Block(jen.Return(call)))
 }
 
@@ -202,4 +202,34 @@ func queryOption(q string) rtName {
 		return rtWithCount
 	}
 	return rtWithQuery
+}
+
+// alternates maps the name of each operation that has alternate paths to
+// theirs, in name order (ops is sorted by name); an alternate whose primary
+// is not among ops is left out.
+func alternates(ops []*model.Operation) map[string][]string {
+	have := map[string]bool{}
+	for _, op := range ops {
+		have[op.Name] = true
+	}
+	alts := map[string][]string{}
+	for _, op := range ops {
+		if op.AlternateOf != "" && have[op.AlternateOf] {
+			alts[op.AlternateOf] = append(alts[op.AlternateOf], op.Name)
+		}
+	}
+	return alts
+}
+
+// alternatesDoc links an operation and its alternate paths, so that go doc
+// shows one call with the ways to reach it: the primary lists its
+// alternates, an alternate names its primary.
+func alternatesDoc(op *model.Operation, alts map[string][]string) string {
+	if names := alts[op.Name]; len(names) > 0 {
+		return "The same call from other resources: [" + strings.Join(names, "], [") + "]."
+	}
+	if op.AlternateOf != "" && len(alts[op.AlternateOf]) > 0 {
+		return "It is [" + op.AlternateOf + "] reached by another path."
+	}
+	return ""
 }

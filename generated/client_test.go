@@ -629,27 +629,27 @@ const (
 // documented example. TestEveryExampleIsReplayed checks that every example
 // in the seeds belongs to one of them.
 var replayedMethods = map[string]string{
-	"ListSynchronizationJobs":    "TestListSynchronizationJobs",
-	"ListBooks":                  "TestListBooksFollowsNextLink",
-	"GetBook":                    "TestGetBook",
-	"CreateBook":                 "TestCreateBook",
-	"UpdateBook":                 "TestUpdateBook",
-	"DeleteBook":                 "TestDeleteBook",
-	"BookCheckout":               "TestBookCheckout",
-	"BookGetAvailableCopies":     "TestBookGetAvailableCopies",
-	"GetBookCover":               "TestGetBookCover",
-	"ListBookCopiesViaLibraries": "TestListBookCopiesViaLibraries",
-	"UpdateBookCopy":             "TestUpdateBookCopy",
-	"ListLoans":                  "TestListLoansReplaysItsExample",
-	"BookArchive":                "TestBookArchive",
-	"BookDelta":                  "TestBookDelta",
-	"UploadBookCover":            "TestUploadBookCover",
-	"AddRelatedBook":             "TestAddRelatedBook",
-	"CreateBookCopy":             "TestCreateBookCopy",
-	"UploadBookManuscript":       "TestUploadBookManuscript",
+	"ListSynchronizationJobs":  "TestListSynchronizationJobs",
+	"ListBooks":                "TestListBooksFollowsNextLink",
+	"GetBook":                  "TestGetBook",
+	"CreateBook":               "TestCreateBook",
+	"UpdateBook":               "TestUpdateBook",
+	"DeleteBook":               "TestDeleteBook",
+	"CheckoutBook":             "TestBookCheckout",
+	"GetAvailableCopies":       "TestBookGetAvailableCopies",
+	"GetBookCover":             "TestGetBookCover",
+	"ListBookCopiesViaLibrary": "TestListBookCopiesViaLibraries",
+	"UpdateBookCopy":           "TestUpdateBookCopy",
+	"ListLoans":                "TestListLoansReplaysItsExample",
+	"ArchiveBook":              "TestBookArchive",
+	"ListBookDelta":            "TestBookDelta",
+	"SetBookCover":             "TestUploadBookCover",
+	"AddBookRelatedBook":       "TestAddRelatedBook",
+	"CreateBookCopy":           "TestCreateBookCopy",
+	"SetBookManuscriptContent": "TestUploadBookManuscript",
 	// Made from the example URL; its documented values need fitting, so
 	// the test double (which serves fitted bodies) answers it.
-	"ListBooksViaLibraries": "TestFittedExamples",
+	"ListBooksViaLibrary": "TestFittedExamples",
 }
 
 func TestEveryExampleIsReplayed(t *testing.T) {
@@ -1040,7 +1040,7 @@ func TestDeleteBook(t *testing.T) {
 func TestBookCheckout(t *testing.T) {
 	rs := newReplayServer(t)
 	ex := exchangeNamed(t, rs.exchanges, "book_checkout")
-	loan, err := rs.client().BookCheckout(context.Background(), bookID, &BookCheckoutParameters{
+	loan, err := rs.client().CheckoutBook(context.Background(), bookID, &CheckoutBookParameters{
 		BorrowerID:     Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b"),
 		DueDate:        &Date{2021, time.July, 22},
 		NotifyBorrower: Ptr(true),
@@ -1053,7 +1053,7 @@ func TestBookCheckout(t *testing.T) {
 		t.Errorf("sent body differs from the documented one at %s:\n%s", ex.reqBody.Pos, strings.Join(diffs, "\n"))
 	}
 	if loan == nil {
-		t.Fatal("BookCheckout returned nil")
+		t.Fatal("CheckoutBook returned nil")
 	}
 	if deref(loan.ID) != "c107f772-8f93-4a56-8f0b-83b0fd21b50f" || deref(loan.CopyID) != copyID || deref(loan.BookID) != bookID {
 		t.Errorf("loan keys = %q, %q, %q", deref(loan.ID), deref(loan.CopyID), deref(loan.BookID))
@@ -1077,7 +1077,7 @@ func TestBookCheckout(t *testing.T) {
 
 func TestBookGetAvailableCopies(t *testing.T) {
 	rs := newReplayServer(t)
-	copies, err := collect(rs.client().BookGetAvailableCopies(context.Background(), bookID, "central", BookFormatHardcover, 5, true, time.Date(2021, time.July, 1, 12, 0, 0, 0, time.UTC)))
+	copies, err := collect(rs.client().GetAvailableCopies(context.Background(), bookID, "central", BookFormatHardcover, 5, true, time.Date(2021, time.July, 1, 12, 0, 0, 0, time.UTC)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1128,7 +1128,7 @@ func TestGetBookCover(t *testing.T) {
 
 func TestListBookCopiesViaLibraries(t *testing.T) {
 	rs := newReplayServer(t)
-	copies, err := collect(rs.client().ListBookCopiesViaLibraries(context.Background(), libraryID, bookID))
+	copies, err := collect(rs.client().ListBookCopiesViaLibrary(context.Background(), libraryID, bookID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1253,16 +1253,16 @@ func TestUnknownRequestIsAPIError(t *testing.T) {
 	// have no documented example (their paths differ from the documented
 	// ones), so the replay server does not know them either.
 	calls := map[string]func() error{
-		"GetBookViaLibraries": func() error {
-			_, err := c.GetBookViaLibraries(ctx, libraryID, bookID)
+		"GetBookViaLibrary": func() error {
+			_, err := c.GetBookViaLibrary(ctx, libraryID, bookID)
 			return err
 		},
-		"GetBookViaMeFavoriteBooks": func() error {
-			_, err := c.GetBookViaMeFavoriteBooks(ctx, bookID)
+		"GetBookViaMe": func() error {
+			_, err := c.GetBookViaMe(ctx, bookID)
 			return err
 		},
-		"BookCheckoutViaLibraries": func() error {
-			_, err := c.BookCheckoutViaLibraries(ctx, libraryID, bookID, &BookCheckoutParameters{BorrowerID: Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b")})
+		"CheckoutBookViaLibrary": func() error {
+			_, err := c.CheckoutBookViaLibrary(ctx, libraryID, bookID, &CheckoutBookParameters{BorrowerID: Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b")})
 			return err
 		},
 		"ListBookCopies": func() error {
@@ -1298,7 +1298,7 @@ func TestQueryOptionsReachServer(t *testing.T) {
 	c := rs.client()
 	ctx := context.Background()
 
-	copies, err := collect(c.ListBookCopiesViaLibraries(ctx, libraryID, bookID,
+	copies, err := collect(c.ListBookCopiesViaLibrary(ctx, libraryID, bookID,
 		WithSelect("id", "barcode"), WithTop(5), WithFilter("branch eq 'northgate'")))
 	if err != nil {
 		t.Fatal(err)
@@ -1387,7 +1387,7 @@ func TestUpdateBodySendsExplicitZeroValues(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.BookCheckout(ctx, bookID, &BookCheckoutParameters{
+	if _, err := c.CheckoutBook(ctx, bookID, &CheckoutBookParameters{
 		BorrowerID:     Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b"),
 		NotifyBorrower: Ptr(false),
 	}); err != nil {

@@ -43,7 +43,7 @@ func TestUploadContent(t *testing.T) {
 	defer srv.Close()
 	c := NewClient(WithBaseURL(srv.URL+"/v1.0"), WithHTTPClient(&http.Client{Transport: &tokenTransport{base: srv.Client().Transport}}))
 
-	book, err := c.UploadBookManuscript(context.Background(), "b1", "application/pdf", bytes.NewReader(content))
+	book, err := c.SetBookManuscriptContent(context.Background(), "b1", "application/pdf", bytes.NewReader(content))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestUploadContent(t *testing.T) {
 	}
 
 	// A reader that is not in memory, no content type.
-	if err := c.UploadBookCover(context.Background(), "b1", "", io.MultiReader(strings.NewReader("\xff\xd8"), strings.NewReader("\xff\xe0"))); err != nil {
+	if err := c.SetBookCover(context.Background(), "b1", "", io.MultiReader(strings.NewReader("\xff\xd8"), strings.NewReader("\xff\xe0"))); err != nil {
 		t.Fatal(err)
 	}
 	if gotPath != "/v1.0/books/b1/cover/$value" || gotType != "application/octet-stream" || string(gotBody) != "\xff\xd8\xff\xe0" {
@@ -151,7 +151,7 @@ func TestDownloadRedirectToAnotherHost(t *testing.T) {
 	}
 
 	// Not a download: an upload redirected to the other host is refused.
-	err = c.UploadBookCover(context.Background(), "b1", "image/png", bytes.NewReader(content))
+	err = c.SetBookCover(context.Background(), "b1", "image/png", bytes.NewReader(content))
 	var le *LinkError
 	if !errors.As(err, &le) || le.Kind != "redirect" {
 		t.Errorf("upload redirected elsewhere: err = %v, want a redirect *LinkError", err)

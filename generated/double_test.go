@@ -48,9 +48,9 @@ func TestTestDouble(t *testing.T) {
 	if err != nil {
 		t.Errorf("DeleteBook: %v", err)
 	}
-	_, err = c.GetBookViaLibraries(ctx, "lib", "book") // not documented by an example
+	_, err = c.GetBookViaLibrary(ctx, "lib", "book") // not documented by an example
 	var apiErr *generated.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != 501 || !strings.Contains(string(apiErr.Body), "GET /libraries/{id}/books/{id} (GetBookViaLibraries)") && !strings.Contains(string(apiErr.Body), "no operation is documented") {
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 501 || !strings.Contains(string(apiErr.Body), "GET /libraries/{id}/books/{id} (GetBookViaLibrary)") && !strings.Contains(string(apiErr.Body), "no operation is documented") {
 		t.Errorf("undocumented call: %v (body %q)", err, bodyOf(apiErr))
 	}
 	_, err = c.CreateBook(ctx, &generated.Book{Isbn: generated.Ptr("1")}) // wrong shape
@@ -70,13 +70,13 @@ func bodyOf(e *generated.APIError) string {
 // their pages (seeds/api/book-checkout.md "book_checkout_loose",
 // seeds/api/book-list.md "list_library_books") are served fitted to the
 // model, so the client decodes them, and the operation made from an example
-// URL (ListBooksViaLibraries) answers.
+// URL (ListBooksViaLibrary) answers.
 func TestFittedExamples(t *testing.T) {
 	srv := generatedtest.NewServer(t)
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()))
 	ctx := context.Background()
 	var titles []string
-	for b, err := range c.ListBooksViaLibraries(ctx, "17") {
+	for b, err := range c.ListBooksViaLibrary(ctx, "17") {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,10 +87,10 @@ func TestFittedExamples(t *testing.T) {
 		titles = append(titles, *b.Title)
 	}
 	if len(titles) != 1 {
-		t.Errorf("ListBooksViaLibraries gave %v, want the one documented title", titles)
+		t.Errorf("ListBooksViaLibrary gave %v, want the one documented title", titles)
 	}
 	due := generated.DateOf(time.Date(2021, 7, 22, 0, 0, 0, 0, time.UTC))
-	loan, err := c.BookCheckout(ctx, "8670bcc1-db15-4692-a7da-7eb51821cd5e", &generated.BookCheckoutParameters{
+	loan, err := c.CheckoutBook(ctx, "8670bcc1-db15-4692-a7da-7eb51821cd5e", &generated.CheckoutBookParameters{
 		BorrowerID: generated.Ptr("979818a6-63aa-46f6-aa65-617dec0fb88b"), DueDate: &due, NotifyBorrower: generated.Ptr(false),
 	})
 	if err != nil {

@@ -12,14 +12,14 @@ import (
 	"time"
 )
 
-// ExampleClient_AddRelatedBook calls AddRelatedBook as the example
+// ExampleClient_AddBookRelatedBook calls AddBookRelatedBook as the example
 // "add_related_book" of seeds/api/book-post-relatedbooks.md does.
-func ExampleClient_AddRelatedBook() {
+func ExampleClient_AddBookRelatedBook() {
 	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-post-relatedbooks.md", "add_related_book"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	if err := c.AddRelatedBook(ctx, "b-42", generated.RefTo("books", "b-17")); err != nil {
+	if err := c.AddBookRelatedBook(ctx, "b-42", generated.RefTo("books", "b-17")); err != nil {
 		fmt.Println("error:", err)
 		return
 	}
@@ -27,14 +27,14 @@ func ExampleClient_AddRelatedBook() {
 	// Output: ok
 }
 
-// ExampleClient_BookArchive calls BookArchive as the example "book_archive" of
+// ExampleClient_ArchiveBook calls ArchiveBook as the example "book_archive" of
 // seeds/api/book-archive.md does.
-func ExampleClient_BookArchive() {
+func ExampleClient_ArchiveBook() {
 	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-archive.md", "book_archive"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	var body generated.BookArchiveParameters
+	var body generated.ArchiveBookParameters
 	if err := generated.Unmarshal([]byte(`{
   "reason": "Fewer than two loans in five years"
 }
@@ -42,7 +42,7 @@ func ExampleClient_BookArchive() {
 		fmt.Println("error:", err)
 		return
 	}
-	if err := c.BookArchive(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body); err != nil {
+	if err := c.ArchiveBook(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body); err != nil {
 		fmt.Println("error:", err)
 		return
 	}
@@ -50,14 +50,14 @@ func ExampleClient_BookArchive() {
 	// Output: ok
 }
 
-// ExampleClient_BookCheckout calls BookCheckout as the example "book_checkout"
+// ExampleClient_CheckoutBook calls CheckoutBook as the example "book_checkout"
 // of seeds/api/book-checkout.md does.
-func ExampleClient_BookCheckout() {
+func ExampleClient_CheckoutBook() {
 	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-checkout.md", "book_checkout"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	var body generated.BookCheckoutParameters
+	var body generated.CheckoutBookParameters
 	if err := generated.Unmarshal([]byte(`{
   "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
   "dueDate": "2021-07-22",
@@ -67,45 +67,10 @@ func ExampleClient_BookCheckout() {
 		fmt.Println("error:", err)
 		return
 	}
-	_, err := c.BookCheckout(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body)
+	_, err := c.CheckoutBook(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", &body)
 	if err != nil {
 		fmt.Println("error:", err)
 		return
-	}
-	fmt.Println("ok")
-	// Output: ok
-}
-
-// ExampleClient_BookDelta calls BookDelta as the example "book_delta" of
-// seeds/api/book-delta.md does.
-func ExampleClient_BookDelta() {
-	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-delta.md", "book_delta"))
-	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
-	ctx := context.Background()
-	for _, err := range c.BookDelta(ctx) {
-		if err != nil {
-			fmt.Println("error:", err)
-			return
-		}
-	}
-	fmt.Println("ok")
-	// Output: ok
-}
-
-// ExampleClient_BookGetAvailableCopies calls BookGetAvailableCopies as the
-// example "book_getavailablecopies" of seeds/api/book-getavailablecopies.md
-// does.
-func ExampleClient_BookGetAvailableCopies() {
-	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-getavailablecopies.md", "book_getavailablecopies"))
-	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
-	ctx := context.Background()
-	for _, err := range c.BookGetAvailableCopies(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "central", "hardcover", 5, true, time.Date(2021, 7, 1, 12, 0, 0, 0, time.UTC)) {
-		if err != nil {
-			fmt.Println("error:", err)
-			return
-		}
 	}
 	fmt.Println("ok")
 	// Output: ok
@@ -212,6 +177,23 @@ func ExampleClient_DeleteBook() {
 	// Output: ok
 }
 
+// ExampleClient_GetAvailableCopies calls GetAvailableCopies as the example
+// "book_getavailablecopies" of seeds/api/book-getavailablecopies.md does.
+func ExampleClient_GetAvailableCopies() {
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-getavailablecopies.md", "book_getavailablecopies"))
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	for _, err := range c.GetAvailableCopies(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "central", "hardcover", 5, true, time.Date(2021, 7, 1, 12, 0, 0, 0, time.UTC)) {
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
 // ExampleClient_GetBook calls GetBook as the example "get_book" of
 // seeds/api/book-get.md does.
 func ExampleClient_GetBook() {
@@ -245,14 +227,31 @@ func ExampleClient_GetBookCover() {
 	// Output: ok
 }
 
-// ExampleClient_ListBookCopiesViaLibraries calls ListBookCopiesViaLibraries as
-// the example "list_bookcopies" of seeds/api/bookcopy-list.md does.
-func ExampleClient_ListBookCopiesViaLibraries() {
+// ExampleClient_ListBookCopiesViaLibrary calls ListBookCopiesViaLibrary as the
+// example "list_bookcopies" of seeds/api/bookcopy-list.md does.
+func ExampleClient_ListBookCopiesViaLibrary() {
 	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/bookcopy-list.md", "list_bookcopies"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	for _, err := range c.ListBookCopiesViaLibraries(ctx, "b4ce5152-15ae-41e5-ab21-ebce64a2bfdf", "4554c837-dd50-4d40-bb10-f2761a780411") {
+	for _, err := range c.ListBookCopiesViaLibrary(ctx, "b4ce5152-15ae-41e5-ab21-ebce64a2bfdf", "4554c837-dd50-4d40-bb10-f2761a780411") {
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_ListBookDelta calls ListBookDelta as the example "book_delta"
+// of seeds/api/book-delta.md does.
+func ExampleClient_ListBookDelta() {
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-delta.md", "book_delta"))
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	for _, err := range c.ListBookDelta(ctx) {
 		if err != nil {
 			fmt.Println("error:", err)
 			return
@@ -279,14 +278,14 @@ func ExampleClient_ListBooks() {
 	// Output: ok
 }
 
-// ExampleClient_ListBooksViaLibraries calls ListBooksViaLibraries as the
-// example "list_library_books" of seeds/api/book-list.md does.
-func ExampleClient_ListBooksViaLibraries() {
+// ExampleClient_ListBooksViaLibrary calls ListBooksViaLibrary as the example
+// "list_library_books" of seeds/api/book-list.md does.
+func ExampleClient_ListBooksViaLibrary() {
 	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-list.md", "list_library_books"))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
 	ctx := context.Background()
-	for _, err := range c.ListBooksViaLibraries(ctx, "17") {
+	for _, err := range c.ListBooksViaLibrary(ctx, "17") {
 		if err != nil {
 			fmt.Println("error:", err)
 			return
@@ -326,6 +325,39 @@ func ExampleClient_ListSynchronizationJobs() {
 			fmt.Println("error:", err)
 			return
 		}
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_SetBookCover calls SetBookCover as the example
+// "book_put_cover" of seeds/api/book-put-cover.md does.
+func ExampleClient_SetBookCover() {
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-put-cover.md", "book_put_cover"))
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	if err := c.SetBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "image/jpeg", strings.NewReader(`<binary JPEG data of the new cover>
+`)); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("ok")
+	// Output: ok
+}
+
+// ExampleClient_SetBookManuscriptContent calls SetBookManuscriptContent as the
+// example "book_put_manuscript" of seeds/api/book-put-manuscript.md does.
+func ExampleClient_SetBookManuscriptContent() {
+	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-put-manuscript.md", "book_put_manuscript"))
+	defer srv.Close()
+	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
+	ctx := context.Background()
+	_, err := c.SetBookManuscriptContent(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "text/plain", strings.NewReader(`Call me Ishmael.
+`))
+	if err != nil {
+		fmt.Println("error:", err)
+		return
 	}
 	fmt.Println("ok")
 	// Output: ok
@@ -375,39 +407,6 @@ func ExampleClient_UpdateBookCopy() {
 		return
 	}
 	if err := c.UpdateBookCopy(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "f178a88b-6986-4abd-954e-1262b617c1f0", &body); err != nil {
-		fmt.Println("error:", err)
-		return
-	}
-	fmt.Println("ok")
-	// Output: ok
-}
-
-// ExampleClient_UploadBookCover calls UploadBookCover as the example
-// "book_put_cover" of seeds/api/book-put-cover.md does.
-func ExampleClient_UploadBookCover() {
-	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-put-cover.md", "book_put_cover"))
-	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
-	ctx := context.Background()
-	if err := c.UploadBookCover(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "image/jpeg", strings.NewReader(`<binary JPEG data of the new cover>
-`)); err != nil {
-		fmt.Println("error:", err)
-		return
-	}
-	fmt.Println("ok")
-	// Output: ok
-}
-
-// ExampleClient_UploadBookManuscript calls UploadBookManuscript as the example
-// "book_put_manuscript" of seeds/api/book-put-manuscript.md does.
-func ExampleClient_UploadBookManuscript() {
-	srv := httptest.NewServer(generatedtest.ExampleHandler("seeds/api/book-put-manuscript.md", "book_put_manuscript"))
-	defer srv.Close()
-	c := generated.NewClient(generated.WithBaseURL(srv.URL+"/v1.0"), generated.WithHTTPClient(srv.Client()), generated.WithRetry(0))
-	ctx := context.Background()
-	_, err := c.UploadBookManuscript(ctx, "4554c837-dd50-4d40-bb10-f2761a780411", "text/plain", strings.NewReader(`Call me Ishmael.
-`))
-	if err != nil {
 		fmt.Println("error:", err)
 		return
 	}

@@ -118,7 +118,7 @@ func TestFunctionArgumentsTyped(t *testing.T) {
 			"/v1.0/books/b-1/getAvailableCopies(branch='O%27%27Hare%20%2F%20west',format='ebook',max=-1,reservable=false,dueBefore=2021-07-01T12:00:00.5+02:00)"},
 	}
 	for _, tc := range calls {
-		for _, err := range c.BookGetAvailableCopies(context.Background(), "b-1", tc.branch, tc.format, tc.max, tc.res, due) {
+		for _, err := range c.GetAvailableCopies(context.Background(), "b-1", tc.branch, tc.format, tc.max, tc.res, due) {
 			if err != nil {
 				t.Errorf("branch %q: %v", tc.branch, err)
 			}
@@ -141,7 +141,7 @@ func TestFunctionArgumentsTyped(t *testing.T) {
 func TestFunctionArgumentBreaksNoPath(t *testing.T) {
 	s := newFuncServer(t)
 	c := NewClient(WithBaseURL(s.URL+"/v1.0"), WithHTTPClient(s.Client()), WithRetry(0))
-	for _, err := range c.BookGetAvailableCopies(context.Background(), "b-1", "x')/../../admin/f(a='", BookFormatPaperback, 1, false, time.Unix(0, 0).UTC()) {
+	for _, err := range c.GetAvailableCopies(context.Background(), "b-1", "x')/../../admin/f(a='", BookFormatPaperback, 1, false, time.Unix(0, 0).UTC()) {
 		if err != nil {
 			t.Fatal(err)
 		}

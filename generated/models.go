@@ -4,6 +4,14 @@ package generated
 
 import "time"
 
+// ArchiveBookParameters holds the parameters of ArchiveBook.
+//
+// Documented in seeds/api/book-archive.md.
+type ArchiveBookParameters struct {
+	// Why the book leaves the open shelves.
+	Reason *string `json:"reason,omitempty"`
+}
+
 // Book is the microsoft.graph.book entity type.
 //
 // A title held in the lending library's catalog. A book describes the work
@@ -76,28 +84,6 @@ type Book struct {
 	RelatedBooks []Book `json:"relatedBooks,omitzero"`
 }
 
-// BookArchiveParameters holds the parameters of BookArchive.
-//
-// Documented in seeds/api/book-archive.md.
-type BookArchiveParameters struct {
-	// Why the book leaves the open shelves.
-	Reason *string `json:"reason,omitempty"`
-}
-
-// BookCheckoutParameters holds the parameters of BookCheckout.
-//
-// Documented in seeds/api/book-checkout.md.
-type BookCheckoutParameters struct {
-	// Key of the member who takes the copy. Required.
-	BorrowerID *string `json:"borrowerId,omitempty"`
-	// Day by which the copy must come back. Optional; when left out, the service
-	// adds the book's loanPeriod to today's date.
-	DueDate *Date `json:"dueDate,omitempty"`
-	// true to send the member a confirmation that states the due date. Optional;
-	// the default is false.
-	NotifyBorrower *bool `json:"notifyBorrower,omitempty"`
-}
-
 // BookCopy is the microsoft.graph.bookCopy entity type.
 //
 // One item of a book that the library owns: a volume on a shelf at a branch,
@@ -132,6 +118,20 @@ type BookCopy struct {
 	PurchasePrice *float64 `json:"purchasePrice,omitempty"`
 	// Shelf mark under which the copy is filed, for example FIC OST.
 	ShelfCode *string `json:"shelfCode,omitempty"`
+}
+
+// CheckoutBookParameters holds the parameters of CheckoutBook.
+//
+// Documented in seeds/api/book-checkout.md.
+type CheckoutBookParameters struct {
+	// Key of the member who takes the copy. Required.
+	BorrowerID *string `json:"borrowerId,omitempty"`
+	// Day by which the copy must come back. Optional; when left out, the service
+	// adds the book's loanPeriod to today's date.
+	DueDate *Date `json:"dueDate,omitempty"`
+	// true to send the member a confirmation that states the due date. Optional;
+	// the default is false.
+	NotifyBorrower *bool `json:"notifyBorrower,omitempty"`
 }
 
 // Edition is the microsoft.graph.edition complex type.

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// AddRelatedBook calls POST /books/{id}/relatedBooks/$ref.
+// AddBookRelatedBook calls POST /books/{id}/relatedBooks/$ref.
 //
 // Add a book to the relatedBooks of another, so that readers of the one are
 // shown the other.
@@ -19,11 +19,11 @@ import (
 // body names the resource to refer to; make it with [RefTo] or [RefURL].
 //
 // Documented in seeds/api/book-post-relatedbooks.md.
-func (c *Client) AddRelatedBook(ctx context.Context, bookID string, body Reference, opts ...RequestOption) error {
+func (c *Client) AddBookRelatedBook(ctx context.Context, bookID string, body Reference, opts ...RequestOption) error {
 	return doNoContent(ctx, c, "POST", "/books/"+pathSegment(bookID)+"/relatedBooks/$ref", body, opts)
 }
 
-// BookArchive calls POST /books/{id}/archive.
+// ArchiveBook calls POST /books/{id}/archive.
 //
 // Start moving a book and its copies to the off-site archive. The service
 // accepts the request at once and reports progress at the URL in the Location
@@ -32,57 +32,32 @@ func (c *Client) AddRelatedBook(ctx context.Context, bookID string, body Referen
 // bookID: Identifier of the book to archive.
 //
 // Documented in seeds/api/book-archive.md.
-func (c *Client) BookArchive(ctx context.Context, bookID string, body *BookArchiveParameters, opts ...RequestOption) error {
+func (c *Client) ArchiveBook(ctx context.Context, bookID string, body *ArchiveBookParameters, opts ...RequestOption) error {
 	return doNoContent(ctx, c, "POST", "/books/"+pathSegment(bookID)+"/archive", body, opts)
 }
 
-// BookCheckout calls POST /books/{id}/checkout.
+// CheckoutBook calls POST /books/{id}/checkout.
+//
+// The same call from other resources: [CheckoutBookViaLibrary].
 //
 // Lend a copy of a book to a member. The service picks an available bookCopy,
 // sets its loanStatus to onLoan, and records a new loan.
 //
 // Documented in seeds/api/book-checkout.md.
-func (c *Client) BookCheckout(ctx context.Context, bookID string, body *BookCheckoutParameters, opts ...RequestOption) (*Loan, error) {
+func (c *Client) CheckoutBook(ctx context.Context, bookID string, body *CheckoutBookParameters, opts ...RequestOption) (*Loan, error) {
 	return doJSON[Loan](ctx, c, "POST", "/books/"+pathSegment(bookID)+"/checkout", body, opts)
 }
 
-// BookCheckoutViaLibraries calls POST /libraries/{id}/books/{id}/checkout.
+// CheckoutBookViaLibrary calls POST /libraries/{id}/books/{id}/checkout.
+//
+// It is [CheckoutBook] reached by another path.
 //
 // Lend a copy of a book to a member. The service picks an available bookCopy,
 // sets its loanStatus to onLoan, and records a new loan.
 //
 // Documented in seeds/api/book-checkout.md.
-func (c *Client) BookCheckoutViaLibraries(ctx context.Context, libraryID string, bookID string, body *BookCheckoutParameters, opts ...RequestOption) (*Loan, error) {
+func (c *Client) CheckoutBookViaLibrary(ctx context.Context, libraryID string, bookID string, body *CheckoutBookParameters, opts ...RequestOption) (*Loan, error) {
 	return doJSON[Loan](ctx, c, "POST", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID)+"/checkout", body, opts)
-}
-
-// BookDelta calls GET /books/delta.
-//
-// Track changes to the book catalog. The first call returns every book; follow
-// @odata.nextLink until a page carries @odata.deltaLink, keep that link, and
-// call it later to receive only the books that changed in between.
-//
-// Documented in seeds/api/book-delta.md.
-func (c *Client) BookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2[Book, error] {
-	return doCollection[Book](ctx, c, "GET", "/books/delta", nil, opts)
-}
-
-// BookGetAvailableCopies calls GET
-// /books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore}).
-//
-// Find the copies of a book in one format that are on the shelf at one branch
-// and can be borrowed now, that is, whose loanStatus is available and whose
-// condition is not damaged or withdrawn.
-//
-// branch: Short code of the branch to look in, for example central. format:
-// Form of copy wanted. Possible values are: hardcover, paperback, ebook,
-// audiobook. maxParam: Most copies to return. reservable: When true, copies on
-// loan that can be reserved are included. dueBefore: With reservable, only
-// copies on loan due back before this time are included.
-//
-// Documented in seeds/api/book-getavailablecopies.md.
-func (c *Client) BookGetAvailableCopies(ctx context.Context, bookID string, branch string, format BookFormat, maxParam int32, reservable bool, dueBefore time.Time, opts ...RequestOption) iter.Seq2[BookCopy, error] {
-	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/getAvailableCopies(branch='"+pathLiteral(branch)+"',format='"+pathLiteral(string(format))+"',max="+pathInt(int64(maxParam))+",reservable="+pathBool(reservable)+",dueBefore="+pathDateTime(dueBefore)+")", nil, opts)
 }
 
 // CreateBook calls POST /books.
@@ -114,7 +89,27 @@ func (c *Client) DeleteBook(ctx context.Context, bookID string, opts ...RequestO
 	return doNoContent(ctx, c, "DELETE", "/books/"+pathSegment(bookID), nil, opts)
 }
 
+// GetAvailableCopies calls GET
+// /books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore}).
+//
+// Find the copies of a book in one format that are on the shelf at one branch
+// and can be borrowed now, that is, whose loanStatus is available and whose
+// condition is not damaged or withdrawn.
+//
+// branch: Short code of the branch to look in, for example central. format:
+// Form of copy wanted. Possible values are: hardcover, paperback, ebook,
+// audiobook. maxParam: Most copies to return. reservable: When true, copies on
+// loan that can be reserved are included. dueBefore: With reservable, only
+// copies on loan due back before this time are included.
+//
+// Documented in seeds/api/book-getavailablecopies.md.
+func (c *Client) GetAvailableCopies(ctx context.Context, bookID string, branch string, format BookFormat, maxParam int32, reservable bool, dueBefore time.Time, opts ...RequestOption) iter.Seq2[BookCopy, error] {
+	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/getAvailableCopies(branch='"+pathLiteral(branch)+"',format='"+pathLiteral(string(format))+"',max="+pathInt(int64(maxParam))+",reservable="+pathBool(reservable)+",dueBefore="+pathDateTime(dueBefore)+")", nil, opts)
+}
+
 // GetBook calls GET /books/{id}.
+//
+// The same call from other resources: [GetBookViaLibrary], [GetBookViaMe].
 //
 // Read the properties of a book in the catalog. The copies relationship is not
 // returned unless you ask for it with $expand.
@@ -141,7 +136,9 @@ func (c *Client) GetBookCover(ctx context.Context, bookID string, opts ...Reques
 	return doStream(ctx, c, "GET", "/books/"+pathSegment(bookID)+"/cover/$value", nil, opts)
 }
 
-// GetBookViaLibraries calls GET /libraries/{id}/books/{id}.
+// GetBookViaLibrary calls GET /libraries/{id}/books/{id}.
+//
+// It is [GetBook] reached by another path.
 //
 // Read the properties of a book in the catalog. The copies relationship is not
 // returned unless you ask for it with $expand.
@@ -154,11 +151,13 @@ func (c *Client) GetBookCover(ctx context.Context, bookID string, opts ...Reques
 // Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
-func (c *Client) GetBookViaLibraries(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) (*Book, error) {
+func (c *Client) GetBookViaLibrary(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) (*Book, error) {
 	return doJSON[Book](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID), nil, opts)
 }
 
-// GetBookViaMeFavoriteBooks calls GET /me/favoriteBooks/{id}.
+// GetBookViaMe calls GET /me/favoriteBooks/{id}.
+//
+// It is [GetBook] reached by another path.
 //
 // Read the properties of a book in the catalog. The copies relationship is not
 // returned unless you ask for it with $expand.
@@ -169,11 +168,13 @@ func (c *Client) GetBookViaLibraries(ctx context.Context, libraryID string, book
 // Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
-func (c *Client) GetBookViaMeFavoriteBooks(ctx context.Context, favoriteBookID string, opts ...RequestOption) (*Book, error) {
+func (c *Client) GetBookViaMe(ctx context.Context, favoriteBookID string, opts ...RequestOption) (*Book, error) {
 	return doJSON[Book](ctx, c, "GET", "/me/favoriteBooks/"+pathSegment(favoriteBookID), nil, opts)
 }
 
 // ListBookCopies calls GET /books/{id}/copies.
+//
+// The same call from other resources: [ListBookCopiesViaLibrary].
 //
 // Get the bookCopy objects of a book, whatever their branch, format or loan
 // status.
@@ -186,7 +187,9 @@ func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...Requ
 	return doCollection[BookCopy](ctx, c, "GET", "/books/"+pathSegment(bookID)+"/copies", nil, opts)
 }
 
-// ListBookCopiesViaLibraries calls GET /libraries/{id}/books/{id}/copies.
+// ListBookCopiesViaLibrary calls GET /libraries/{id}/books/{id}/copies.
+//
+// It is [ListBookCopies] reached by another path.
 //
 // Get the bookCopy objects of a book, whatever their branch, format or loan
 // status.
@@ -195,11 +198,24 @@ func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...Requ
 // $select ([WithSelect]).
 //
 // Documented in seeds/api/bookcopy-list.md.
-func (c *Client) ListBookCopiesViaLibraries(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
+func (c *Client) ListBookCopiesViaLibrary(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
 	return doCollection[BookCopy](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID)+"/copies", nil, opts)
 }
 
+// ListBookDelta calls GET /books/delta.
+//
+// Track changes to the book catalog. The first call returns every book; follow
+// @odata.nextLink until a page carries @odata.deltaLink, keep that link, and
+// call it later to receive only the books that changed in between.
+//
+// Documented in seeds/api/book-delta.md.
+func (c *Client) ListBookDelta(ctx context.Context, opts ...RequestOption) iter.Seq2[Book, error] {
+	return doCollection[Book](ctx, c, "GET", "/books/delta", nil, opts)
+}
+
 // ListBooks calls GET /books.
+//
+// The same call from other resources: [ListBooksViaLibrary].
 //
 // Get the book objects in the catalog. Results come back in pages; follow
 // @odata.nextLink until it is absent to read them all.
@@ -212,7 +228,9 @@ func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2
 	return doCollection[Book](ctx, c, "GET", "/books", nil, opts)
 }
 
-// ListBooksViaLibraries calls GET /libraries/{id}/books.
+// ListBooksViaLibrary calls GET /libraries/{id}/books.
+//
+// It is [ListBooks] reached by another path.
 //
 // Get the book objects in the catalog. Results come back in pages; follow
 // @odata.nextLink until it is absent to read them all.
@@ -221,7 +239,7 @@ func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2
 // $orderby ([WithOrderBy]), $select ([WithSelect]).
 //
 // Documented in seeds/api/book-list.md.
-func (c *Client) ListBooksViaLibraries(ctx context.Context, libraryID string, opts ...RequestOption) iter.Seq2[Book, error] {
+func (c *Client) ListBooksViaLibrary(ctx context.Context, libraryID string, opts ...RequestOption) iter.Seq2[Book, error] {
 	return doCollection[Book](ctx, c, "GET", "/libraries/"+pathSegment(libraryID)+"/books", nil, opts)
 }
 
@@ -243,6 +261,27 @@ func (c *Client) ListLoans(ctx context.Context, bookID string, opts ...RequestOp
 // Documented in seeds/api/synchronization-synchronizationjob-list.md.
 func (c *Client) ListSynchronizationJobs(ctx context.Context, applicationsID string, opts ...RequestOption) iter.Seq2[SynchronizationJob, error] {
 	return doCollection[SynchronizationJob](ctx, c, "GET", "/applications/"+pathSegment(applicationsID)+"/synchronization/jobs", nil, opts)
+}
+
+// SetBookCover calls PUT /books/{id}/cover/$value.
+//
+// Replace the cover image of a book with the bytes in the request body.
+//
+// Documented in seeds/api/book-put-cover.md.
+func (c *Client) SetBookCover(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) error {
+	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", contentBody(contentType, body), opts)
+}
+
+// SetBookManuscriptContent calls PUT /books/{id}/manuscript/content.
+//
+// Upload or replace the manuscript of a book. The request body is the file
+// itself, in any format; the response is the book with its updated properties.
+//
+// bookID: Key of the book.
+//
+// Documented in seeds/api/book-put-manuscript.md.
+func (c *Client) SetBookManuscriptContent(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) (*Book, error) {
+	return doJSON[Book](ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/manuscript/content", contentBody(contentType, body), opts)
 }
 
 // UpdateBook calls PATCH /books/{id}.
@@ -269,25 +308,4 @@ func (c *Client) UpdateBook(ctx context.Context, bookID string, body *Book, opts
 // Documented in seeds/api/bookcopy-update.md.
 func (c *Client) UpdateBookCopy(ctx context.Context, bookID string, copyID string, body *BookCopy, opts ...RequestOption) error {
 	return doNoContent(ctx, c, "PATCH", "/books/"+pathSegment(bookID)+"/copies/"+pathSegment(copyID), body, opts)
-}
-
-// UploadBookCover calls PUT /books/{id}/cover/$value.
-//
-// Replace the cover image of a book with the bytes in the request body.
-//
-// Documented in seeds/api/book-put-cover.md.
-func (c *Client) UploadBookCover(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) error {
-	return doNoContent(ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/cover/$value", contentBody(contentType, body), opts)
-}
-
-// UploadBookManuscript calls PUT /books/{id}/manuscript/content.
-//
-// Upload or replace the manuscript of a book. The request body is the file
-// itself, in any format; the response is the book with its updated properties.
-//
-// bookID: Key of the book.
-//
-// Documented in seeds/api/book-put-manuscript.md.
-func (c *Client) UploadBookManuscript(ctx context.Context, bookID string, contentType string, body io.Reader, opts ...RequestOption) (*Book, error) {
-	return doJSON[Book](ctx, c, "PUT", "/books/"+pathSegment(bookID)+"/manuscript/content", contentBody(contentType, body), opts)
 }

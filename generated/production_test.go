@@ -34,7 +34,7 @@ func TestThrottlingRetried(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL), generated.WithHTTPClient(srv.Client()))
-	err := c.BookArchive(context.Background(), "b1", &generated.BookArchiveParameters{Reason: generated.Ptr("old")})
+	err := c.ArchiveBook(context.Background(), "b1", &generated.ArchiveBookParameters{Reason: generated.Ptr("old")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestThrottlingRetried(t *testing.T) {
 	mu.Lock()
 	bodies = nil
 	mu.Unlock()
-	if err := c.BookArchive(context.Background(), "b1", &generated.BookArchiveParameters{}); err == nil {
+	if err := c.ArchiveBook(context.Background(), "b1", &generated.ArchiveBookParameters{}); err == nil {
 		t.Error("WithRetry(0) retried a throttled call")
 	}
 }
@@ -72,7 +72,7 @@ func TestDeltaTwoRounds(t *testing.T) {
 	ctx := context.Background()
 	var link string
 	var ids []string
-	for b, err := range c.BookDelta(ctx, generated.WithDeltaLink(&link)) {
+	for b, err := range c.ListBookDelta(ctx, generated.WithDeltaLink(&link)) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func TestDeltaTwoRounds(t *testing.T) {
 		t.Fatalf("round 1: ids %v, link %q", ids, link)
 	}
 	ids = nil
-	for b, err := range c.BookDelta(ctx, generated.WithResumeFrom(link), generated.WithDeltaLink(&link)) {
+	for b, err := range c.ListBookDelta(ctx, generated.WithResumeFrom(link), generated.WithDeltaLink(&link)) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +103,7 @@ func TestAcceptedLocation(t *testing.T) {
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL), generated.WithHTTPClient(srv.Client()))
 	var info generated.ResponseInfo
-	err := c.BookArchive(context.Background(), "b1", &generated.BookArchiveParameters{Reason: generated.Ptr("x")}, generated.WithResponseInfo(&info))
+	err := c.ArchiveBook(context.Background(), "b1", &generated.ArchiveBookParameters{Reason: generated.Ptr("x")}, generated.WithResponseInfo(&info))
 	if err != nil || info.StatusCode != http.StatusAccepted || info.Location != srv.URL+"/archiveJobs/5e7d2c91" {
 		t.Errorf("err %v, info %+v", err, info)
 	}
@@ -121,7 +121,7 @@ func TestBinaryUpload(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := generated.NewClient(generated.WithBaseURL(srv.URL), generated.WithHTTPClient(srv.Client()))
-	err := c.UploadBookCover(context.Background(), "b1", "image/jpeg", strings.NewReader("\xff\xd8jpeg"))
+	err := c.SetBookCover(context.Background(), "b1", "image/jpeg", strings.NewReader("\xff\xd8jpeg"))
 	if err != nil || got != "\xff\xd8jpeg" || ctype != "image/jpeg" {
 		t.Errorf("err %v, body %q, content type %q", err, got, ctype)
 	}

@@ -17,7 +17,7 @@ import (
 func TestAddRelatedBook(t *testing.T) {
 	rs := newReplayServer(t)
 	ex := exchangeNamed(t, rs.exchanges, "add_related_book")
-	if err := rs.client().AddRelatedBook(context.Background(), "b-42", RefTo("books", "b-17")); err != nil {
+	if err := rs.client().AddBookRelatedBook(context.Background(), "b-42", RefTo("books", "b-17")); err != nil {
 		t.Fatal(err)
 	}
 	rec := expectExchange(t, rs, 0, "add_related_book")
@@ -74,10 +74,10 @@ func TestReferenceBodyOnTheWire(t *testing.T) {
 	srv := newRefServer(t)
 	c := NewClient(WithBaseURL(srv.URL+"/v1.0"), WithHTTPClient(srv.Client()), WithRetry(0))
 	ctx := context.Background()
-	if err := c.AddRelatedBook(ctx, "b/42", RefTo("books", "b 17")); err != nil {
+	if err := c.AddBookRelatedBook(ctx, "b/42", RefTo("books", "b 17")); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.AddRelatedBook(ctx, "b-42", RefURL(srv.URL+"/v1.0/books/b-18")); err != nil {
+	if err := c.AddBookRelatedBook(ctx, "b-42", RefURL(srv.URL+"/v1.0/books/b-18")); err != nil {
 		t.Fatal(err)
 	}
 	paths, bodies := srv.seen()
@@ -98,8 +98,8 @@ func TestReferenceBodyOnTheWire(t *testing.T) {
 	// A reference to another service, or to nothing, is refused before
 	// anything is sent: the URL would go out with the caller's request.
 	for _, ref := range []Reference{RefURL("https://evil.example/v1.0/books/1"), {}, RefTo("books", "..")} {
-		if err := c.AddRelatedBook(ctx, "b-42", ref); err == nil {
-			t.Errorf("AddRelatedBook(%q) succeeded", ref)
+		if err := c.AddBookRelatedBook(ctx, "b-42", ref); err == nil {
+			t.Errorf("AddBookRelatedBook(%q) succeeded", ref)
 		}
 	}
 	if paths, _ := srv.seen(); len(paths) != 2 {

@@ -10,7 +10,7 @@ import (
 func TestBookArchive(t *testing.T) {
 	rs := newReplayServer(t)
 	var info ResponseInfo
-	err := rs.client().BookArchive(context.Background(), bookID, &BookArchiveParameters{Reason: Ptr("Fewer than two loans in five years")}, WithResponseInfo(&info))
+	err := rs.client().ArchiveBook(context.Background(), bookID, &ArchiveBookParameters{Reason: Ptr("Fewer than two loans in five years")}, WithResponseInfo(&info))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestBookDelta(t *testing.T) {
 	rs := newReplayServer(t)
 	var link string
 	n := 0
-	for b, err := range rs.client().BookDelta(context.Background(), WithDeltaLink(&link)) {
+	for b, err := range rs.client().ListBookDelta(context.Background(), WithDeltaLink(&link)) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +44,7 @@ func TestBookDelta(t *testing.T) {
 
 func TestUploadBookCover(t *testing.T) {
 	rs := newReplayServer(t)
-	err := rs.client().UploadBookCover(context.Background(), bookID, "image/jpeg", strings.NewReader("<binary JPEG data of the new cover>"))
+	err := rs.client().SetBookCover(context.Background(), bookID, "image/jpeg", strings.NewReader("<binary JPEG data of the new cover>"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestUploadBookCover(t *testing.T) {
 
 func TestUploadBookManuscript(t *testing.T) {
 	rs := newReplayServer(t)
-	b, err := rs.client().UploadBookManuscript(context.Background(), bookID, "text/plain", strings.NewReader("Call me Ishmael.\n"))
+	b, err := rs.client().SetBookManuscriptContent(context.Background(), bookID, "text/plain", strings.NewReader("Call me Ishmael.\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

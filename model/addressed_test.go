@@ -48,11 +48,11 @@ func TestBodyTypedByAddressedResource(t *testing.T) {
 			resp(`{"blockType": "response"}`, "HTTP/1.1 204 No Content")),
 	})
 	for name, want := range map[string]string{
-		"UpdateUser":         "User",
-		"CreateUser":         "User",
-		"UpdateGroup":        "Group",
-		"UserAssignLicense":  "UserAssignLicenseParameters",
-		"AddEventAttachment": "Attachment",
+		"UpdateUser":       "User",
+		"CreateUser":       "User",
+		"UpdateGroup":      "Group",
+		"AssignLicense":    "AssignLicenseParameters",
+		"CreateAttachment": "Attachment",
 	} {
 		o := findOp(m, name)
 		if o == nil {

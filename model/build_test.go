@@ -219,6 +219,8 @@ func TestOperations(t *testing.T) {
 			resp(`{"blockType": "response", "isCollection": true, "@odata.type": "microsoft.graph.user"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
 		"user-getthings.md": page("user: getThings", "GET /users/{id | userPrincipalName}/getThings(since='{since}',top={top})", "GET /users/1/getThings(since='x',top=3)",
 			resp(`{"blockType": "response", "@odata.type": "Edm.Boolean"}`, "HTTP/1.1 200 OK\n\n{\"value\": true}")),
+		"team-getthings.md": page("team: getThings", "GET /teams/{id}/getThings()", "GET /teams/1/getThings()",
+			resp(`{"blockType": "response", "@odata.type": "Edm.Boolean"}`, "HTTP/1.1 200 OK\n\n{\"value\": true}")),
 		"user-delete.md":      page("Delete user", "DELETE /users/{id}", "DELETE /users/1", resp(`{"blockType": "response"}`, "HTTP/1.1 204 No Content")),
 		"group-list.md":       page("List groups", "GET /groups", "GET /groups", resp(`{"blockType": "response", "@odata.type": "Collection(microsoft.graph.user)"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
 		"group-list-all.md":   page("List groups", "GET /groups/all", "GET /groups/all", resp(`{"blockType": "response", "@odata.type": "Collection(microsoft.graph.user)"}`, "HTTP/1.1 200 OK\n\n{\"value\": []}")),
@@ -228,14 +230,15 @@ func TestOperations(t *testing.T) {
 		params string
 		kind   ResponseKind
 	}{
-		"ListGroupMembers":              {"groupID memberID", ResponseCollection},
-		"ListGroupMembersViaMeMemberOf": {"", ResponseCollection},
-		"ListTeamMembers":               {"teamID", ResponseCollection},
-		"ListGroups":                    {"", ResponseCollection},
-		"GroupListAll":                  {"", ResponseCollection},
-		"UserGetThings":                 {"userID since top", ResponseSingle},
-		"DeleteUser":                    {"userID", ResponseNone},
-		"GetProfilephoto":               {"", ResponseStream},
+		"ListMemberOwners":      {"groupID memberID", ResponseCollection},
+		"ListMemberOwnersViaMe": {"", ResponseCollection},
+		"ListTeamMembers":       {"teamID", ResponseCollection},
+		"ListGroups":            {"", ResponseCollection},
+		"ListUserAll":           {"", ResponseCollection},
+		"GetUserThings":         {"userID since top", ResponseSingle},
+		"GetTeamThings":         {"teamID", ResponseSingle},
+		"DeleteUser":            {"userID", ResponseNone},
+		"GetMePhoto":            {"", ResponseStream},
 	}
 	var got []string
 	for _, o := range m.Operations {
@@ -255,12 +258,14 @@ func TestOperations(t *testing.T) {
 			t.Errorf("%s: params %v, response %s; want %q, %s", name, ps, o.Response, w.params, w.kind)
 		}
 	}
-	if o := findOp(m, "UserGetThings"); o != nil {
+	if o := findOp(m, "GetUserThings"); o != nil {
 		if !o.Params[1].Quoted || o.Params[2].Quoted || o.ResponseType.Primitive != Boolean {
-			t.Errorf("UserGetThings params/response wrong: %+v %+v %s", o.Params[1], o.Params[2], o.ResponseType)
+			t.Errorf("GetUserThings params/response wrong: %+v %+v %s", o.Params[1], o.Params[2], o.ResponseType)
 		}
 	}
-	if !hasDiag(m, "operation-name", "GroupListAll") {
+	// Two pages claim GetThings: each is qualified by where it starts, and
+	// says so.
+	if !hasDiag(m, "operation-name", "GetTeamThings") || !hasDiag(m, "operation-name", "GetUserThings") {
 		t.Errorf("no operation-name diagnostic:\n%s", diagCodes(m))
 	}
 }

@@ -202,6 +202,10 @@ type Operation struct {
 	Pos  diag.Pos
 	// Examples are the documented request/response pairs of the page.
 	Examples []*Example
+	// AlternateOf is the Name of the operation this one is an alternate
+	// path of (the same call reached from another resource, as /me/drive
+	// beside /users/{id}/drive), "" for a primary operation.
+	AlternateOf string
 }
 
 // PathPart is a piece of a path template: literal text or a parameter.

@@ -59,6 +59,30 @@ func TestNamesKept(t *testing.T) {
 	}
 }
 
+// TestNamesKeptTakeAPlainName: a name the names file keeps for another
+// request takes an operation's plain name; the operation yields, is
+// reported, and nothing panics.
+func TestNamesKeptTakeAPlainName(t *testing.T) {
+	pages := map[string]string{
+		"widget-list.md": "# List widgets\n\n## HTTP request\n\n```http\nGET /widgets\n```\n\n" +
+			"<!-- {\"blockType\": \"request\", \"name\": \"x\"} -->\n```http\nGET /widgets\n```\n\n" +
+			"<!-- {\"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.widget)\"} -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": []}\n```\n",
+		"gadget-list.md": "# List gadgets\n\n## HTTP request\n\n```http\nGET /gadgets\n```\n",
+	}
+	lock := []NameEntry{{Kind: "operation", Key: "GET /gadgets", Name: "ListWidgets"}}
+	m := Build(parsePages(t, pages), Options{Names: lock})
+	if findOp(m, "ListWidgets") == nil || findOp(m, "ListWidgets2") == nil {
+		var have []string
+		for _, o := range m.Operations {
+			have = append(have, o.Name)
+		}
+		t.Errorf("operations %v, want ListWidgets (kept) and ListWidgets2", have)
+	}
+	if !hasDiag(m, "operation-name", "operation name ListWidgets is taken") {
+		t.Errorf("no operation-name diagnostic:\n%s", diagCodes(m))
+	}
+}
+
 func TestOperationShape(t *testing.T) {
 	for _, tc := range []struct{ method, path, want string }{
 		{"GET", "/users/{id}", "GET /users/{}"},

@@ -41,6 +41,7 @@ func pageTitle(p *parser.Page) string {
 // operationNameOf computes operationName from the page's title and its
 // resourceWord.
 func operationNameOf(title, res string) string {
+	title = withoutArticles(title)
 	name := GoName(title)
 	if res == "" || strings.Contains(strings.ToLower(name), strings.ToLower(res)) {
 		return name
@@ -60,6 +61,19 @@ func operationNameOf(title, res string) string {
 		}
 	}
 	return titleWord(ws[0]) + res + GoName(strings.Join(ws[1:], " "))
+}
+
+// withoutArticles drops the words "a", "an" and "the" from a title
+// ("Get a user" → "Get user"): a name has no articles.
+func withoutArticles(title string) string {
+	ws := strings.Fields(title)
+	out := ws[:0]
+	for _, w := range ws {
+		if l := strings.ToLower(w); l != "a" && l != "an" && l != "the" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // plural makes a Go name plural: BookCopy → BookCopies, Book → Books.
@@ -104,14 +118,16 @@ func methodName(method, title string) string {
 // nameOperations names every operation before types are resolved (the
 // types made up for request bodies are named after their operation).
 //
-// A primary operation is named from its page's title. Pages whose titles
-// give the same name compete by how well their file name matches the
-// title, then by the shorter file name, then by path; the winner keeps the
-// name and the others get "For" and the resource their file name starts
-// with ("ListMembers", "ListMembersForDirectoryRole"). A name so depends
-// only on the pages that claim it, never on unrelated pages. An alternate
-// path is named after its primary plus "Via" and the path's distinguishing
-// segments.
+// A primary operation is named from its method and path (pathOpName, whose
+// doc comment gives the scheme). Primaries that claim the same name each
+// take their qualified name, so a name depends only on the operations that
+// claim it, never on unrelated pages; a name still contested is numbered
+// and reported. A path the scheme cannot read is named from its page's
+// title. An alternate path is named after its primary plus "Via" and the
+// resource it starts from (GetDriveItemViaGroup), or when that does not
+// tell it apart the shorter of its steps before those it shares with the
+// primary (viaWords) and the literal segments the primary lacks
+// (altSuffix).
 func (b *builder) nameOperations() {
 	names := newNamer(operationReserved()...)
 	// Names an earlier run gave are kept first.
@@ -120,46 +136,79 @@ func (b *builder) nameOperations() {
 			of.name = names.unique(n)
 		}
 	}
-	groups := map[string][]*opFacts{}
-	var bases []string
+	lk := b.pathLookup()
+	type claim struct {
+		of               *opFacts
+		plain, qualified string
+	}
+	groups := map[string][]claim{}
+	var plains []string
 	for _, of := range b.ops {
 		if of.altOf != nil || of.name != "" {
 			continue
 		}
-		if _, ok := groups[of.baseName]; !ok {
-			bases = append(bases, of.baseName)
+		plain, qual := pathOpName(of.method, of.tmpl.Path, of.respKind == ResponseCollection, of.respKind != ResponseNone, lk)
+		if plain == "" {
+			plain, qual = of.baseName, of.baseName
 		}
-		groups[of.baseName] = append(groups[of.baseName], of)
+		if _, ok := groups[plain]; !ok {
+			plains = append(plains, plain)
+		}
+		groups[plain] = append(groups[plain], claim{of, plain, qual})
 	}
-	slices.Sort(bases)
-	for _, base := range bases {
-		g := groups[base]
-		slices.SortStableFunc(g, func(x, y *opFacts) int {
-			sx, sy := titleMatch(base, x.page.Path), titleMatch(base, y.page.Path)
-			switch {
-			case sx != sy:
-				return sy - sx
-			case len(pageBase(x.page.Path)) != len(pageBase(y.page.Path)):
-				return len(pageBase(x.page.Path)) - len(pageBase(y.page.Path))
+	slices.Sort(plains)
+	for _, plain := range plains {
+		g := groups[plain]
+		slices.SortStableFunc(g, func(x, y claim) int {
+			if c := strings.Compare(x.of.tmpl.Path, y.of.tmpl.Path); c != 0 {
+				return c
 			}
-			return strings.Compare(x.page.Path, y.page.Path)
+			return strings.Compare(x.of.page.Path, y.of.page.Path)
 		})
-		for i, of := range g {
-			if i == 0 {
-				of.name = names.unique(base)
-				continue
+		if len(g) > 1 {
+			// The qualified names; one claimed twice goes to the page
+			// whose file name matches it best, the others take their
+			// titles' names.
+			slices.SortStableFunc(g, func(x, y claim) int {
+				if x.qualified != y.qualified {
+					return strings.Compare(x.qualified, y.qualified)
+				}
+				sx, sy := titleMatch(x.qualified, x.of.page.Path), titleMatch(y.qualified, y.of.page.Path)
+				switch {
+				case sx != sy:
+					return sy - sx
+				case len(x.of.tmpl.Path) != len(y.of.tmpl.Path):
+					return len(x.of.tmpl.Path) - len(y.of.tmpl.Path)
+				}
+				return 0
+			})
+		}
+		for i, c := range g {
+			want := c.plain
+			if len(g) > 1 {
+				want = c.qualified
+				if i > 0 && g[i-1].qualified == c.qualified && c.of.baseName != "" && !names.taken(c.of.baseName) {
+					want = c.of.baseName
+				}
 			}
-			alt := base + "For" + b.resourceWord(of.page)
-			if strings.Contains(base, b.resourceWord(of.page)) {
-				alt = GoName(pageBase(of.page.Path))
+			c.of.name = names.unique(want)
+			switch {
+			case c.of.name == c.plain:
+			case len(g) == 1:
+				// A name the names file keeps, or a reserved one.
+				b.diags.Warnf(c.of.page.TitlePos, "operation-name", "operation name %s is taken; this page's operation is named %s", c.plain, c.of.name)
+			default:
+				other := g[0].of
+				if other == c.of {
+					other = g[1].of
+				}
+				b.diags.Warnf(c.of.page.TitlePos, "operation-name", "operation name %s is claimed by %s %s too; this page's operation is named %s", c.plain, other.method, other.tmpl.Path, c.of.name)
 			}
-			of.name = names.unique(alt)
-			b.diags.Warnf(of.page.TitlePos, "operation-name", "operation name %s is claimed by %s too; this page's operation is named %s", base, g[0].page.Path, of.name)
 		}
 	}
 	for _, of := range b.ops {
 		if of.altOf != nil && of.name == "" {
-			of.name = names.unique(of.altOf.name + "Via" + altSuffix(of.altOf.tmpl.Path, of.tmpl.Path))
+			of.name = names.unique(of.altOf.name + "Via" + b.viaName(of, lk, names))
 		}
 	}
 	for _, of := range b.ops {
@@ -168,9 +217,92 @@ func (b *builder) nameOperations() {
 		}
 		if tf := b.types[of.body.ref.named]; tf.synthesized && tf.goSuffix != "" {
 			tf.goName = of.name + tf.goSuffix
+			// The description names the operation too.
+			for _, end := range []string{".", ","} {
+				tf.desc = strings.Replace(tf.desc, " of "+of.baseName+end, " of "+of.name+end, 1)
+			}
 		}
 	}
 }
+
+// viaName is the word an alternate path's name puts after "Via": the
+// resource it starts from when its primary starts elsewhere, else the
+// shorter of viaWords and altSuffix that no operation has taken.
+func (b *builder) viaName(of *opFacts, lk pathLookup, names *namer) string {
+	prim, alt := of.altOf.tmpl.Path, of.tmpl.Path
+	free := func(w string) bool { return w != "" && !names.taken(of.altOf.name+"Via"+w) }
+	if w := startWord(alt, lk); w != startWord(prim, lk) && free(w) {
+		return w
+	}
+	cands := []string{altSuffix(prim, alt, lk), viaWords(prim, alt, lk)}
+	slices.SortStableFunc(cands, func(x, y string) int { return len(x) - len(y) })
+	for _, w := range cands {
+		if free(w) {
+			return w
+		}
+	}
+	return cands[0]
+}
+
+// builderLookup answers pathLookup from the facts of every page.
+type builderLookup struct {
+	b *builder
+	// spellings maps lower-cased type and property names to the docs'
+	// spelling; properties holds the lower-cased property names.
+	spellings  map[string]string
+	properties map[string]bool
+	types      map[string]bool
+}
+
+// pathLookup indexes the docs' type and property names for pathOpName.
+func (b *builder) pathLookup() *builderLookup {
+	l := &builderLookup{b: b, spellings: map[string]string{}, properties: map[string]bool{}, types: map[string]bool{}}
+	add := func(s string) {
+		k := strings.ToLower(s)
+		if cur, ok := l.spellings[k]; !ok || hasUpper(s) && !hasUpper(cur) || hasUpper(s) == hasUpper(cur) && s < cur {
+			l.spellings[k] = s
+		}
+	}
+	for _, key := range b.sortedKeys() {
+		tf := b.types[key]
+		if tf.synthesized {
+			continue
+		}
+		full := tf.bestSpelling()
+		local := full[strings.LastIndexByte(full, '.')+1:]
+		add(local)
+		l.types[strings.ToLower(local)] = true
+		for _, p := range tf.props {
+			add(p.jsonName)
+			l.properties[strings.ToLower(p.jsonName)] = true
+		}
+	}
+	return l
+}
+
+func (l *builderLookup) typeAt(shape string) string {
+	r, ok := l.b.getTypes[shape]
+	if !ok || r.named == "" {
+		r = l.b.collTypes[shape]
+	}
+	tf := l.b.types[r.named]
+	if r.named == "" || tf == nil || tf.kind == Enum {
+		return ""
+	}
+	full := tf.bestSpelling()
+	return GoName(full[strings.LastIndexByte(full, '.')+1:])
+}
+
+func (l *builderLookup) spell(word string) string {
+	if s, ok := l.spellings[strings.ToLower(word)]; ok {
+		return GoName(s)
+	}
+	return GoName(word)
+}
+
+func (l *builderLookup) property(name string) bool { return l.properties[strings.ToLower(name)] }
+
+func (l *builderLookup) isType(name string) bool { return l.types[strings.ToLower(name)] }
 
 // titleMatch scores how well a page's file name matches an operation name
 // made from its title: the number of the name's words found in the file
@@ -262,7 +394,7 @@ func resourceWordOf(p *parser.Page) string {
 
 // altSuffix names an alternate path by the literal segments it has and the
 // primary path lacks: "/me/books/{id}" beside "/users/{id}/books/{id}" → "Me".
-func altSuffix(primary, alt string) string {
+func altSuffix(primary, alt string, l pathLookup) string {
 	have := map[string]bool{}
 	for _, s := range strings.Split(primary, "/") {
 		if !strings.Contains(s, "{") {
@@ -279,7 +411,11 @@ func altSuffix(primary, alt string) string {
 	if len(parts) == 0 {
 		return "Path"
 	}
-	return GoName(strings.Join(parts, " "))
+	var sb strings.Builder
+	for _, p := range parts {
+		sb.WriteString(l.spell(p))
+	}
+	return sb.String()
 }
 
 func paramName(ph string, prev []PathPart, quoted bool) string {
@@ -313,6 +449,8 @@ func singular(s string) string {
 	switch {
 	case strings.HasSuffix(l, "ies") && len(s) > 3:
 		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(l, "statuses"):
+		return s[:len(s)-2]
 	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "xes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "shes"):
 		return s[:len(s)-2]
 	case strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "us"), strings.HasSuffix(l, "is"):

@@ -32,7 +32,7 @@ func TestRefOperationsTakeAReference(t *testing.T) {
 		"group-delete-members.md": page("Remove member", "DELETE /groups/{id}/members/{id}/$ref",
 			"DELETE https://graph.microsoft.com/v1.0/groups/1/members/2/$ref", "HTTP/1.1 204 No Content"),
 	})
-	for _, name := range []string{"AddGroupMember", "AssignManager", "UpdateFlowIdentityProvider", "AddGroupOwner"} {
+	for _, name := range []string{"AddGroupMember", "SetUserManager", "SetFlowProvider", "AddGroupOwner"} {
 		o := findOp(m, name)
 		if o == nil {
 			var have []string

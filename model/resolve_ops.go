@@ -30,6 +30,9 @@ func (b *builder) operation(of *opFacts, name string) *Operation {
 		Page:         p.Path,
 		Pos:          of.tmpl.Pos,
 	}
+	if of.altOf != nil {
+		op.AlternateOf = of.altOf.name
+	}
 	if of.respKind == ResponseSingle || of.respKind == ResponseCollection {
 		op.ResponseType = b.resolveRef(of.respRef)
 	}

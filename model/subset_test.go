@@ -65,7 +65,7 @@ func opNames(m *model.Model) []string {
 
 // TestSubsetSeedsGetBook keeps GetBook only: the subset holds Book and its
 // closure, not the types only other operations need (Loan, returned by
-// BookCheckout and derived from Entity like Book; SynchronizationJob), and
+// CheckoutBook and derived from Entity like Book; SynchronizationJob), and
 // it generates a package that type-checks.
 func TestSubsetSeedsGetBook(t *testing.T) {
 	m, _ := seedModel(t)
@@ -111,7 +111,7 @@ func TestSubsetAllAndNone(t *testing.T) {
 	if !slices.Equal(opNames(all), opNames(m)) {
 		t.Errorf("all: operations %v, want %v", opNames(all), opNames(m))
 	}
-	for _, name := range []string{"Loan", "SynchronizationJob", "KeyValuePair", "BookCheckoutParameters"} {
+	for _, name := range []string{"Loan", "SynchronizationJob", "KeyValuePair", "CheckoutBookParameters"} {
 		if !slices.Contains(typeNames(all), name) {
 			t.Errorf("all: type %s missing", name)
 		}
@@ -211,5 +211,35 @@ func TestSubsetClosure(t *testing.T) {
 	}
 	if len(m.Types[0].Subtypes) != 2 {
 		t.Errorf("original Animal subtypes changed: %v", m.Types[0].Subtypes)
+	}
+}
+
+// TestSeedOperationNamesFromPaths: the seed operations are named from
+// their paths, whatever their pages' titles and file names, and a type
+// made up for an operation's body is named and described after it.
+func TestSeedOperationNamesFromPaths(t *testing.T) {
+	m, _ := seedModel(t)
+	got := map[string]string{}
+	for _, op := range m.Operations {
+		got[op.Method+" "+op.Path] = op.Name
+		if bt := op.Body; bt != nil && bt.Type.Named != nil && bt.Type.Named.Synthesized && op.AlternateOf == "" {
+			if !strings.HasPrefix(bt.Type.Named.Name, op.Name) || !strings.Contains(bt.Type.Named.Description, " "+op.Name) {
+				t.Errorf("%s: body type %s described %q", op.Name, bt.Type.Named.Name, bt.Type.Named.Description)
+			}
+		}
+	}
+	for k, want := range map[string]string{
+		"GET /books":                         "ListBooks",
+		"GET /books/{id}":                    "GetBook",
+		"POST /books/{id}/checkout":          "CheckoutBook",
+		"POST /books/{id}/relatedBooks/$ref": "AddBookRelatedBook",
+		"GET /books/{id}/cover/$value":       "GetBookCover",
+		"GET /applications/{applicationsId}/synchronization/jobs": "ListSynchronizationJobs",
+		"GET /libraries/{id}/books":                               "ListBooksViaLibrary",
+		"GET /me/favoriteBooks/{id}":                              "GetBookViaMe",
+	} {
+		if got[k] != want {
+			t.Errorf("%s: %s, want %s", k, got[k], want)
+		}
 	}
 }

@@ -196,11 +196,11 @@ func TestRunSelection(t *testing.T) {
 	}
 	byName := ops(Config{Include: []string{"seeds/api/bookcopy-*.md"}})
 	byBase := ops(Config{Include: []string{"bookcopy-*.md"}})
-	want := []string{"CreateBookCopy", "ListBookCopies", "ListBookCopiesViaLibraries", "UpdateBookCopy"}
+	want := []string{"CreateBookCopy", "ListBookCopies", "ListBookCopiesViaLibrary", "UpdateBookCopy"}
 	if !slices.Equal(byName, want) || !slices.Equal(byBase, want) {
 		t.Errorf("include: %v and %v, want %v", byName, byBase, want)
 	}
-	if got := ops(Config{Include: []string{"bookcopy-*.md"}, Exclude: []string{"seeds/api/*-update.md"}, Ops: regexp.MustCompile("Libraries$")}); !slices.Equal(got, []string{"ListBookCopiesViaLibraries"}) {
+	if got := ops(Config{Include: []string{"bookcopy-*.md"}, Exclude: []string{"seeds/api/*-update.md"}, Ops: regexp.MustCompile("Library$")}); !slices.Equal(got, []string{"ListBookCopiesViaLibrary"}) {
 		t.Errorf("include, exclude and ops: %v", got)
 	}
 	if got := ops(Config{Exclude: []string{"book-*.md", "bookcopy-*.md"}}); !slices.Equal(got, []string{"ListLoans", "ListSynchronizationJobs"}) {

@@ -19,15 +19,15 @@ package generatedtest
 // examples are the documented request/response pairs, in operation order.
 func examples() []example {
 	return []example{
-		{Operation: "AddRelatedBook", Method: "POST", Template: "/books/{id}/relatedBooks/$ref", Path: "/books/b-42/relatedBooks/$ref", Source: "seeds/api/book-post-relatedbooks.md", Name: "add_related_book", Status: 204, RequestBody: `{
+		{Operation: "AddBookRelatedBook", Method: "POST", Template: "/books/{id}/relatedBooks/$ref", Path: "/books/b-42/relatedBooks/$ref", Source: "seeds/api/book-post-relatedbooks.md", Name: "add_related_book", Status: 204, RequestBody: `{
   "@odata.id": "https://graph.microsoft.com/v1.0/books/b-17"
 }
 `},
-		{Operation: "BookArchive", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Source: "seeds/api/book-archive.md", Name: "book_archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
+		{Operation: "ArchiveBook", Method: "POST", Template: "/books/{id}/archive", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/archive", Source: "seeds/api/book-archive.md", Name: "book_archive", Status: 202, Header: [][2]string{{"Location", "https://graph.microsoft.com/v1.0/archiveJobs/5e7d2c91"}}, RequestBody: `{
   "reason": "Fewer than two loans in five years"
 }
 `},
-		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/checkout", Source: "seeds/api/book-checkout.md", Name: "book_checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
+		{Operation: "CheckoutBook", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/checkout", Source: "seeds/api/book-checkout.md", Name: "book_checkout", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
   "borrowerId": "979818a6-63aa-46f6-aa65-617dec0fb88b",
   "dueDate": "2021-07-22",
   "notifyBorrower": true
@@ -46,40 +46,7 @@ func examples() []example {
   "returnedDateTime": null
 }
 `},
-		{Operation: "BookCheckout", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout", Source: "seeds/api/book-checkout.md", Name: "book_checkout_loose", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}", Body: "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}"},
-		{Operation: "BookDelta", Method: "GET", Template: "/books/delta", Path: "/books/delta", Source: "seeds/api/book-delta.md", Name: "book_delta", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
-  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(book)",
-  "@odata.deltaLink": "https://graph.microsoft.com/v1.0/books/delta?$deltatoken=c9a1f0e2",
-  "value": [
-    {
-      "@odata.type": "#microsoft.graph.book",
-      "id": "8d0f6b2a-3c1e-4e5b-9f7d-2a6c4b1e0d93",
-      "title": "Salt Marsh Almanac",
-      "format": "hardcover"
-    }
-  ]
-}
-`},
-		{Operation: "BookGetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore})", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover',max=5,reservable=true,dueBefore=2021-07-01T12:00:00Z)", Source: "seeds/api/book-getavailablecopies.md", Name: "book_getavailablecopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
-  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.bookCopy)",
-  "value": [
-    {
-      "@odata.type": "#microsoft.graph.bookCopy",
-      "id": "5c6bd00e-f01d-4e2a-b233-5d9c9ccfe231",
-      "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
-      "barcode": "31862004417733",
-      "branch": "central",
-      "shelfCode": "FIC OST",
-      "format": "hardcover",
-      "condition": "good",
-      "loanStatus": "available",
-      "currentDueDate": null,
-      "acquiredDateTime": "2021-06-28T11:04:19Z",
-      "purchasePrice": 18.99
-    }
-  ]
-}
-`},
+		{Operation: "CheckoutBook", Method: "POST", Template: "/books/{id}/checkout", Path: "/books/8670bcc1-db15-4692-a7da-7eb51821cd5e/checkout", Source: "seeds/api/book-checkout.md", Name: "book_checkout_loose", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: "{\"borrowerId\":\"979818a6-63aa-46f6-aa65-617dec0fb88b\",\"dueDate\":\"2021-07-22\",\"notifyBorrower\":false}", Body: "{\"id\":\"5e1b1a57-2a0b-4a39-9c55-2d0f0e5a8a11\",\"bookId\":\"8670bcc1-db15-4692-a7da-7eb51821cd5e\",\"checkedOutDateTime\":\"0001-01-01T00:00:00Z\",\"dueDate\":\"2021-07-22\",\"borrowerNotified\":false}"},
 		{Operation: "CreateBook", Method: "POST", Template: "/books", Path: "/books", Source: "seeds/api/book-post.md", Name: "create_book_from_books", Status: 201, Header: [][2]string{{"Content-type", "application/json"}, {"Location", "https://graph.microsoft.com/v1.0/books/06859609-a887-405c-84b3-e9c419e54f58"}}, RequestBody: `{
   "title": "A Field Guide to Quiet Rivers",
   "subtitle": "Walking the Chalk Streams of Southern England",
@@ -192,6 +159,26 @@ func examples() []example {
 }
 `},
 		{Operation: "DeleteBook", Method: "DELETE", Template: "/books/{id}", Path: "/books/{id}", Source: "seeds/api/book-delete.md", Name: "delete_book", Status: 204},
+		{Operation: "GetAvailableCopies", Method: "GET", Template: "/books/{id}/getAvailableCopies(branch='{branch}',format='{format}',max={max},reservable={reservable},dueBefore={dueBefore})", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/getAvailableCopies(branch='central',format='hardcover',max=5,reservable=true,dueBefore=2021-07-01T12:00:00Z)", Source: "seeds/api/book-getavailablecopies.md", Name: "book_getavailablecopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.bookCopy)",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.bookCopy",
+      "id": "5c6bd00e-f01d-4e2a-b233-5d9c9ccfe231",
+      "bookId": "4554c837-dd50-4d40-bb10-f2761a780411",
+      "barcode": "31862004417733",
+      "branch": "central",
+      "shelfCode": "FIC OST",
+      "format": "hardcover",
+      "condition": "good",
+      "loanStatus": "available",
+      "currentDueDate": null,
+      "acquiredDateTime": "2021-06-28T11:04:19Z",
+      "purchasePrice": 18.99
+    }
+  ]
+}
+`},
 		{Operation: "GetBook", Method: "GET", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Source: "seeds/api/book-get.md", Name: "get_book", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#books/$entity",
   "id": "4554c837-dd50-4d40-bb10-f2761a780411",
@@ -276,7 +263,7 @@ func examples() []example {
 `},
 		{Operation: "GetBookCover", Method: "GET", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Source: "seeds/api/book-get-cover.md", Name: "get_book_cover", Status: 200, Header: [][2]string{{"Content-Type", "image/jpeg"}, {"Content-Length", "48213"}}, Body: `<binary JPEG data of the cover image>
 `},
-		{Operation: "ListBookCopiesViaLibraries", Method: "GET", Template: "/libraries/{id}/books/{id}/copies", Path: "/libraries/b4ce5152-15ae-41e5-ab21-ebce64a2bfdf/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Source: "seeds/api/bookcopy-list.md", Name: "list_bookcopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+		{Operation: "ListBookCopiesViaLibrary", Method: "GET", Template: "/libraries/{id}/books/{id}/copies", Path: "/libraries/b4ce5152-15ae-41e5-ab21-ebce64a2bfdf/books/4554c837-dd50-4d40-bb10-f2761a780411/copies", Source: "seeds/api/bookcopy-list.md", Name: "list_bookcopies", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#libraries('b4ce5152-15ae-41e5-ab21-ebce64a2bfdf')/books('4554c837-dd50-4d40-bb10-f2761a780411')/copies",
   "value": [
     {
@@ -317,6 +304,19 @@ func examples() []example {
       "currentDueDate": null,
       "acquiredDateTime": "2021-09-20T15:40:02Z",
       "purchasePrice": 42.5
+    }
+  ]
+}
+`},
+		{Operation: "ListBookDelta", Method: "GET", Template: "/books/delta", Path: "/books/delta", Source: "seeds/api/book-delta.md", Name: "book_delta", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: `{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(book)",
+  "@odata.deltaLink": "https://graph.microsoft.com/v1.0/books/delta?$deltatoken=c9a1f0e2",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.book",
+      "id": "8d0f6b2a-3c1e-4e5b-9f7d-2a6c4b1e0d93",
+      "title": "Salt Marsh Almanac",
+      "format": "hardcover"
     }
   ]
 }
@@ -386,7 +386,7 @@ func examples() []example {
   ]
 }
 `},
-		{Operation: "ListBooksViaLibraries", Method: "GET", Template: "/libraries/{id}/books", Path: "/libraries/17/books", Source: "seeds/api/book-list.md", Name: "list_library_books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}"},
+		{Operation: "ListBooksViaLibrary", Method: "GET", Template: "/libraries/{id}/books", Path: "/libraries/17/books", Source: "seeds/api/book-list.md", Name: "list_library_books", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, Body: "{\"value\":[{\"id\":\"4554c837-dd50-4d40-bb10-f2761a780411\",\"title\":\"The Lighthouse Keeper's Ledger\",\"copyCount\":7,\"lastModifiedDateTime\":\"2021-07-01T09:30:00Z\"}]}"},
 		{Operation: "ListLoans", Method: "GET", Template: "/books/{id}/loans", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/loans", Source: "seeds/api/loan-list.md", Name: "loan-list_request_l54", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
   "value": [
     {
@@ -500,6 +500,12 @@ func examples() []example {
   ]
 }
 `},
+		{Operation: "SetBookCover", Method: "PUT", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Source: "seeds/api/book-put-cover.md", Name: "book_put_cover", Status: 204},
+		{Operation: "SetBookManuscriptContent", Method: "PUT", Template: "/books/{id}/manuscript/content", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/manuscript/content", Source: "seeds/api/book-put-manuscript.md", Name: "book_put_manuscript", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
+  "id": "4554c837-dd50-4d40-bb10-f2761a780411",
+  "title": "Moby-Dick"
+}
+`},
 		{Operation: "UpdateBook", Method: "PATCH", Template: "/books/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411", Source: "seeds/api/book-update.md", Name: "update_book", Status: 200, Header: [][2]string{{"Content-type", "application/json"}}, RequestBody: `{
   "loanPeriod": "P7D",
   "keywords": [
@@ -528,11 +534,5 @@ func examples() []example {
 }
 `},
 		{Operation: "UpdateBookCopy", Method: "PATCH", Template: "/books/{id}/copies/{id}", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/copies/f178a88b-6986-4abd-954e-1262b617c1f0", Source: "seeds/api/bookcopy-update.md", Name: "update_bookcopy", Status: 204, RequestBody: "{\"shelfCode\":\"REPAIR 03\",\"condition\":\"damaged\",\"loanStatus\":\"onHold\"}"},
-		{Operation: "UploadBookCover", Method: "PUT", Template: "/books/{id}/cover/$value", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/cover/$value", Source: "seeds/api/book-put-cover.md", Name: "book_put_cover", Status: 204},
-		{Operation: "UploadBookManuscript", Method: "PUT", Template: "/books/{id}/manuscript/content", Path: "/books/4554c837-dd50-4d40-bb10-f2761a780411/manuscript/content", Source: "seeds/api/book-put-manuscript.md", Name: "book_put_manuscript", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{
-  "id": "4554c837-dd50-4d40-bb10-f2761a780411",
-  "title": "Moby-Dick"
-}
-`},
 	}
 }

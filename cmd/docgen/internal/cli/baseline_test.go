@@ -260,7 +260,8 @@ func TestManualListsEveryCode(t *testing.T) {
 // next run finds no known finding gone.
 func TestBaselineWriteFirstRun(t *testing.T) {
 	seedModule(t)
-	write(t, filepath.Join("docs", "api", "book-fetch.md"), "---\ntitle: \"Get book\"\ndoc_type: apiPageType\n---\n\n# Get book\n\n## HTTP request\n\n```http\nGET /books/{id}/edition\n```\n")
+	// A second getAvailableCopies: both are named after where they start.
+	write(t, filepath.Join("docs", "api", "library-getavailablecopies.md"), "---\ntitle: \"library: getAvailableCopies\"\ndoc_type: apiPageType\n---\n\n# library: getAvailableCopies\n\n## HTTP request\n\n```http\nGET /libraries/{id}/getAvailableCopies()\n```\n")
 	args := []string{"-in", "docs", "-out", "graph", "-pkg", "graph"}
 	code, _, stderr := docgen(t, append([]string{"-baseline-write"}, args...)...)
 	if code != ExitOK || !strings.Contains(stderr, "operation-name") {

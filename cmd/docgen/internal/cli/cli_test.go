@@ -450,7 +450,7 @@ func TestSubsetFlags(t *testing.T) {
 			t.Errorf("-ops ^GetBook$: type %s missing", typ)
 		}
 	}
-	for _, typ := range []string{"Loan", "SynchronizationJob", "BookCheckoutParameters"} {
+	for _, typ := range []string{"Loan", "SynchronizationJob", "CheckoutBookParameters"} {
 		if strings.Contains(models, "\ntype "+typ+" struct") {
 			t.Errorf("-ops ^GetBook$: type %s generated", typ)
 		}
@@ -464,7 +464,7 @@ func TestSubsetFlags(t *testing.T) {
 		t.Fatalf("-include/-exclude: exit %d: %s", code, stderr)
 	}
 	ops = read(t, filepath.Join(out, "operations.go"))
-	for _, m := range []string{"GetBook", "ListBooks", "CreateBook", "BookCheckout"} {
+	for _, m := range []string{"GetBook", "ListBooks", "CreateBook", "CheckoutBook"} {
 		if !strings.Contains(ops, ") "+m+"(") {
 			t.Errorf("-include: %s missing", m)
 		}

@@ -1,0 +1,32 @@
+package emitter_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docgen-dev/docgen/pipeline"
+)
+
+// TestAlternatesDocumented: an operation's doc comment links its alternate
+// paths and each alternate's links back, so go doc shows one call with the
+// ways to reach it.
+func TestAlternatesDocumented(t *testing.T) {
+	res, err := pipeline.Run(pipeline.Config{Inputs: []string{"../seeds"}, Package: "seeds", ImportPath: "example.com/seeds"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src strings.Builder
+	for _, f := range res.Files {
+		if strings.HasPrefix(f.Name, "operations") {
+			src.Write(f.Content)
+		}
+	}
+	for _, want := range []string{
+		"// GetBook calls GET /books/{id}.\n//\n// The same call from other resources: [GetBookViaLibrary], [GetBookViaMe].\n",
+		"// GetBookViaMe calls GET /me/favoriteBooks/{id}.\n//\n// It is [GetBook] reached by another path.\n",
+	} {
+		if !strings.Contains(src.String(), want) {
+			t.Errorf("no %q in the operations:\n%s", want, src.String())
+		}
+	}
+}
