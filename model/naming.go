@@ -19,7 +19,7 @@ var initialisms = map[string]string{
 	"acl": "ACL", "api": "API", "ascii": "ASCII", "cpu": "CPU", "css": "CSS", "csv": "CSV",
 	"dns": "DNS", "eof": "EOF", "guid": "GUID", "html": "HTML", "http": "HTTP", "https": "HTTPS",
 	"id": "ID", "ids": "IDs", "ip": "IP", "json": "JSON", "jwt": "JWT", "lhs": "LHS", "mdm": "MDM",
-	"os": "OS", "qps": "QPS", "ram": "RAM", "rhs": "RHS", "rpc": "RPC", "saml": "SAML", "sip": "SIP", "sla": "SLA",
+	"odata": "OData", "os": "OS", "qps": "QPS", "ram": "RAM", "rhs": "RHS", "rpc": "RPC", "saml": "SAML", "sip": "SIP", "sla": "SLA",
 	"smtp": "SMTP", "sql": "SQL", "ssh": "SSH", "ssl": "SSL", "sso": "SSO", "tcp": "TCP", "tls": "TLS", "ttl": "TTL",
 	"udp": "UDP", "ui": "UI", "uid": "UID", "uri": "URI", "url": "URL", "urls": "URLs", "utf8": "UTF8", "uuid": "UUID",
 	"vm": "VM", "vpn": "VPN", "xml": "XML", "xmpp": "XMPP", "xsrf": "XSRF", "xss": "XSS",

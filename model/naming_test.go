@@ -19,7 +19,7 @@ func TestGoName(t *testing.T) {
 		{"apiVersion", "APIVersion"},
 		{"jsonData", "JSONData"},
 		{"userIds", "UserIDs"},
-		{"odata.type", "OdataType"},
+		{"odata.type", "ODataType"},
 		{"3dModel", "X3dModel"},
 		{"", "X"},
 		{"***", "X"},

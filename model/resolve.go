@@ -218,7 +218,19 @@ func (b *builder) ancestorProps(tf *typeFacts) (jsonNames map[string]*propFacts,
 // struct tag can carry, and, on a type whose page has a property table,
 // declared by a stronger source than examples.
 func keeps(tf *typeFacts, p *propFacts) bool {
-	return !strings.HasPrefix(p.jsonName, "@odata.") && validJSONName(p.jsonName) && !exampleOnly(tf, p)
+	return !controlInfo(p) && validJSONName(p.jsonName) && !exampleOnly(tf, p)
+}
+
+// controlInfo reports whether p is OData control information that is no
+// field of its own: "@odata.type" (the discriminator has its own field),
+// and any other "@odata." member that no property table lists (examples'
+// "@odata.context" and "@odata.etag" travel in the Extra field). A table
+// row such as resourceData's "@odata.id" is a property with that wire name.
+func controlInfo(p *propFacts) bool {
+	if !strings.HasPrefix(p.jsonName, "@odata.") {
+		return false
+	}
+	return strings.EqualFold(p.jsonName, "@odata.type") || p.table == nil
 }
 
 // exampleOnly reports whether p is a member that only examples show on a
@@ -291,9 +303,7 @@ func (b *builder) resolveProperties(tf *typeFacts, diags *diag.List) {
 	}
 	slices.SortStableFunc(props, func(x, y *propFacts) int { return cmp.Compare(rank(x), rank(y)) })
 	for _, p := range props {
-		if strings.HasPrefix(p.jsonName, "@odata.") {
-			// OData control information (the discriminator has its own
-			// field).
+		if controlInfo(p) {
 			continue
 		}
 		if !validJSONName(p.jsonName) {

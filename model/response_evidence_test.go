@@ -202,3 +202,25 @@ func TestResponseProseConflict(t *testing.T) {
 		}
 	}
 }
+
+// TestPageFittedAsTheOperationReturnsIt: an annotation that names the type
+// but not isCollection, over a {"value": [...]} page of an operation the
+// prose makes a collection, is fitted as that page (the test double serves
+// what the client decodes), not as one object.
+func TestPageFittedAsTheOperationReturnsIt(t *testing.T) {
+	pages := evidencePages(map[string]string{
+		"api/widget-list.md": apiPage("List widgets", "GET /widgets",
+			"If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.",
+			"### Request\n\n<!-- { \"blockType\": \"request\", \"name\": \"list\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/widgets\n```\n\n### Response\n\n"+
+				"<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.widget\" } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": [{\"id\": \"1\", \"tags\": \"one\"}]}\n```\n"),
+	})
+	pages["resources/widget.md"] = resource("widget", `{"blockType": "resource", "@odata.type": "microsoft.graph.widget", "keyProperty": "id"}`, "|id|String|Key.|\n|tags|String collection|Tags.|", `{"id": "String", "tags": ["String"]}`)
+	m := build(t, pages)
+	op := opAt(m, "GET", "/widgets")
+	if op == nil || op.Response != ResponseCollection || len(op.Examples) != 1 {
+		t.Fatalf("GET /widgets: %+v\n%s", op, diagCodes(m))
+	}
+	if got, want := op.Examples[0].ResponseFitted, `{"value":[{"id":"1","tags":["one"]}]}`; got != want {
+		t.Errorf("fitted response %s, want %s", got, want)
+	}
+}

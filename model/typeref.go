@@ -90,6 +90,15 @@ func parseTypeText(text, ns string) (r rawRef, ok bool) {
 	if t == "" {
 		return r, false
 	}
+	// A Type cell that runs on into its description ("educationOutcome
+	// collection. Holds grades, ...") states its type before the first
+	// sentence break; "itemAnalytics resource" names the resource.
+	if head, _, found := strings.Cut(t, ". "); found && !strings.ContainsAny(head, " ,") || found && strings.HasSuffix(strings.ToLower(head), " collection") && strings.Count(head, " ") == 1 {
+		t = strings.Trim(head, "`*_ ")
+	}
+	if head, found := strings.CutSuffix(t, " resource"); found && !strings.Contains(head, " ") {
+		t = head
+	}
 	if elem, ok := collectionOf(t); ok {
 		r, ok = parseTypeText(elem, ns)
 		r.collection = true

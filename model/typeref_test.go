@@ -37,6 +37,11 @@ func TestParseTypeText(t *testing.T) {
 		{"user", rawRef{named: "microsoft.graph.user"}, true},
 		{"microsoft.graph.callRecords.session", rawRef{named: "microsoft.graph.callrecords.session"}, true},
 		{"String (timestamp)", rawRef{prim: DateTimeOffset}, true},
+		// A Type cell that runs on into its description, and one that says
+		// "resource".
+		{"educationOutcome collection. Holds grades, feedback and rubrics.", rawRef{named: "microsoft.graph.educationoutcome", collection: true}, true},
+		{"itemAnalytics resource", rawRef{named: "microsoft.graph.itemanalytics"}, true},
+		{"String. Read-only.", rawRef{prim: String}, true},
 		{"String (identifier)", rawRef{prim: String}, true},
 		{"`Int32`", rawRef{prim: Int32}, true},
 		{"**String**", rawRef{prim: String}, true},

@@ -56,9 +56,14 @@ func (b *builder) checkExample(op *Operation, e *Example, ex exPair) {
 		typ = op.ResponseType
 		typ.Collection = op.Response == ResponseCollection
 	}
+	// The client decodes as the operation returns: an annotation that
+	// does not say isCollection over a page the operation returns as a
+	// collection (the Response prose says so) is a page.
+	pageOfOp := op.Response == ResponseCollection && !typ.Collection && !r.IsCollection && body.Kind == parser.JSONObject &&
+		body.Member("value") != nil && body.Member("value").Kind == parser.JSONArray
 	switch {
 	case typ.IsZero() || typ.Primitive != "":
-	case typ.Collection || r.IsCollection:
+	case typ.Collection || r.IsCollection || pageOfOp:
 		if body.Member("value") == nil {
 			b.invalid(pos, body, "collection response has no \"value\" array")
 			return

@@ -304,10 +304,11 @@ func checkExamples(t *testing.T, version string, out []byte, m *model.Model) {
 	// The issue's target is 95%. The rest cannot be sent as documented
 	// (members, nulls and annotations the types cannot carry) or cannot be
 	// expressed (paths that fit no template, no documented response,
-	// bodies that are not JSON), and are listed as diagnostics. The floor
-	// was 0.95 while Examples sent bodies fitted to the model; sending the
-	// documented body (issue 14) took 97.8% to 93.6%. It only goes up.
-	const floor = 0.93
+	// bodies that are not JSON), and are listed as diagnostics. Sending the
+	// documented body (issue 14) took the rate from 97.8% (bodies fitted to
+	// the model) to 93.6%, and keeping undeclared members, nulls and binds
+	// (issue 15) back to 96%. This floor only ever goes up.
+	const floor = 0.95
 	// An Example that fails is a client that does not send what the docs
 	// document, or an Example docgen should not have written.
 	for _, name := range failed[:min(len(failed), 20)] {

@@ -22,7 +22,7 @@ func TestStrictRequestBodies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus tests skipped under -short")
 	}
-	floors := map[string]float64{"v1.0": 0.875, "beta": 0.885}
+	floors := map[string]float64{"v1.0": 0.955, "beta": 0.95}
 	for _, v := range []string{"v1.0", "beta"} {
 		t.Run(v, func(t *testing.T) {
 			_, m := buildCorpus(t, filepath.Join(corpusRoot, v), nil)
