@@ -19,7 +19,9 @@ func genStruct(f *jen.File, t *model.Type) {
 	var fields []jen.Code
 	if t.Base != nil {
 		fields = append(fields, jen.Id(t.Base.Name))
-	} else if !t.Synthesized {
+	} else if t.KeepsUndeclared() {
+		// A root type: the discriminator and the undeclared members, which
+		// the model's strict check of documented bodies counts on.
 		fields = append(fields, fieldDoc([]string{"ODataType is the @odata.type discriminator: the concrete type of the value."})...)
 		fields = append(fields, jen.Id(model.ODataTypeField).Op("*").String().Add(jsonTag("@odata.type,omitzero")))
 		fields = append(fields, fieldDoc([]string{

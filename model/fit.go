@@ -77,7 +77,7 @@ func (b *builder) fitObject(v *parser.JSONValue, t *Type, depth int) (*parser.JS
 		}
 	}
 	changed := false
-	open := hasMembersField(actual)
+	open := actual.KeepsUndeclared()
 	members := make([]parser.JSONMember, 0, len(v.Members))
 	for _, m := range v.Members {
 		if strings.Contains(m.Key, "@") {

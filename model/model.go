@@ -77,6 +77,19 @@ type Type struct {
 // Polymorphic reports whether values of t may be of a derived type.
 func (t *Type) Polymorphic() bool { return t != nil && len(t.Subtypes) > 0 }
 
+// KeepsUndeclared reports whether the generated struct of t keeps the
+// members it does not declare, in the MembersField its root type holds:
+// every type but the made-up parameter structs (Synthesized). The emitter
+// gives a root type the field exactly when this holds, and the strict
+// check of documented bodies counts on it.
+func (t *Type) KeepsUndeclared() bool {
+	root := t
+	for a := range t.Lineage() {
+		root = a
+	}
+	return root != nil && !root.Synthesized
+}
+
 // Root returns the topmost base type of t.
 func (t *Type) Root() *Type {
 	root := t

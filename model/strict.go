@@ -84,7 +84,7 @@ func Strict(losses []BodyLoss) bool {
 func (b *builder) bodyLosses(v *parser.JSONValue, ref TypeRef) ([]BodyLoss, []string) {
 	var out []BodyLoss
 	var nulls []string
-	if t := ref.Named; t != nil && !ref.Collection && t.Kind != Enum && !t.Polymorphic() && hasMembersField(t) && v != nil && v.Kind == parser.JSONObject {
+	if t := ref.Named; t != nil && !ref.Collection && t.Kind != Enum && !t.Polymorphic() && t.KeepsUndeclared() && v != nil && v.Kind == parser.JSONObject {
 		// Nulls of the body's own properties are sent with SetNull.
 		for _, m := range v.Members {
 			p := findProperty(t, m.Key)
@@ -98,16 +98,6 @@ func (b *builder) bodyLosses(v *parser.JSONValue, ref TypeRef) ([]BodyLoss, []st
 	}
 	b.lossesOf(v, ref, "", 0, nulls, &out)
 	return out, nulls
-}
-
-// hasMembersField reports whether the generated struct of t has the field
-// that keeps undeclared members: every struct but a made-up parameter one.
-func hasMembersField(t *Type) bool {
-	root := t
-	for a := range t.Lineage() {
-		root = a
-	}
-	return !root.Synthesized
 }
 
 func (b *builder) lossesOf(v *parser.JSONValue, ref TypeRef, path string, depth int, nulls []string, out *[]BodyLoss) {
@@ -161,7 +151,7 @@ func (b *builder) objectLosses(v *parser.JSONValue, t *Type, path string, depth 
 			actual = tf.resolved
 		}
 	}
-	open := hasMembersField(actual)
+	open := actual.KeepsUndeclared()
 	for _, m := range v.Members {
 		at := joinPath(path, m.Key)
 		loss := func(k LossKind) {
