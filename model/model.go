@@ -83,10 +83,7 @@ func (t *Type) Polymorphic() bool { return t != nil && len(t.Subtypes) > 0 }
 // gives a root type the field exactly when this holds, and the strict
 // check of documented bodies counts on it.
 func (t *Type) KeepsUndeclared() bool {
-	root := t
-	for a := range t.Lineage() {
-		root = a
-	}
+	root := t.Root()
 	return root != nil && !root.Synthesized
 }
 
