@@ -257,6 +257,9 @@ func (g *exampleGen) example(op *model.Operation, ex *model.Example) ([]jen.Code
 		!ex.ResponseJSON && ex.ResponseRepaired == "" {
 		return nil, "its response body is not valid JSON and cannot be repaired, so the client could not decode it"
 	}
+	if ex.ResponseMismatch != "" {
+		return nil, ex.ResponseMismatch
+	}
 	args, ok := pathArgs(op, ex.Path)
 	if !ok {
 		return nil, fmt.Sprintf("its path %s does not fit the template %s", ex.Path, op.Path)

@@ -105,6 +105,7 @@ func passes() []pass {
 		{"drop request lines with a query that address another page's resource", func(b *builder, _ *Model) { b.dropForeignQueries() }},
 		{"merge operations that several pages document", func(b *builder, _ *Model) { b.mergeDuplicateOperations() }},
 		{"attach examples that fit no request line of their page", func(b *builder, _ *Model) { b.attachUnmatched() }},
+		{"let the relationship tables type the GETs of navigation properties", func(b *builder, _ *Model) { b.applyRelationships() }},
 		{"report response bodies the operations drop", func(b *builder, _ *Model) { b.reportIgnoredBodies() }},
 		{"resolve request bodies", func(b *builder, _ *Model) {
 			for _, op := range b.ops {
@@ -144,6 +145,18 @@ func passes() []pass {
 // The result depends only on the pages' contents and paths, not on their
 // order.
 func Build(pages []*parser.Page, opts Options) *Model {
+	b := newBuilder(pages, opts)
+	m := &Model{}
+	for _, p := range passes() {
+		p.run(b, m)
+	}
+	b.diags.Sort()
+	m.Diags = b.diags
+	return m
+}
+
+// newBuilder returns the builder of pages before any pass has run.
+func newBuilder(pages []*parser.Page, opts Options) *builder {
 	b := &builder{
 		opts:          opts,
 		pages:         slices.Clone(pages),
@@ -164,13 +177,7 @@ func Build(pages []*parser.Page, opts Options) *Model {
 		b.diags = append(b.diags, p.Diags...)
 		b.summary[p.Path] = &PageSummary{Path: p.Path}
 	}
-	m := &Model{}
-	for _, p := range passes() {
-		p.run(b, m)
-	}
-	b.diags.Sort()
-	m.Diags = b.diags
-	return m
+	return b
 }
 
 func namespaceOf(p *parser.Page) string {

@@ -36,6 +36,7 @@ const (
 //	request-no-response    a request example has no response example
 //	response-body-ignored  an operation drops the body an example returns
 //	response-prose-conflict  an example and the Response prose disagree
+//	response-relationship-conflict  a relationship table and other evidence disagree
 //	response-table-conflict  a Methods table and stronger evidence disagree
 //	response-unknown       a GET names no result anywhere in its docs
 func LintCodes() []string {
@@ -50,6 +51,7 @@ func LintCodes() []string {
 		"request-no-response",
 		"response-body-ignored",
 		"response-prose-conflict",
+		"response-relationship-conflict",
 		"response-table-conflict",
 		"response-unknown",
 	}

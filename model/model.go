@@ -292,6 +292,10 @@ type Example struct {
 	// example-unknown-property). The Example functions send the fitted
 	// request and the test double serves the fitted response.
 	RequestFitted, ResponseFitted string
+	// ResponseMismatch says why the documented response cannot decode as
+	// the operation returns it (one object where the operation returns a
+	// collection, by stronger evidence than the example's), or "".
+	ResponseMismatch string
 	// RequestLosses are the differences between the documented request
 	// body and what the client sends for it (bodyLosses), in document
 	// order; the body is sent as documented when Strict(RequestLosses).

@@ -29,8 +29,17 @@ type opFacts struct {
 	// prose and table are what the page's Response section and a resource
 	// page's Methods table say the operation returns, or nil.
 	prose, table *textResponse
-	body         *bodyFacts
-	resolved     *Operation
+	// rel is what the relationship table of the resource the path
+	// addresses before its last segment says a GET of it returns, or nil
+	// (applyRelationships).
+	rel *textResponse
+	// overruled is the evidence rel overruled, or nil.
+	// resp is the response example respKind and respRef come from, or
+	// nil.
+	resp      *parser.Response
+	overruled *textResponse
+	body      *bodyFacts
+	resolved  *Operation
 	// pathConflict is set when an example sends a type the body's
 	// addressed type was not known to relate to.
 	pathConflict *pathConflict

@@ -59,7 +59,7 @@ const (
 // no type, what the page's Response prose says, then the Methods table of
 // a resource page. It records the evidence in op.respFrom.
 func (b *builder) responseOf(p *parser.Page, op *opFacts, resp *parser.Response) (ResponseKind, rawRef) {
-	op.respFrom = ""
+	op.respFrom, op.resp = "", resp
 	if resp != nil {
 		op.respFrom = fromExample
 	}
@@ -146,7 +146,12 @@ func (b *builder) responseOf(p *parser.Page, op *opFacts, resp *parser.Response)
 // operation returns a collection of ref's type: the annotation only
 // omits "isCollection". Without the text the annotation stands.
 func (b *builder) valueListed(op *opFacts, resp *parser.Response, ref rawRef) bool {
-	t := op.text()
+	return valueListedBy(op.text(), resp, ref)
+}
+
+// valueListedBy reports whether text evidence t makes the response resp
+// annotated with type ref a collection, as valueListed says.
+func valueListedBy(t *textResponse, resp *parser.Response, ref rawRef) bool {
 	if t == nil || t.kind != ResponseCollection || ref.named == "" || t.ref.named != strings.ToLower(ref.named) || resp.Body == nil {
 		return false
 	}
@@ -314,6 +319,11 @@ func (b *builder) reportResponseEvidence() {
 		switch op.respFrom {
 		case fromProse, fromTable:
 			b.diags.Warnf(op.tmpl.Pos, "response-from-text", "%s has no response example that names its result; it returns %s, as the %s at %s says", what, op.decided(), op.respFrom, op.text().pos)
+		case fromRelationship:
+			if op.overruled != nil {
+				break
+			}
+			b.diags.Warnf(op.tmpl.Pos, "response-from-text", "%s has no response example that names its result; it returns %s, as the %s at %s says", what, op.decided(), op.respFrom, op.rel.pos)
 		case "":
 			if op.method == "GET" && op.respKind == ResponseNone {
 				b.diags.Warnf(op.tmpl.Pos, "response-unknown", "%s: no response example, Response prose or Methods table names what it returns; it is generated as returning nothing", what)
@@ -322,6 +332,7 @@ func (b *builder) reportResponseEvidence() {
 		if op.respFrom == fromExample && op.prose != nil && b.conflicts(op, op.prose) {
 			b.diags.Warnf(op.prose.pos, "response-prose-conflict", "%s returns %s, as its response example says, but the Response section says %s", what, op.decided(), op.prose)
 		}
+		b.reportRelationship(op)
 		if (op.respFrom == fromExample || op.respFrom == fromProse) && op.table != nil && op.table.ref.named != "" && op.respRef.named != "" && b.conflicts(op, op.table) {
 			b.diags.Warnf(op.table.pos, "response-table-conflict", "%s returns %s, as its %s says, but the Methods table of %s says %s", what, op.decided(), op.respFrom, op.table.pos.File, op.table)
 		}

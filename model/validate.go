@@ -61,9 +61,16 @@ func (b *builder) checkExample(op *Operation, e *Example, ex exPair) {
 	// collection (the Response prose says so) is a page.
 	pageOfOp := op.Response == ResponseCollection && !typ.Collection && !r.IsCollection && body.Kind == parser.JSONObject &&
 		body.Member("value") != nil && body.Member("value").Kind == parser.JSONArray
+	listed := typ.Collection || r.IsCollection || pageOfOp
+	if v := body.Member("value"); !listed && op.Response == ResponseCollection && r.Status < 300 && body.Kind == parser.JSONObject && (v == nil || v.Kind != parser.JSONArray) {
+		// The relationship table makes the operation a collection; the
+		// example shows one object, which is not fitted into a page.
+		e.ResponseMismatch = "its documented response is one object, not a page ({\"value\": [...]}), while the operation returns a collection"
+		return
+	}
 	switch {
 	case typ.IsZero() || typ.Primitive != "":
-	case typ.Collection || r.IsCollection || pageOfOp:
+	case listed:
 		if body.Member("value") == nil {
 			b.invalid(pos, body, "collection response has no \"value\" array")
 			return

@@ -249,8 +249,9 @@
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
 //	response-body-ignored                warning  an operation is generated as returning nothing although one of its response examples shows a body
-//	response-from-text                   info     an operation's response is taken from its page's Response prose or a resource page's Methods table, its examples showing none
+//	response-from-text                   info     an operation's response is taken from its page's Response prose, a resource page's Methods table or a relationship table, its examples showing none
 //	response-prose-conflict              warning  a response example and the page's Response prose name different results; the example wins
+//	response-relationship-conflict       warning  a relationship table names another result for a navigation GET than its other evidence; the table wins only over a type the path addresses before the property
 //	response-table-conflict              warning  a resource page's Methods table names another result than the operation's stronger evidence; the stronger wins
 //	response-type                        warning  a response's type cannot be told; the response is kept as raw JSON
 //	response-unknown                     warning  a GET operation's docs show no response example and name no result; it is generated as returning nothing
@@ -343,6 +344,7 @@
 //	lint-broken-link       a link names a .md page that no -in page is
 //	response-body-ignored    an operation drops the body an example returns
 //	response-prose-conflict  an example and the Response prose disagree
+//	response-relationship-conflict  a relationship table and other evidence disagree
 //	response-table-conflict  a Methods table and stronger evidence disagree
 //	response-unknown         a GET names no result anywhere in its docs
 //
