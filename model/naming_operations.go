@@ -121,8 +121,9 @@ func methodName(method, title string) string {
 // A primary operation is named from its method and path (pathOpName, whose
 // doc comment gives the scheme). Primaries that claim the same name each
 // take their qualified name, so a name depends only on the operations that
-// claim it, never on unrelated pages; a name still contested is numbered
-// and reported. A path the scheme cannot read is named from its page's
+// claim it, never on unrelated pages; a qualified name claimed twice is
+// qualified further (furtherQualified) or, failing that, taken from the
+// page's title; a name still contested is numbered and reported. A path the scheme cannot read is named from its page's
 // title. An alternate path is named after its primary plus "Via" and the
 // resource it starts from (GetDriveItemViaGroup), or when that does not
 // tell it apart the shorter of its steps before those it shares with the
@@ -149,7 +150,8 @@ func (b *builder) nameOperations() {
 		}
 		plain, qual := pathOpName(of.method, of.tmpl.Path, of.respKind == ResponseCollection, of.respKind != ResponseNone, lk)
 		if plain == "" {
-			plain, qual = of.baseName, of.baseName
+			plain = b.titleName(of, lk)
+			qual = plain
 		}
 		if _, ok := groups[plain]; !ok {
 			plains = append(plains, plain)
@@ -187,8 +189,16 @@ func (b *builder) nameOperations() {
 			want := c.plain
 			if len(g) > 1 {
 				want = c.qualified
-				if i > 0 && g[i-1].qualified == c.qualified && c.of.baseName != "" && !names.taken(c.of.baseName) {
-					want = c.of.baseName
+				if i > 0 && g[i-1].qualified == c.qualified {
+					// The qualified name is claimed twice: qualified
+					// further, else the title's name.
+					f := furtherQualified(c.of.method, c.of.tmpl.Path, c.of.respKind == ResponseCollection, c.of.respKind != ResponseNone, lk)
+					switch {
+					case f != "" && !names.taken(f):
+						want = f
+					case c.of.baseName != "" && !names.taken(b.titleName(c.of, lk)):
+						want = b.titleName(c.of, lk)
+					}
 				}
 			}
 			c.of.name = names.unique(want)
@@ -223,6 +233,21 @@ func (b *builder) nameOperations() {
 			}
 		}
 	}
+}
+
+// titleName is an operation's name from its page's title (baseName), with
+// the resource word taken from the file name spelled as the docs spell
+// that type (GetDirectoryObjectMemberGroups, not
+// GetDirectoryobjectMemberGroups).
+func (b *builder) titleName(of *opFacts, lk *builderLookup) string {
+	if of.page == nil {
+		return of.baseName
+	}
+	w := b.resourceWord(of.page)
+	if s := lk.spell(w); w != "" && s != w && strings.EqualFold(s, w) {
+		return strings.Replace(of.baseName, w, s, 1)
+	}
+	return of.baseName
 }
 
 // viaName is the word an alternate path's name puts after "Via": the

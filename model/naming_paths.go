@@ -29,9 +29,10 @@ package model
 // qualified name instead, which puts the type the call starts from (the
 // nearest resource addressed by key) after the verb: SendUserMail,
 // ListApplicationSynchronizationJobs. When that is claimed twice too, the
-// page whose file name matches the name best keeps it and the others are
-// named from their titles without articles: the title breaks the tie, it is
-// not the source. A path the scheme cannot read is named from its page's
+// page whose file name matches the name best keeps it and the others put
+// the next resource up the path before it (CreateSiteNotebookSection);
+// only when the path has none are they named from their titles without
+// articles: the title breaks the tie, it is not the source. A path the scheme cannot read is named from its page's
 // title.
 
 import (
@@ -132,6 +133,26 @@ func prefixShape(segs []pathSeg, n int) string {
 // collection and known that the answer is documented at all; without it a
 // plural last step is taken for a collection.
 func pathOpName(method, path string, list, known bool, l pathLookup) (plain, qualified string) {
+	return opNameAt(method, path, list, known, l, 1)
+}
+
+// furtherQualified is the name an operation takes when its qualified name
+// is claimed by another operation too: the verb followed by the two
+// nearest resources addressed by key, or the nearest and the resource the
+// path starts from (CreateSiteNotebookSection beside
+// CreateGroupNotebookSection); "" when the path has no further resource
+// to name.
+func furtherQualified(method, path string, list, known bool, l pathLookup) string {
+	_, q := opNameAt(method, path, list, known, l, 1)
+	_, f := opNameAt(method, path, list, known, l, 2)
+	if f == q {
+		return ""
+	}
+	return f
+}
+
+// opNameAt is pathOpName with the qualified name naming depth resources.
+func opNameAt(method, path string, list, known bool, l pathLookup, depth int) (plain, qualified string) {
 	segs, tail := splitPath(path)
 	if len(segs) == 0 {
 		return "", ""
@@ -149,25 +170,8 @@ func pathOpName(method, path string, list, known bool, l pathLookup) (plain, qua
 		}
 		return l.spell(s.name)
 	}
-	// qualifier is the type of the nearest step before the last that is
-	// addressed by key, or of the first step.
-	qualifier := func() string {
-		for k := n - 1; k >= 1; k-- {
-			if segs[k-1].keyed {
-				return resource(k)
-			}
-		}
-		if n > 1 {
-			return resource(1)
-		}
-		return ""
-	}
 	qualify := func(verb, noun string) (string, string) {
-		q := qualifier()
-		if q == "" || strings.HasPrefix(noun, q) {
-			return verb + noun, verb + noun
-		}
-		return verb + noun, verb + q + noun
+		return verb + noun, verb + qualifiers(segs, n, depth, true, true, resource, noun) + noun
 	}
 	if tail == "$value" || tail == "" && strings.EqualFold(last.name, "content") && n > 1 {
 		// The content of the resource the path addresses.
@@ -185,30 +189,33 @@ func pathOpName(method, path string, list, known bool, l pathLookup) (plain, qua
 				noun += "Content"
 			}
 		}
-		return qualifyAt(segs, k, methodWord(method), noun, resource)
+		return methodWord(method) + noun, methodWord(method) + qualifiers(segs, k, depth, false, true, resource, noun) + noun
 	}
 	action := !last.keyed && tail == "" && (last.call ||
 		last.ns && l.typeAt(prefixShape(segs, n)) == "" ||
 		method == "POST" && n > 1 && !l.property(last.name) && l.typeAt(prefixShape(segs, n)) == "")
 	if action {
-		bound := ""
+		// bound is the resource the action is bound to; outer, in a
+		// further qualified name, the one before it.
+		bound, outer := "", ""
 		if n > 1 {
 			bound = resource(n - 1)
+			outer = qualifiers(segs, n-1, depth-1, true, false, resource, bound)
 		}
 		ws := words(last.name)
 		name := GoName(last.name)
 		if method == "GET" && (len(ws) <= 1 || !verbs[strings.ToLower(ws[0])]) {
 			// A function not named by a verb ("delta", "columnsAfter"):
 			// Get what it returns from the bound resource.
-			return "Get" + bound + name, "Get" + bound + name
+			return "Get" + bound + name, "Get" + outer + bound + name
 		}
 		if len(ws) <= 1 {
-			return name + bound, name + bound
+			return name + bound, name + outer + bound
 		}
 		if bound == "" {
 			return name, name
 		}
-		return name, GoName(ws[0]) + bound + GoName(strings.Join(ws[1:], " "))
+		return name, GoName(ws[0]) + outer + bound + GoName(strings.Join(ws[1:], " "))
 	}
 	// The noun: the type the path addresses when the last step names it
 	// (jobs of synchronizationJob), else the owner's type and the
@@ -268,17 +275,39 @@ func pathOpName(method, path string, list, known bool, l pathLookup) (plain, qua
 	return qualify(methodWord(method), sing)
 }
 
-// qualifyAt is qualify for a noun of the first k steps.
-func qualifyAt(segs []pathSeg, k int, verb, noun string, resource func(int) string) (string, string) {
+// qualifiers is what a qualified name puts before noun: the types of the
+// steps before step k that are addressed by key, nearest first, then, when
+// first is set and the first step is not keyed, its type; depth of them,
+// outermost first. A type the name already starts with is passed over
+// (ListChatMessageHostedContents, not ListChatMessageChatMessage...);
+// when nearest is set the nearest step counts toward depth even when
+// passed over, so that a qualified name (depth 1) names only the nearest.
+func qualifiers(segs []pathSeg, k, depth int, first, nearest bool, resource func(int) string, noun string) string {
+	var steps []int
 	for j := k - 1; j >= 1; j-- {
 		if segs[j-1].keyed {
-			if q := resource(j); !strings.HasPrefix(noun, q) {
-				return verb + noun, verb + q + noun
-			}
-			break
+			steps = append(steps, j)
 		}
 	}
-	return verb + noun, verb + noun
+	if first && k > 1 && !segs[0].keyed {
+		steps = append(steps, 1)
+	}
+	tail := noun
+	for i, j := range steps {
+		if depth <= 0 {
+			break
+		}
+		q := resource(j)
+		if q == "" || strings.HasPrefix(tail, q) {
+			if i == 0 && nearest {
+				depth--
+			}
+			continue
+		}
+		tail = q + tail
+		depth--
+	}
+	return tail[:len(tail)-len(noun)]
 }
 
 // methodWord is the verb of a method on a resource.

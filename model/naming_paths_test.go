@@ -190,3 +190,53 @@ func TestWithoutArticles(t *testing.T) {
 		t.Errorf("operationNameOf(Delete a user) = %s, want DeleteUser", got)
 	}
 }
+
+// TestFurtherQualified: a qualified name claimed twice puts the next
+// resource up the path before it, or the one the path starts from, passing
+// over one the name already starts with; "" when the path has nothing more
+// to say.
+func TestFurtherQualified(t *testing.T) {
+	api := fakeLookup{
+		types: map[string]string{
+			"/me": "User", "/sites/{}": "Site", "/groups/{}": "Group", "/chats/{}": "Chat", "/teams/{}/channels/{}": "Channel",
+			"/sites/{}/onenote/notebooks/{}":                   "Notebook",
+			"/groups/{}/onenote/notebooks/{}":                  "Notebook",
+			"/me/onenote/notebooks/{}":                         "Notebook",
+			"/sites/{}/onenote/notebooks/{}/sections":          "OnenoteSection",
+			"/groups/{}/onenote/notebooks/{}/sections":         "OnenoteSection",
+			"/me/onenote/notebooks/{}/sections":                "OnenoteSection",
+			"/chats/{}/messages/{}":                            "ChatMessage",
+			"/chats/{}/messages/{}/hostedcontents":             "ChatMessageHostedContent",
+			"/teams/{}/channels/{}/messages/{}":                "ChatMessage",
+			"/teams/{}/channels/{}/messages/{}/hostedcontents": "ChatMessageHostedContent",
+			"/sites/{}/drives/{}":                              "Drive",
+			"/sites/{}/drives/{}/items/{}":                     "DriveItem",
+			"/sites/{}/lists/{}/items/{}":                      "ListItem",
+			"/groups/{}/photos/{}":                             "ProfilePhoto",
+		},
+		names: []string{"onenote", "notebooks", "sections", "messages", "hostedContents", "channels", "drives", "items", "lists", "photos"},
+	}
+	for _, c := range []struct {
+		method, path    string
+		qualified, want string
+	}{
+		{"POST", "/sites/{id}/onenote/notebooks/{id}/sections", "CreateNotebookOnenoteSection", "CreateSiteNotebookOnenoteSection"},
+		{"POST", "/groups/{id}/onenote/notebooks/{id}/sections", "CreateNotebookOnenoteSection", "CreateGroupNotebookOnenoteSection"},
+		{"POST", "/me/onenote/notebooks/{id}/sections", "CreateNotebookOnenoteSection", "CreateUserNotebookOnenoteSection"},
+		{"GET", "/chats/{c}/messages/{m}/hostedContents", "ListChatMessageHostedContents", ""},
+		{"GET", "/teams/{t}/channels/{c}/messages/{m}/hostedContents", "ListChatMessageHostedContents", "ListChannelChatMessageHostedContents"},
+		{"POST", "/sites/{s}/drives/{d}/items/{i}/copy", "CopyDriveItem", "CopySiteDriveItem"},
+		{"GET", "/sites/{s}/lists/{l}/items/{i}/delta()", "GetListItemDelta", "GetSiteListItemDelta"},
+		{"GET", "/groups/{g}/photos/{p}/$value", "GetGroupProfilePhotoContent", ""},
+		{"GET", "/sites/{s}/drives/{d}/items/{i}/content", "GetDriveItemContent", "GetSiteDriveItemContent"},
+		{"GET", "/users", "ListUsers", ""},
+		{"DELETE", "/me/photo/$value", "DeleteUserPhoto", ""},
+	} {
+		list := c.method == "GET" && strings.HasSuffix(c.path, "s")
+		_, q := pathOpName(c.method, c.path, list, true, api)
+		got := furtherQualified(c.method, c.path, list, true, api)
+		if q != c.qualified || got != c.want {
+			t.Errorf("%s %s: qualified %s, further %q; want %s, %q", c.method, c.path, q, got, c.qualified, c.want)
+		}
+	}
+}
