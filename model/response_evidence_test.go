@@ -224,3 +224,47 @@ func TestPageFittedAsTheOperationReturnsIt(t *testing.T) {
 		t.Errorf("fitted response %s, want %s", got, want)
 	}
 }
+
+// TestMethodsTablePlainTextOwnType: a Methods table cell that names the
+// page's own type in plain text, as the Dynamics pages write it, decides
+// like a link; plain text naming another type decides nothing.
+func TestMethodsTablePlainTextOwnType(t *testing.T) {
+	pages := evidencePages(map[string]string{
+		"api/widget-get.md":   apiPage("Get widget", "GET /widgets/{id}", "If successful, this method returns a **widgets** object.", ignoredExample),
+		"api/widget-list.md":  apiPage("List widgets", "GET /widgets", "If successful, this method returns the widgets.", ignoredExample),
+		"api/widget-other.md": apiPage("Get other", "GET /widgets/{id}/other", "If successful, this method returns the other.", ignoredExample),
+	})
+	methodsTable(pages, "resources/widget.md",
+		"|[Get widget](../api/widget-get.md)|widget|Get.|",
+		"|[List widgets](../api/widget-list.md)|Widget collection|List.|",
+		"|[Get other](../api/widget-other.md)|sprocket|Other.|")
+	m := build(t, pages)
+	wantResponse(t, m, "GET", "/widgets/{id}", ResponseSingle, "Widget", fromTable)
+	wantResponse(t, m, "GET", "/widgets", ResponseCollection, "Widget", fromTable)
+	wantResponse(t, m, "GET", "/widgets/{id}/other", ResponseNone, "", "")
+}
+
+// TestMethodsTableKindIsNoConflict: a Methods table that names the type an
+// example names but omits "collection" (or says one where the example
+// shows one) contradicts nothing; one naming an unrelated type does, and
+// a row whose link text is just "List" returns a collection.
+func TestMethodsTableKindIsNoConflict(t *testing.T) {
+	pages := evidencePages(map[string]string{
+		"api/widget-list.md":  apiPage("List widgets", "GET /widgets", "If successful, this method returns the widgets.", typedExampleOf("/widgets", "microsoft.graph.widget", `, "isCollection": true`, `{"value": [{"id": "1"}]}`)),
+		"api/widget-get.md":   apiPage("Get widget", "GET /widgets/{id}", "If successful, this method returns the widget.", typedExample("/widgets/1", "microsoft.graph.widget", `{"id": "1"}`)),
+		"api/widget-parts.md": apiPage("List parts", "GET /widgets/{id}/parts", "If successful, this method returns the parts.", ignoredExample),
+	})
+	methodsTable(pages, "resources/widget.md",
+		"|[All widgets](../api/widget-list.md)|[widget](widget.md)|List.|",
+		"|[Get widget](../api/widget-get.md)|[sprocket](sprocket.md)|Get.|",
+		"|[List](../api/widget-parts.md)|[sprocket](sprocket.md)|Parts.|")
+	m := build(t, pages)
+	wantResponse(t, m, "GET", "/widgets", ResponseCollection, "Widget", fromExample)
+	if hasDiag(m, "response-table-conflict", "GET /widgets ") {
+		t.Errorf("response-table-conflict for a row that omits collection:\n%s", diagCodes(m))
+	}
+	if !hasDiag(m, "response-table-conflict", "GET /widgets/{id} returns microsoft.graph.widget") {
+		t.Errorf("no response-table-conflict for an unrelated type:\n%s", diagCodes(m))
+	}
+	wantResponse(t, m, "GET", "/widgets/{id}/parts", ResponseCollection, "Sprocket", fromTable)
+}

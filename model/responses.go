@@ -267,14 +267,15 @@ func (b *builder) collectMethods(p *parser.Page, t *parser.Table) {
 		if cur, ok := b.methodRows[key]; key == "" || ok && cur.page <= p.Path {
 			continue
 		}
-		list := strings.HasPrefix(strings.ToLower(strings.TrimSpace(r.Cells[0].Text)), "list ")
+		ws := strings.Fields(strings.ToLower(r.Cells[0].Text))
+		list := len(ws) > 0 && ws[0] == "list"
 		b.methodRows[key] = methodRow{page: p.Path, pos: r.Pos, list: list, cell: r.Cells[col]}
 	}
 }
 
 // tableResponse reads what a Methods table row linking op's page says op
-// returns: "None", "Stream", a linked resource, or "[x](x.md)
-// collection" (a "List ..." row returns a collection, whatever its cell
+// returns: "None", "Stream", a linked resource, "[x](x.md) collection", or
+// the name of the page's own type in plain text (a "List ..." row returns a collection, whatever its cell
 // says: the tables often omit "collection" there). It returns nil when no row links the page, the row names
 // no known resource page, or the page has several methods.
 func (b *builder) tableResponse(p *parser.Page, op *opFacts) *textResponse {
@@ -299,7 +300,19 @@ func (b *builder) tableResponse(p *parser.Page, op *opFacts) *textResponse {
 			t.kind = ResponseCollection
 		}
 	default:
-		return nil
+		// A cell naming in plain text the type of the resource page it
+		// is on ("| [Get accounts](../api/dynamics-account-get.md) |
+		// accounts |" on the accounts page); any other plain text names
+		// nothing this can check.
+		key := b.pageTypes[linkKey(row.page)]
+		name, coll := strings.CutSuffix(text, " collection")
+		if key == "" || b.types[key].kind == Enum || !strings.EqualFold(strings.TrimSpace(name), key[strings.LastIndexByte(key, '.')+1:]) {
+			return nil
+		}
+		t.kind, t.ref = ResponseSingle, rawRef{named: key}
+		if coll || row.list {
+			t.kind = ResponseCollection
+		}
 	}
 	return t
 }
@@ -333,7 +346,7 @@ func (b *builder) reportResponseEvidence() {
 			b.diags.Warnf(op.prose.pos, "response-prose-conflict", "%s returns %s, as its response example says, but the Response section says %s", what, op.decided(), op.prose)
 		}
 		b.reportRelationship(op)
-		if (op.respFrom == fromExample || op.respFrom == fromProse) && op.table != nil && op.table.ref.named != "" && op.respRef.named != "" && b.conflicts(op, op.table) {
+		if (op.respFrom == fromExample || op.respFrom == fromProse) && op.table != nil && b.unrelated(op, op.table) {
 			b.diags.Warnf(op.table.pos, "response-table-conflict", "%s returns %s, as its %s says, but the Methods table of %s says %s", what, op.decided(), op.respFrom, op.table.pos.File, op.table)
 		}
 	}
@@ -359,6 +372,12 @@ func (b *builder) conflicts(op *opFacts, t *textResponse) bool {
 	if op.respKind != t.kind {
 		return true
 	}
+	return b.unrelated(op, t)
+}
+
+// unrelated reports whether op's response type and the one t names are
+// both known, differ, and neither derives from the other.
+func (b *builder) unrelated(op *opFacts, t *textResponse) bool {
 	got, said := op.respRef.named, t.ref.named
 	if got == "" || said == "" || got == said {
 		return false
