@@ -92,6 +92,7 @@ func codes() []Code {
 		{"resource-no-annotation", Warning, "a resource page has no usable annotation; the type is named from the title"},
 		{"resource-no-type", Error, "a resource annotation has no @odata.type; it is not used"},
 		{"response-body-ignored", Warning, "an operation is generated as returning nothing although one of its response examples shows a body"},
+		{"response-context-conflict", Warning, "a response example's @odata.context names another result than its annotation; the annotation wins"},
 		{"response-from-text", Info, "an operation's response is taken from its page's Response prose, a resource page's Methods table or a relationship table, its examples showing none"},
 		{"response-prose-conflict", Warning, "a response example and the page's Response prose name different results; the example wins"},
 		{"response-relationship-conflict", Warning, "a relationship table names another result for a navigation GET than its other evidence; the table wins only over a type the path addresses before the property"},

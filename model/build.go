@@ -105,6 +105,7 @@ func passes() []pass {
 		{"drop request lines with a query that address another page's resource", func(b *builder, _ *Model) { b.dropForeignQueries() }},
 		{"merge operations that several pages document", func(b *builder, _ *Model) { b.mergeDuplicateOperations() }},
 		{"attach examples that fit no request line of their page", func(b *builder, _ *Model) { b.attachUnmatched() }},
+		{"let the response examples' @odata.context type what their annotations do not", func(b *builder, _ *Model) { b.applyContexts() }},
 		{"let the relationship tables type the GETs of navigation properties", func(b *builder, _ *Model) { b.applyRelationships() }},
 		{"report response bodies the operations drop", func(b *builder, _ *Model) { b.reportIgnoredBodies() }},
 		{"resolve request bodies", func(b *builder, _ *Model) {

@@ -35,6 +35,7 @@ const (
 //	property-from-example  an example has a property its resource lacks
 //	request-no-response    a request example has no response example
 //	response-body-ignored  an operation drops the body an example returns
+//	response-context-conflict  an example's @odata.context and its annotation disagree
 //	response-prose-conflict  an example and the Response prose disagree
 //	response-relationship-conflict  a relationship table and other evidence disagree
 //	response-table-conflict  a Methods table and stronger evidence disagree
@@ -50,6 +51,7 @@ func LintCodes() []string {
 		"property-from-example",
 		"request-no-response",
 		"response-body-ignored",
+		"response-context-conflict",
 		"response-prose-conflict",
 		"response-relationship-conflict",
 		"response-table-conflict",

@@ -200,8 +200,11 @@ type Operation struct {
 	// ResponseFrom is the evidence Response and ResponseType come from,
 	// strongest first: "example" (a success response example of the
 	// operation, or the page's only response examples when they answer no
-	// request example), "prose" (the page's Response section), "methods
-	// table" (a resource page's Methods table); "" when the docs show none.
+	// request example), "@odata.context" (that example's @odata.context,
+	// where its annotation and body name no type), "prose" (the page's
+	// Response section), "methods table" (a resource page's Methods table),
+	// "relationship table" (the owner's Relationships row, for a GET of a
+	// navigation property); "" when the docs show none.
 	ResponseFrom string
 	Description  string
 	// QueryOptions are the OData query options ("$select") the page says

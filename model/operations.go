@@ -34,12 +34,14 @@ type opFacts struct {
 	// (applyRelationships).
 	rel *textResponse
 	// overruled is the evidence rel overruled, or nil.
-	// resp is the response example respKind and respRef come from, or
-	// nil.
-	resp      *parser.Response
 	overruled *textResponse
-	body      *bodyFacts
-	resolved  *Operation
+	// ctx is what the @odata.context of the response example says the
+	// operation returns, or nil (applyContexts).
+	ctx *contextSays
+	// resp is the success response example of the operation, or nil.
+	resp     *parser.Response
+	body     *bodyFacts
+	resolved *Operation
 	// pathConflict is set when an example sends a type the body's
 	// addressed type was not known to relate to.
 	pathConflict *pathConflict

@@ -342,11 +342,12 @@ func (b *builder) reportResponseEvidence() {
 				b.diags.Warnf(op.tmpl.Pos, "response-unknown", "%s: no response example, Response prose or Methods table names what it returns; it is generated as returning nothing", what)
 			}
 		}
-		if op.respFrom == fromExample && op.prose != nil && b.conflicts(op, op.prose) {
+		if (op.respFrom == fromExample || op.respFrom == fromContext) && op.prose != nil && b.conflicts(op, op.prose) {
 			b.diags.Warnf(op.prose.pos, "response-prose-conflict", "%s returns %s, as its response example says, but the Response section says %s", what, op.decided(), op.prose)
 		}
 		b.reportRelationship(op)
-		if (op.respFrom == fromExample || op.respFrom == fromProse) && op.table != nil && b.unrelated(op, op.table) {
+		b.reportContext(op)
+		if (op.respFrom == fromExample || op.respFrom == fromContext || op.respFrom == fromProse) && op.table != nil && b.unrelated(op, op.table) {
 			b.diags.Warnf(op.table.pos, "response-table-conflict", "%s returns %s, as its %s says, but the Methods table of %s says %s", what, op.decided(), op.respFrom, op.table.pos.File, op.table)
 		}
 	}

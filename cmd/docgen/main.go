@@ -249,6 +249,7 @@
 //	resource-no-annotation               warning  a resource page has no usable annotation; the type is named from the title
 //	resource-no-type                     error    a resource annotation has no @odata.type; it is not used
 //	response-body-ignored                warning  an operation is generated as returning nothing although one of its response examples shows a body
+//	response-context-conflict            warning  a response example's @odata.context names another result than its annotation; the annotation wins
 //	response-from-text                   info     an operation's response is taken from its page's Response prose, a resource page's Methods table or a relationship table, its examples showing none
 //	response-prose-conflict              warning  a response example and the page's Response prose name different results; the example wins
 //	response-relationship-conflict       warning  a relationship table names another result for a navigation GET than its other evidence; the table wins only over a type the path addresses before the property
@@ -343,6 +344,7 @@
 //	lint-response-no-page  an operation returns a type no page defines
 //	lint-broken-link       a link names a .md page that no -in page is
 //	response-body-ignored    an operation drops the body an example returns
+//	response-context-conflict  an example's @odata.context and its annotation disagree
 //	response-prose-conflict  an example and the Response prose disagree
 //	response-relationship-conflict  a relationship table and other evidence disagree
 //	response-table-conflict  a Methods table and stronger evidence disagree
