@@ -95,7 +95,7 @@ func codes() []Code {
 		{"response-context-conflict", Warning, "a response example's @odata.context names another result than its annotation; the annotation wins"},
 		{"response-from-text", Info, "an operation's response is taken from its page's Response prose, a resource page's Methods table or a relationship table, its examples showing none"},
 		{"response-prose-conflict", Warning, "a response example and the page's Response prose name different results; the example wins"},
-		{"response-relationship-conflict", Warning, "a relationship table names another result for a navigation GET than its other evidence; the table wins only over a type the path addresses before the property"},
+		{"response-relationship-conflict", Warning, "a relationship or property table names another result for a GET of a property than its other evidence; the table wins only over a type the path addresses before the property"},
 		{"response-table-conflict", Warning, "a resource page's Methods table names another result than the operation's stronger evidence; the stronger wins"},
 		{"response-type", Warning, "a response's type cannot be told; the response is kept as raw JSON"},
 		{"response-unknown", Warning, "a GET operation's docs show no response example and name no result; it is generated as returning nothing"},

@@ -2,6 +2,7 @@ package emitter
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/docgen-dev/docgen/model"
@@ -81,6 +82,28 @@ func TestArgLit(t *testing.T) {
 			t.Errorf("argLit(%s, %q) = none, want %s", argKind(tc.p), tc.v, tc.want)
 		case ok && fmt.Sprintf("%#v", code) != tc.want:
 			t.Errorf("argLit(%s, %q) = %#v, want %s", argKind(tc.p), tc.v, code, tc.want)
+		}
+	}
+}
+
+// TestEnumValueResponse: a GET answered by an enum's value, as a GET of an
+// enum property is ({"value": "manual"}), unwraps it like a primitive; an
+// entity is decoded whole.
+func TestEnumValueResponse(t *testing.T) {
+	enum := &model.Type{Name: "BookFormat", Kind: model.Enum}
+	book := &model.Type{Name: "Book", Kind: model.Complex}
+	for _, c := range []struct {
+		typ  *model.Type
+		want string
+	}{
+		{enum, "doValue[BookFormat]"},
+		{book, "doJSON[Book]"},
+	} {
+		op := &model.Operation{Name: "GetIt", Method: "GET", Path: "/it", Parts: []model.PathPart{{Literal: "/it"}},
+			Response: model.ResponseSingle, ResponseType: model.TypeRef{Named: c.typ}}
+		_, call := plainResult(op, nil)
+		if got := fmt.Sprintf("%#v", call); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s response: %s, want %s", c.typ.Name, got, c.want)
 		}
 	}
 }

@@ -79,7 +79,8 @@ func plainResult(op *model.Operation, args []jen.Code) (result, call *jen.Statem
 			elem = jen.Index().Add(elem)
 		}
 		result = jen.Params(jen.Op("*").Add(elem), jen.Error())
-		if op.ResponseType.Named == nil && op.ResponseType.Primitive != model.Untyped {
+		if op.ResponseType.Named == nil && op.ResponseType.Primitive != model.Untyped || op.ResponseType.Named != nil && op.ResponseType.Named.Kind == model.Enum {
+			// A primitive or an enum's value comes as {"value": ...}.
 			return result, rtDoValue.id().Types(elem).Call(args...)
 		}
 		return result, rtDoJSON.id().Types(elem).Call(args...)

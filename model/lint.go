@@ -37,7 +37,7 @@ const (
 //	response-body-ignored  an operation drops the body an example returns
 //	response-context-conflict  an example's @odata.context and its annotation disagree
 //	response-prose-conflict  an example and the Response prose disagree
-//	response-relationship-conflict  a relationship table and other evidence disagree
+//	response-relationship-conflict  a relationship or property table and other evidence disagree
 //	response-table-conflict  a Methods table and stronger evidence disagree
 //	response-unknown       a GET names no result anywhere in its docs
 func LintCodes() []string {

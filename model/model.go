@@ -204,7 +204,8 @@ type Operation struct {
 	// where its annotation and body name no type), "prose" (the page's
 	// Response section), "methods table" (a resource page's Methods table),
 	// "relationship table" (the owner's Relationships row, for a GET of a
-	// navigation property); "" when the docs show none.
+	// navigation property), "property table" (the owner's Properties row,
+	// for a GET of a structural property); "" when the docs show none.
 	ResponseFrom string
 	Description  string
 	// QueryOptions are the OData query options ("$select") the page says

@@ -223,7 +223,16 @@ func opNameAt(method, path string, list, known bool, l pathLookup, depth int) (p
 	elem := l.typeAt(prefixShape(segs, n))
 	one := singular(last.name)
 	var sing, plur string
+	// named marks a noun of the owner and the property: a GET or a write
+	// of one value keeps the property's name whole
+	// (GetMailboxSettingsDelegateMeetingMessageDeliveryOptions,
+	// SetWidgetNotes).
+	named := false
 	switch {
+	case elem != "" && strings.EqualFold(elem, last.name) && one != last.name:
+		// A name that only looks plural ("mailboxSettings",
+		// "workingHours" of the type of that name).
+		sing, plur = elem, elem
 	case elem != "" && strings.HasSuffix(strings.ToLower(elem), strings.ToLower(one)):
 		sing, plur = elem, plural(elem)
 		if len(elem) > len(one) && l.isType(one) {
@@ -240,9 +249,11 @@ func opNameAt(method, path string, list, known bool, l pathLookup, depth int) (p
 		}
 	default:
 		owner := resource(n - 1)
+		named = true
 		sing, plur = owner+l.spell(one), owner+l.spell(last.name)
 		if strings.HasSuffix(strings.ToLower(owner), strings.ToLower(one)) {
 			sing, plur = owner, owner+l.spell(last.name)[len(l.spell(one)):]
+			named = false
 		}
 	}
 	switch tail {
@@ -269,6 +280,9 @@ func opNameAt(method, path string, list, known bool, l pathLookup, depth int) (p
 	switch {
 	case method == "GET" && list:
 		return qualify("List", plur)
+	case named && !last.keyed && (method == "GET" && known || method == "PUT" || method == "PATCH" || method == "DELETE"):
+		// One value of a property, read or written whole.
+		return qualify(methodWord(method), plur)
 	case method == "POST" && !last.keyed:
 		return qualify("Create", sing)
 	}

@@ -61,6 +61,8 @@ var testAPI = fakeLookup{
 		"/chats/{}/messages/{}/hostedcontents":  "ChatMessageHostedContent",
 		"/me/events/{}/attachments":             "FileAttachment",
 		"/attachments/{}":                       "Attachment",
+		"/me/mailboxsettings":                   "MailboxSettings",
+		"/me/mailboxsettings/workinghours":      "WorkingHours",
 	},
 	names: []string{"memberOf", "members", "manager", "messages", "photo", "children", "jobs", "synchronization",
 		"administrativeUnits", "hostedContents", "administrativeUnit"},
@@ -112,6 +114,11 @@ func TestPathOpName(t *testing.T) {
 		{"GET", "/applications/{id}/synchronization/jobs", true, "ListSynchronizationJobs", "ListApplicationSynchronizationJobs"},
 		{"GET", "/chats/{chat-id}/messages/{message-id}/hostedContents", true, "ListChatMessageHostedContents", "ListChatMessageHostedContents"},
 		{"GET", "/me", false, "GetMe", "GetMe"},
+		{"GET", "/me/mailboxSettings", false, "GetMailboxSettings", "GetUserMailboxSettings"},
+		{"GET", "/me/mailboxSettings/workingHours", false, "GetWorkingHours", "GetUserWorkingHours"},
+		{"GET", "/me/mailboxSettings/timeZone", false, "GetMailboxSettingsTimeZone", "GetUserMailboxSettingsTimeZone"},
+		{"PUT", "/me/mailboxSettings/timeZone", false, "SetMailboxSettingsTimeZone", "SetUserMailboxSettingsTimeZone"},
+		{"GET", "/me/mailboxSettings/delegateMeetingMessageDeliveryOptions", false, "GetMailboxSettingsDelegateMeetingMessageDeliveryOptions", "GetUserMailboxSettingsDelegateMeetingMessageDeliveryOptions"},
 		{"GET", "/me/drive/root/children?$select=name", true, "ListRootChildren", "ListUserRootChildren"},
 	} {
 		plain, qual := pathOpName(c.method, c.path, c.list, true, testAPI)

@@ -14,6 +14,10 @@ import (
 // responseOf for the others).
 const fromRelationship = "relationship table"
 
+// fromProperty is the evidence of a property table, for a GET of a
+// structural property's path.
+const fromProperty = "property table"
+
 // maxNavigationDepth bounds the segments navigation walks.
 const maxNavigationDepth = 32
 
@@ -48,16 +52,54 @@ func (b *builder) navigationOf(path string) (navigation, bool) {
 	if !ok || owner.collection {
 		return navigation{}, false
 	}
+	from := fromRelationship
 	p := b.relationship(owner.named, last)
+	if p == nil {
+		from, p = fromProperty, b.structural(owner.named, last)
+	}
 	if p == nil {
 		return navigation{}, false
 	}
-	kind := ResponseSingle
-	if p.table.ref.collection {
+	kind, ref := ResponseSingle, rawRef{named: p.table.ref.named, prim: p.table.ref.prim}
+	switch {
+	case ref.prim == Stream:
+		// A stream property's GET answers with its bytes.
+		kind, ref = ResponseStream, rawRef{}
+	case p.table.ref.collection:
 		kind = ResponseCollection
 	}
-	said := &textResponse{kind: kind, ref: rawRef{named: p.table.ref.named}, from: fromRelationship, pos: p.table.pos}
+	said := &textResponse{kind: kind, ref: ref, from: from, pos: p.table.pos}
 	return navigation{said: said, before: before}, true
+}
+
+// structural returns the row of the property table of typeKey or one of
+// its bases that names the property name (a GET of
+// "/me/mailboxSettings/timeZone" answers with the timeZone property's
+// value), when the row types it by a primitive or an enum (one value: a
+// service answers {"value": ...}), a stream (the bytes) or a complex or
+// entity type; nil otherwise.
+func (b *builder) structural(typeKey, name string) *propFacts {
+	for _, tf := range b.bases(typeKey) {
+		if tf == nil {
+			break
+		}
+		for _, p := range tf.props {
+			if p.relationship || p.table == nil || !strings.EqualFold(p.jsonName, name) {
+				continue
+			}
+			r := p.table.ref
+			switch {
+			case r.named != "":
+				if t := b.types[r.named]; t == nil || t.kind == Enum && r.collection {
+					return nil
+				}
+			case r.prim == "" || r.prim == Untyped || r.collection:
+				return nil
+			}
+			return p
+		}
+	}
+	return nil
 }
 
 // addressedBy returns the type segs address, a collection or one value,
@@ -190,7 +232,7 @@ func (b *builder) applyRelationships() {
 		default:
 			continue
 		}
-		op.respKind, op.respRef, op.respFrom = nav.said.kind, nav.said.ref, fromRelationship
+		op.respKind, op.respRef, op.respFrom = nav.said.kind, nav.said.ref, nav.said.from
 		b.retype(op, was)
 	}
 }
@@ -233,15 +275,15 @@ func lastSegment(path string) string {
 // It also reports each operation whose weaker evidence the table overruled.
 func (b *builder) reportRelationship(op *opFacts) {
 	if o := op.overruled; o != nil && o.ref == op.rel.ref {
-		b.diags.Warnf(op.tmpl.Pos, "response-relationship-conflict", "GET %s: its %s says one %s, but %s is a collection by the relationship table at %s; it returns %s", op.tmpl.Path, o.from, o, lastSegment(op.tmpl.Path), op.rel.pos, op.rel)
+		b.diags.Warnf(op.tmpl.Pos, "response-relationship-conflict", "GET %s: its %s says one %s, but %s is a collection by the %s at %s; it returns %s", op.tmpl.Path, o.from, o, lastSegment(op.tmpl.Path), op.rel.from, op.rel.pos, op.rel)
 		return
 	}
 	if o := op.overruled; o != nil {
-		b.diags.Warnf(op.tmpl.Pos, "response-relationship-conflict", "GET %s: its %s says %s, a type the path addresses before %s; it returns %s, as the relationship table at %s says", op.tmpl.Path, o.from, o, lastSegment(op.tmpl.Path), op.rel, op.rel.pos)
+		b.diags.Warnf(op.tmpl.Pos, "response-relationship-conflict", "GET %s: its %s says %s, a type the path addresses before %s; it returns %s, as the %s at %s says", op.tmpl.Path, o.from, o, lastSegment(op.tmpl.Path), op.rel, op.rel.from, op.rel.pos)
 		return
 	}
-	if op.rel == nil || op.respFrom == fromRelationship || op.respFrom == "" || !b.conflicts(op, op.rel) {
+	if op.rel == nil || op.respFrom == op.rel.from || op.respFrom == "" || !b.conflicts(op, op.rel) {
 		return
 	}
-	b.diags.Warnf(op.rel.pos, "response-relationship-conflict", "GET %s returns %s, as its %s says, but the relationship table of %s says %s", op.tmpl.Path, op.decided(), op.respFrom, op.rel.pos.File, op.rel)
+	b.diags.Warnf(op.rel.pos, "response-relationship-conflict", "GET %s returns %s, as its %s says, but the %s of %s says %s", op.tmpl.Path, op.decided(), op.respFrom, op.rel.from, op.rel.pos.File, op.rel)
 }

@@ -157,6 +157,85 @@ func segmentMatches(ts, es string) bool {
 	return tok && eok && strings.EqualFold(tn, en)
 }
 
+// pathGroup is what sets a request line of a page apart from the others of
+// its method: "" for most, which are paths to one operation
+// ("/me/drive/items/{id}", "/groups/{id}/drive/items/{id}"), and for a
+// line that extends another line of the page by property steps
+// ("/me/mailboxSettings/timeZone" beside "/me/mailboxSettings"), those
+// steps: it addresses a property of what the other addresses, another
+// operation.
+func pathGroup(t parser.Template, all []parser.Template) string {
+	if t.Query != "" {
+		// A line with a query documents what the query returns, beside
+		// the page's own resource (opentypeextension-get.md's "GET
+		// /users/{id}/events?$filter=Extensions/any(...)").
+		return ""
+	}
+	ts := strings.Split(strings.Trim(shape(t.Path), "/"), "/")
+	best := 0
+	for _, u := range all {
+		if u.Method != t.Method || u.Query != "" {
+			continue
+		}
+		us := strings.Split(strings.Trim(shape(u.Path), "/"), "/")
+		if len(us) < len(ts) && len(us) > best && slices.Equal(us, ts[:len(us)]) {
+			best = len(us)
+		}
+	}
+	if best == 0 {
+		return ""
+	}
+	// Only property steps set a line apart: a key, a "$value" or "$ref",
+	// a cast or a call after another line's path is that line's resource
+	// reached another way, or its content, as the page documents them
+	// together.
+	for _, seg := range ts[best:] {
+		if !plainSegment(seg) || isPlaceholder(seg) {
+			return ""
+		}
+	}
+	return strings.Join(ts[best:], "/")
+}
+
+// ungrouped returns the examples among pairs that are not the examples of
+// an operation of method on p that pathGroup set apart from the first.
+func (b *builder) ungrouped(p *parser.Page, method string, pairs []exPair) []exPair {
+	var first *opFacts
+	apart := map[*parser.Request]bool{}
+	for _, o := range b.pageOps[p] {
+		if o.method != method {
+			continue
+		}
+		if first == nil {
+			first = o
+		}
+		if o.primary() != first {
+			for _, ex := range o.examples {
+				apart[ex.req] = true
+			}
+		}
+	}
+	if len(apart) == 0 {
+		return pairs
+	}
+	var out []exPair
+	for _, ex := range pairs {
+		if !apart[ex.req] {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// primary is the operation op is a path to: op itself, or the one it is
+// an alternate of.
+func (op *opFacts) primary() *opFacts {
+	if op.altOf != nil {
+		return op.altOf
+	}
+	return op
+}
+
 // segments is the number of segments matches splits path into.
 func segments(path string) int {
 	return strings.Count(strings.Trim(path, "/"), "/") + 1
@@ -198,8 +277,10 @@ func (b *builder) collectOperations(p *parser.Page) {
 		pairs = append(pairs, ex)
 	}
 	// Templates with the same method share one primary, which gets the
-	// title's name; the others are alternate paths.
+	// title's name; the others are alternate paths, except those that
+	// extend another request line of the page (pathGroup).
 	byMethod := map[string]*opFacts{}
+	byGroup := map[string]*opFacts{}
 	seen := map[string]bool{}
 	baseName := ""
 	if len(templates) > 0 {
@@ -217,10 +298,14 @@ func (b *builder) collectOperations(p *parser.Page) {
 				op.examples = append(op.examples, ex)
 			}
 		}
-		if prim := byMethod[t.Method]; prim == nil {
-			byMethod[t.Method] = op
+		group := t.Method + " " + pathGroup(t, templates)
+		if prim := byGroup[group]; prim == nil {
+			byGroup[group] = op
 		} else {
 			op.altOf = prim
+		}
+		if byMethod[t.Method] == nil {
+			byMethod[t.Method] = op
 		}
 		b.ops = append(b.ops, op)
 		b.pageOps[p] = append(b.pageOps[p], op)
@@ -251,13 +336,24 @@ func (b *builder) collectOperations(p *parser.Page) {
 	}
 	for _, op := range b.pageOps[p] {
 		// An operation without examples of its own answers like the
-		// documented path of the same method.
-		// A download (a GET of content) borrows no other path's answer,
-		// which would be the JSON of the resource the content belongs to.
+		// documented path of the same method: another path of its own
+		// operation, or when the page has one operation of the method,
+		// any example of the page. A download (a GET of content) borrows
+		// no other path's answer, which would be the JSON of the resource
+		// the content belongs to.
 		var resp *parser.Response
 		candidates := op.examples
 		if !(op.method == "GET" && contentPath(op.tmpl.Path)) {
-			candidates = append(slices.Clone(op.examples), pairs...)
+			candidates = slices.Clone(op.examples)
+			prim := op.primary()
+			for _, o := range b.pageOps[p] {
+				if o != op && o.primary() == prim {
+					candidates = append(candidates, o.examples...)
+				}
+			}
+			if byMethod[op.method] == prim {
+				candidates = append(candidates, b.ungrouped(p, op.method, pairs)...)
+			}
 		}
 		for _, ex := range candidates {
 			if success(ex.resp) != nil && ex.req.Method == op.method {
@@ -265,10 +361,15 @@ func (b *builder) collectOperations(p *parser.Page) {
 				break
 			}
 		}
-		if resp == nil && b.oneMethod(p, op.method) {
+		// The page's unpaired example, its prose and its Methods table
+		// row describe the first operation of the method.
+		first := byMethod[op.method] == op.primary()
+		if resp == nil && first && b.oneMethod(p, op.method) {
 			resp = unpaired(p)
 		}
-		op.prose, op.table = b.proseResponse(p, op), b.tableResponse(p, op)
+		if first {
+			op.prose, op.table = b.proseResponse(p, op), b.tableResponse(p, op)
+		}
 		op.respKind, op.respRef = b.responseOf(p, op, resp)
 		// A GET with a query ("GET /users/{id}?$expand=extensions(...)" on
 		// an extension's page) documents what the query returns, not the

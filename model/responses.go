@@ -178,9 +178,9 @@ func (t *textResponse) String() string {
 	case ResponseStream:
 		return "a stream"
 	case ResponseCollection:
-		return "a collection of " + t.ref.named
+		return "a collection of " + t.ref.String()
 	}
-	return t.ref.named
+	return t.ref.String()
 }
 
 // text returns the strongest text evidence of what op returns: the
@@ -332,7 +332,7 @@ func (b *builder) reportResponseEvidence() {
 		switch op.respFrom {
 		case fromProse, fromTable:
 			b.diags.Warnf(op.tmpl.Pos, "response-from-text", "%s has no response example that names its result; it returns %s, as the %s at %s says", what, op.decided(), op.respFrom, op.text().pos)
-		case fromRelationship:
+		case fromRelationship, fromProperty:
 			if op.overruled != nil {
 				break
 			}

@@ -184,3 +184,12 @@ func isQualified(t string) bool {
 	}
 	return !start // not empty, no trailing dot
 }
+
+// String is the type as diagnostics name it: the full OData name, or the
+// primitive's name.
+func (r rawRef) String() string {
+	if r.named != "" || r.prim == "" {
+		return r.named
+	}
+	return string(r.prim)
+}

@@ -252,7 +252,7 @@
 //	response-context-conflict            warning  a response example's @odata.context names another result than its annotation; the annotation wins
 //	response-from-text                   info     an operation's response is taken from its page's Response prose, a resource page's Methods table or a relationship table, its examples showing none
 //	response-prose-conflict              warning  a response example and the page's Response prose name different results; the example wins
-//	response-relationship-conflict       warning  a relationship table names another result for a navigation GET than its other evidence; the table wins only over a type the path addresses before the property
+//	response-relationship-conflict       warning  a relationship or property table names another result for a GET of a property than its other evidence; the table wins only over a type the path addresses before the property
 //	response-table-conflict              warning  a resource page's Methods table names another result than the operation's stronger evidence; the stronger wins
 //	response-type                        warning  a response's type cannot be told; the response is kept as raw JSON
 //	response-unknown                     warning  a GET operation's docs show no response example and name no result; it is generated as returning nothing
@@ -346,7 +346,7 @@
 //	response-body-ignored    an operation drops the body an example returns
 //	response-context-conflict  an example's @odata.context and its annotation disagree
 //	response-prose-conflict  an example and the Response prose disagree
-//	response-relationship-conflict  a relationship table and other evidence disagree
+//	response-relationship-conflict  a relationship or property table and other evidence disagree
 //	response-table-conflict  a Methods table and stronger evidence disagree
 //	response-unknown         a GET names no result anywhere in its docs
 //

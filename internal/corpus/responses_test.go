@@ -115,7 +115,7 @@ func TestResponseEvidence(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("responses from: example %d (its @odata.context %d), prose %d, methods table %d, relationship table %d, none %d", from["example"]+from["@odata.context"], from["@odata.context"], from["prose"], from["methods table"], from["relationship table"], from[""])
+			t.Logf("responses from: example %d (its @odata.context %d), prose %d, methods table %d, relationship table %d, property table %d, none %d", from["example"]+from["@odata.context"], from["@odata.context"], from["prose"], from["methods table"], from["relationship table"], from["property table"], from[""])
 			t.Logf("diagnostics: %v", byCode)
 			t.Logf("Get/List methods returning only error: %d; GET operations returning only error whose page shows a body: %d, each diagnosed", errorOnly, withBody)
 			// The docs' example of this navigation answers with the

@@ -205,7 +205,7 @@ var cases = []hostileCase{
 	// runs any "//go:generate" line of a .go file, in a raw string literal
 	// too (typeCheck's commentLines checks every line of every file).
 	{dir: "048_directive_lines", check: func(t *testing.T, res *pipeline.Result) {
-		hasOps("GetWidgetNote", "SetWidgetNote", "CreateWidget")(t, res)
+		hasOps("GetWidgetNotes", "SetWidgetNotes", "CreateWidget")(t, res)
 		goGenerateRunsOnlyDocgen(t, res)
 	}},
 	// Documented links that leave the service, and a documented 429 that
