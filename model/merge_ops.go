@@ -74,12 +74,17 @@ func (b *builder) mergeDuplicateOperations() {
 }
 
 // better reports whether op should represent a call documented by several
-// pages instead of cur: a primary beats an alternate path, then a page whose
-// title names the method's action, then the shorter file name, then the
-// smaller path.
+// pages instead of cur: a request line without a query beats one with
+// ("GET /users/{id}/messages" on the messages page, not "GET
+// /users/{id}/messages?$filter=singleValueExtendedProperties/Any(...)" on
+// the extended properties' page, which shows the query the call takes),
+// then a primary beats an alternate path, then a page whose title names
+// the method's action, then the shorter file name, then the smaller path.
 func better(op, cur *opFacts) bool {
 	fits := func(o *opFacts) bool { return strings.HasPrefix(o.baseName, methodVerb[o.method]) }
 	switch {
+	case (op.tmpl.Query == "") != (cur.tmpl.Query == ""):
+		return op.tmpl.Query == ""
 	case (op.altOf == nil) != (cur.altOf == nil):
 		return op.altOf == nil
 	case fits(op) != fits(cur):

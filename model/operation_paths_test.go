@@ -88,3 +88,32 @@ func TestPropertyPathsAreOperations(t *testing.T) {
 		t.Errorf("GET /widgets/{id}/settings/timeZone is named %s, want GetWidgetSettingsTimeZone", op.Name)
 	}
 }
+
+// TestQueryLineMergesIntoTheCall: a page whose request lines show another
+// page's call with a query (the extended properties' "GET
+// /widgets?$filter=...") documents that call: the operations merge into
+// the line without a query, even where it is only an alternate path of
+// its page, and no operation of the query's page is left calling the
+// path without it.
+func TestQueryLineMergesIntoTheCall(t *testing.T) {
+	pages := evidencePages(map[string]string{
+		"api/widget-list.md": "# List widgets\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /me/widgets\nGET /users/{id}/widgets\n```\n\n## Example\n\n" +
+			typedExampleOf("/me/widgets", "microsoft.graph.widget", `, "isCollection": true`, `{"value": [{"id": "1"}]}`),
+		"api/extendedproperty-get.md": "# Get extended property\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /users/{id}/widgets?$filter=props/any(p: p/id eq '{id_value}')\n```\n\n## Example\n\n" +
+			typedExampleOf("/users/1/widgets?$filter=props/any(p: p/id eq 'x')", "microsoft.graph.widget", `, "isCollection": true`, `{"value": [{"id": "1"}]}`),
+	})
+	m := build(t, pages)
+	var got []string
+	for _, o := range m.Operations {
+		if o.Method == "GET" && strings.Contains(o.Path, "widgets") {
+			got = append(got, o.Path+" "+o.Page)
+		}
+	}
+	want := []string{"/me/widgets api/widget-list.md", "/users/{id}/widgets api/widget-list.md"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("GET operations: %v, want %v\n%s", got, want, diagCodes(m))
+	}
+	if !hasDiag(m, "operation-duplicate", "GET /users/{id}/widgets is also documented by api/widget-list.md") {
+		t.Errorf("no operation-duplicate for the query line:\n%s", diagCodes(m))
+	}
+}
