@@ -7,10 +7,10 @@ import (
 	"github.com/docgen-dev/docgen/parser"
 )
 
-// TestPathGroup: a request line that extends another line of its page by
+// TestPathGroups: a request line that extends another line of its page by
 // property steps is set apart; by a key, "$value", "$ref" or a call it is
 // the same operation reached another way.
-func TestPathGroup(t *testing.T) {
+func TestPathGroups(t *testing.T) {
 	lines := func(paths ...string) []parser.Template {
 		var out []parser.Template
 		for _, p := range paths {
@@ -21,6 +21,12 @@ func TestPathGroup(t *testing.T) {
 	all := lines("/me/mailboxSettings", "/users/{id}/mailboxSettings", "/me/mailboxSettings/timeZone",
 		"/users/{id}/mailboxSettings/workingHours/timeZone", "/me/photo", "/me/photo/$value", "/me/photos/{size}", "/me/photos",
 		"/me/events/{id}", "/me/events/{id}/extensions/{id}", "/me/events/{id}/microsoft.graph.delta()")
+	all = append(all, parser.Template{Method: "PATCH", Path: "/me/mailboxSettings/timeZone"})
+	groups := pathGroups(all)
+	got := map[string]string{}
+	for i, l := range all {
+		got[l.Method+" "+l.Path] = groups[i]
+	}
 	for path, want := range map[string]string{
 		"/me/mailboxSettings":                               "",
 		"/users/{id}/mailboxSettings":                       "",
@@ -31,12 +37,12 @@ func TestPathGroup(t *testing.T) {
 		"/me/events/{id}/extensions/{id}":                   "",
 		"/me/events/{id}/microsoft.graph.delta()":           "",
 	} {
-		if got := pathGroup(parser.Template{Method: "GET", Path: path}, all); got != want {
-			t.Errorf("pathGroup(%s) = %q, want %q", path, got, want)
+		if got["GET "+path] != want {
+			t.Errorf("pathGroups: GET %s in %q, want %q", path, got["GET "+path], want)
 		}
 	}
-	if got := pathGroup(parser.Template{Method: "PATCH", Path: "/me/mailboxSettings/timeZone"}, all); got != "" {
-		t.Errorf("pathGroup of another method's line = %q, want none", got)
+	if g := got["PATCH /me/mailboxSettings/timeZone"]; g != "" {
+		t.Errorf("pathGroups: a line no line of its method prefixes is in %q, want none", g)
 	}
 }
 

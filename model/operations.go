@@ -157,14 +157,31 @@ func segmentMatches(ts, es string) bool {
 	return tok && eok && strings.EqualFold(tn, en)
 }
 
-// pathGroup is what sets a request line of a page apart from the others of
-// its method: "" for most, which are paths to one operation
-// ("/me/drive/items/{id}", "/groups/{id}/drive/items/{id}"), and for a
-// line that extends another line of the page by property steps
+// pathGroups says, for each request line of a page, what sets it apart
+// from the others of its method: "" for most, which are paths to one
+// operation ("/me/drive/items/{id}", "/groups/{id}/drive/items/{id}"), and
+// for a line that extends another line of the page by property steps
 // ("/me/mailboxSettings/timeZone" beside "/me/mailboxSettings"), those
 // steps: it addresses a property of what the other addresses, another
-// operation.
-func pathGroup(t parser.Template, all []parser.Template) string {
+// operation. It looks up each line's prefixes among the page's lines, so
+// that a page of many lines costs their total length, not its square.
+func pathGroups(all []parser.Template) []string {
+	lines := map[string]bool{}
+	for _, u := range all {
+		if u.Query == "" {
+			lines[u.Method+" "+strings.Trim(shape(u.Path), "/")] = true
+		}
+	}
+	out := make([]string, len(all))
+	for i, t := range all {
+		out[i] = pathGroup(t, lines)
+	}
+	return out
+}
+
+// pathGroup is pathGroups for one line; lines holds the method and shape
+// of every line of the page without a query.
+func pathGroup(t parser.Template, lines map[string]bool) string {
 	if t.Query != "" {
 		// A line with a query documents what the query returns, beside
 		// the page's own resource (opentypeextension-get.md's "GET
@@ -172,33 +189,37 @@ func pathGroup(t parser.Template, all []parser.Template) string {
 		return ""
 	}
 	ts := strings.Split(strings.Trim(shape(t.Path), "/"), "/")
-	best := 0
-	for _, u := range all {
-		if u.Method != t.Method || u.Query != "" {
-			continue
-		}
-		us := strings.Split(strings.Trim(shape(u.Path), "/"), "/")
-		if len(us) < len(ts) && len(us) > best && slices.Equal(us, ts[:len(us)]) {
-			best = len(us)
-		}
-	}
-	if best == 0 {
+	if len(ts) > maxNavigationDepth {
+		// No API nests so deep; a hostile line costs nothing.
 		return ""
 	}
-	// Only property steps set a line apart: a key, a "$value" or "$ref",
-	// a cast or a call after another line's path is that line's resource
-	// reached another way, or its content, as the page documents them
-	// together.
-	for _, seg := range ts[best:] {
+	// The longest prefix of the line that is a line of its own: the
+	// steps after it must all be properties, a key, a "$value" or
+	// "$ref", a cast or a call after another line's path making it that
+	// line's resource reached another way, or its content, as the page
+	// documents them together.
+	k := len(ts) - 1
+	for ; k > 0; k-- {
+		if lines[t.Method+" "+strings.Join(ts[:k], "/")] {
+			break
+		}
+		if s := ts[k-1]; !plainSegment(s) || isPlaceholder(s) {
+			return ""
+		}
+	}
+	if k == 0 {
+		return ""
+	}
+	for _, seg := range ts[k:] {
 		if !plainSegment(seg) || isPlaceholder(seg) {
 			return ""
 		}
 	}
-	return strings.Join(ts[best:], "/")
+	return strings.Join(ts[k:], "/")
 }
 
 // ungrouped returns the examples among pairs that are not the examples of
-// an operation of method on p that pathGroup set apart from the first.
+// an operation of method on p that pathGroups set apart from the first.
 func (b *builder) ungrouped(p *parser.Page, method string, pairs []exPair) []exPair {
 	var first *opFacts
 	apart := map[*parser.Request]bool{}
@@ -278,15 +299,16 @@ func (b *builder) collectOperations(p *parser.Page) {
 	}
 	// Templates with the same method share one primary, which gets the
 	// title's name; the others are alternate paths, except those that
-	// extend another request line of the page (pathGroup).
+	// extend another request line of the page (pathGroups).
 	byMethod := map[string]*opFacts{}
 	byGroup := map[string]*opFacts{}
+	groups := pathGroups(templates)
 	seen := map[string]bool{}
 	baseName := ""
 	if len(templates) > 0 {
 		baseName = b.operationName(p)
 	}
-	for _, t := range templates {
+	for i, t := range templates {
 		key := t.Method + " " + t.Path
 		if seen[key] {
 			continue
@@ -298,7 +320,7 @@ func (b *builder) collectOperations(p *parser.Page) {
 				op.examples = append(op.examples, ex)
 			}
 		}
-		group := t.Method + " " + pathGroup(t, templates)
+		group := t.Method + " " + groups[i]
 		if prim := byGroup[group]; prim == nil {
 			byGroup[group] = op
 		} else {
@@ -335,10 +357,10 @@ func (b *builder) collectOperations(p *parser.Page) {
 		}
 	}
 	for _, op := range b.pageOps[p] {
-		// An operation without examples of its own answers like the
-		// documented path of the same method: another path of its own
-		// operation, or when the page has one operation of the method,
-		// any example of the page. A download (a GET of content) borrows
+		// An operation without examples of its own answers like
+		// another path of its own operation, or, the first operation of
+		// the method, like any example of the page that no operation
+		// pathGroups set apart holds. A download (a GET of content) borrows
 		// no other path's answer, which would be the JSON of the resource
 		// the content belongs to.
 		var resp *parser.Response
