@@ -114,7 +114,8 @@ func selectList(s string) bool {
 //
 // fits reports whether the context describes what the operation returns:
 // a GET's own path, or with "$entity" one element of the collection the
-// path is a key into or a POST adds to; a context of another path ("#auditLogs/directoryAudits" answering "GET
+// path is a key into or a POST adds to. A context of another path
+// ("#auditLogs/directoryAudits" answering "GET
 // /auditLogs/directoryAudits/{id}") was copied with its example from
 // another page.
 type contextSays struct {
@@ -189,18 +190,13 @@ func (b *builder) contextResponse(op *opFacts) *contextSays {
 func (b *builder) contextAddresses(op *opFacts, segs []string) (rawRef, bool) {
 	var before []string
 	at := shape("/" + strings.Join(segs, "/"))
-	prim := op
-	if op.altOf != nil {
-		prim = op.altOf
-	}
 	// Only GETs say what a path returns (getTypes, collTypes).
 	own := false
-	for _, o := range b.pageOps[op.page] {
-		if op.method != "GET" {
-			break
-		}
-		if (o == prim || o.altOf == prim) && shape(o.tmpl.Path) == at {
-			own = true
+	if op.method == "GET" {
+		for _, o := range b.pageOps[op.page] {
+			if o.primary() == op.primary() && shape(o.tmpl.Path) == at {
+				own = true
+			}
 		}
 	}
 	if !own {
