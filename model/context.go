@@ -185,8 +185,8 @@ func (b *builder) contextResponse(op *opFacts) *contextSays {
 // contextAddresses is what a context's path addresses, as addressedBy
 // walks it, except that what op itself, or another path of its page's
 // operation, says its own path returns is not evidence for it: a context
-// of op's own path is typed by the step before it and that step's
-// relationship table, or not at all.
+// of op's own path is typed by walkedTo, by the step before it and that
+// step's relationship table, or not at all.
 func (b *builder) contextAddresses(op *opFacts, segs []string) (rawRef, bool) {
 	var before []string
 	at := shape("/" + strings.Join(segs, "/"))
@@ -199,30 +199,10 @@ func (b *builder) contextAddresses(op *opFacts, segs []string) (rawRef, bool) {
 			}
 		}
 	}
-	if !own {
-		return b.addressedBy(segs, &before)
+	if own {
+		return b.walkedTo(segs, &before)
 	}
-	n := len(segs)
-	if n < 2 {
-		return rawRef{}, false
-	}
-	parent, ok := b.addressedBy(segs[:n-1], &before)
-	switch {
-	case !ok:
-		return rawRef{}, false
-	case isPlaceholder(segs[n-1]):
-		if !parent.collection {
-			return rawRef{}, false
-		}
-		return rawRef{named: parent.named}, true
-	case parent.collection:
-		return rawRef{}, false
-	}
-	p := b.relationship(parent.named, segs[n-1])
-	if p == nil {
-		return rawRef{}, false
-	}
-	return rawRef{named: p.table.ref.named, collection: p.table.ref.collection}, true
+	return b.addressedBy(segs, &before)
 }
 
 // applyContexts lets each response example's @odata.context speak, once

@@ -123,8 +123,9 @@ func methodName(method, title string) string {
 // take their qualified name, so a name depends only on the operations that
 // claim it, never on unrelated pages; a qualified name claimed twice is
 // qualified further (furtherQualified) or, failing that, taken from the
-// page's title; a name still contested is numbered and reported. A path the scheme cannot read is named from its page's
-// title. An alternate path is named after its primary plus "Via" and the
+// page's title (titleName); a name still contested is numbered and
+// reported. A path the scheme cannot read is named from its page's title.
+// An alternate path is named after its primary plus "Via" and the
 // resource it starts from (GetDriveItemViaGroup), or when that does not
 // tell it apart the shorter of its steps before those it shares with the
 // primary (viaWords) and the literal segments the primary lacks
@@ -193,11 +194,11 @@ func (b *builder) nameOperations() {
 					// The qualified name is claimed twice: qualified
 					// further, else the title's name.
 					f := furtherQualified(c.of.method, c.of.tmpl.Path, c.of.respKind == ResponseCollection, c.of.respKind != ResponseNone, lk)
-					switch {
+					switch t := b.titleName(c.of, lk); {
 					case f != "" && !names.taken(f):
 						want = f
-					case c.of.baseName != "" && !names.taken(b.titleName(c.of, lk)):
-						want = b.titleName(c.of, lk)
+					case t != "" && !names.taken(t):
+						want = t
 					}
 				}
 			}
@@ -240,9 +241,6 @@ func (b *builder) nameOperations() {
 // that type (GetDirectoryObjectMemberGroups, not
 // GetDirectoryobjectMemberGroups).
 func (b *builder) titleName(of *opFacts, lk *builderLookup) string {
-	if of.page == nil {
-		return of.baseName
-	}
 	w := b.resourceWord(of.page)
 	if s := lk.spell(w); w != "" && s != w && strings.EqualFold(s, w) {
 		return strings.Replace(of.baseName, w, s, 1)

@@ -30,10 +30,11 @@ package model
 // nearest resource addressed by key) after the verb: SendUserMail,
 // ListApplicationSynchronizationJobs. When that is claimed twice too, the
 // page whose file name matches the name best keeps it and the others put
-// the next resource up the path before it (CreateSiteNotebookSection);
-// only when the path has none are they named from their titles without
-// articles: the title breaks the tie, it is not the source. A path the scheme cannot read is named from its page's
-// title.
+// the next resource up the path before it
+// (CreateSiteNotebookOnenoteSection); only when the path has none are
+// they named from their titles without articles: the title breaks the
+// tie, it is not the source. A path the scheme cannot read is named from
+// its page's title.
 
 import (
 	"strings"
@@ -139,9 +140,9 @@ func pathOpName(method, path string, list, known bool, l pathLookup) (plain, qua
 // furtherQualified is the name an operation takes when its qualified name
 // is claimed by another operation too: the verb followed by the two
 // nearest resources addressed by key, or the nearest and the resource the
-// path starts from (CreateSiteNotebookSection beside
-// CreateGroupNotebookSection); "" when the path has no further resource
-// to name.
+// path starts from (CreateSiteNotebookOnenoteSection beside
+// CreateGroupNotebookOnenoteSection); "" when the path has no further
+// resource to name.
 func furtherQualified(method, path string, list, known bool, l pathLookup) string {
 	_, q := opNameAt(method, path, list, known, l, 1)
 	_, f := opNameAt(method, path, list, known, l, 2)

@@ -79,24 +79,34 @@ func (b *builder) navigationOf(path string) (navigation, bool) {
 // service answers {"value": ...}), a stream (the bytes) or a complex or
 // entity type; nil otherwise.
 func (b *builder) structural(typeKey, name string) *propFacts {
+	p := b.tableRow(typeKey, name, false)
+	if p == nil {
+		return nil
+	}
+	switch r := p.table.ref; {
+	case r.named != "":
+		if t := b.types[r.named]; t == nil || t.kind == Enum && r.collection {
+			return nil
+		}
+	case r.prim == "" || r.prim == Untyped || r.collection:
+		return nil
+	}
+	return p
+}
+
+// tableRow returns the row of typeKey's (or a base's) relationship table,
+// or property table, that names the property name, matched the way the
+// service matches segments (case-insensitively) and typed by the table (a
+// relationship row by a resource); nil when there is none.
+func (b *builder) tableRow(typeKey, name string, relationship bool) *propFacts {
 	for _, tf := range b.bases(typeKey) {
 		if tf == nil {
 			break
 		}
 		for _, p := range tf.props {
-			if p.relationship || p.table == nil || !strings.EqualFold(p.jsonName, name) {
-				continue
+			if p.relationship == relationship && p.table != nil && (!relationship || p.table.ref.named != "") && strings.EqualFold(p.jsonName, name) {
+				return p
 			}
-			r := p.table.ref
-			switch {
-			case r.named != "":
-				if t := b.types[r.named]; t == nil || t.kind == Enum && r.collection {
-					return nil
-				}
-			case r.prim == "" || r.prim == Untyped || r.collection:
-				return nil
-			}
-			return p
 		}
 	}
 	return nil
@@ -113,15 +123,6 @@ func (b *builder) addressedBy(segs []string, before *[]string) (rawRef, bool) {
 		return rawRef{}, false
 	}
 	at := shape("/" + strings.Join(segs, "/"))
-	found := func(r rawRef, coll bool) (rawRef, bool) {
-		if r.named == "" || b.types[r.named] == nil || b.types[r.named].kind == Enum {
-			return rawRef{}, false
-		}
-		if !slices.Contains(*before, r.named) {
-			*before = append(*before, r.named)
-		}
-		return rawRef{named: r.named, collection: coll}, true
-	}
 	r, single := b.getTypes[at]
 	c, coll := b.collTypes[at]
 	if single || coll {
@@ -130,13 +131,33 @@ func (b *builder) addressedBy(segs []string, before *[]string) (rawRef, bool) {
 			b.addressedBy(segs[:len(segs)-1], before)
 		}
 		if single {
-			return found(r, false)
+			return b.addressed(r, false, before)
 		}
-		return found(c, true)
+		return b.addressed(c, true, before)
 	}
-	if len(segs) == 1 {
+	return b.walkedTo(segs, before)
+}
+
+// addressed is what addressedBy returns for a type found on the walk, r
+// or a collection of it, when r is a resource; it appends r to before.
+func (b *builder) addressed(r rawRef, coll bool, before *[]string) (rawRef, bool) {
+	if r.named == "" || b.types[r.named] == nil || b.types[r.named].kind == Enum {
 		return rawRef{}, false
 	}
+	if !slices.Contains(*before, r.named) {
+		*before = append(*before, r.named)
+	}
+	return rawRef{named: r.named, collection: coll}, true
+}
+
+// walkedTo is what segs address by the steps before the last alone, the
+// last selecting an element or following a relationship, whatever a GET
+// of segs itself is documented to return.
+func (b *builder) walkedTo(segs []string, before *[]string) (rawRef, bool) {
+	if len(segs) < 2 {
+		return rawRef{}, false
+	}
+	last := segs[len(segs)-1]
 	parent, ok := b.addressedBy(segs[:len(segs)-1], before)
 	if !ok {
 		return rawRef{}, false
@@ -154,7 +175,7 @@ func (b *builder) addressedBy(segs []string, before *[]string) (rawRef, bool) {
 	if p == nil {
 		return rawRef{}, false
 	}
-	return found(p.table.ref, p.table.ref.collection)
+	return b.addressed(p.table.ref, p.table.ref.collection, before)
 }
 
 // relationship returns the row of the relationship table of typeKey or
@@ -162,20 +183,14 @@ func (b *builder) addressedBy(segs []string, before *[]string) (rawRef, bool) {
 // way the service matches segments (case-insensitively), when the row
 // types it by a resource; nil otherwise.
 func (b *builder) relationship(typeKey, name string) *propFacts {
-	for _, tf := range b.bases(typeKey) {
-		if tf == nil {
-			break
-		}
-		for _, p := range tf.props {
-			if p.relationship && p.table != nil && p.table.ref.named != "" && strings.EqualFold(p.jsonName, name) {
-				if t := b.types[p.table.ref.named]; t == nil || t.kind == Enum {
-					return nil
-				}
-				return p
-			}
-		}
+	p := b.tableRow(typeKey, name, true)
+	if p == nil {
+		return nil
 	}
-	return nil
+	if t := b.types[p.table.ref.named]; t == nil || t.kind == Enum {
+		return nil
+	}
+	return p
 }
 
 // plainSegment reports whether a path segment is a placeholder or a
@@ -262,6 +277,7 @@ func (b *builder) retype(op *opFacts, was *textResponse) {
 	}
 }
 
+// lastSegment is the last step of a path, its query aside.
 func lastSegment(path string) string {
 	path, _, _ = strings.Cut(path, "?")
 	path = strings.TrimRight(path, "/")

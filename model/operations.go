@@ -333,9 +333,12 @@ func (b *builder) collectOperations(p *parser.Page) {
 		b.pageOps[p] = append(b.pageOps[p], op)
 	}
 	if len(byMethod) > 1 {
-		// A page documenting several methods: name each by its method.
-		for m, op := range byMethod {
-			op.baseName = methodName(m, title)
+		// A page documenting several methods: name each operation by
+		// its method, and its alternates after it.
+		for _, op := range b.pageOps[p] {
+			if op.altOf == nil {
+				op.baseName = methodName(op.method, title)
+			}
 		}
 		for _, op := range b.pageOps[p] {
 			if op.altOf != nil {
@@ -356,6 +359,14 @@ func (b *builder) collectOperations(p *parser.Page) {
 			b.unmatched = append(b.unmatched, ex)
 		}
 	}
+	// The examples of each operation's paths, alternates included.
+	byPrimary := map[*opFacts][]exPair{}
+	for _, op := range b.pageOps[p] {
+		byPrimary[op.primary()] = append(byPrimary[op.primary()], op.examples...)
+	}
+	// The page's examples the first operation of each method may answer
+	// like (ungrouped), computed once per method.
+	shared := map[string][]exPair{}
 	for _, op := range b.pageOps[p] {
 		// An operation without examples of its own answers like
 		// another path of its own operation, or, the first operation of
@@ -366,15 +377,15 @@ func (b *builder) collectOperations(p *parser.Page) {
 		var resp *parser.Response
 		candidates := op.examples
 		if !(op.method == "GET" && contentPath(op.tmpl.Path)) {
-			candidates = slices.Clone(op.examples)
 			prim := op.primary()
-			for _, o := range b.pageOps[p] {
-				if o != op && o.primary() == prim {
-					candidates = append(candidates, o.examples...)
-				}
-			}
+			candidates = append(slices.Clone(op.examples), byPrimary[prim]...)
 			if byMethod[op.method] == prim {
-				candidates = append(candidates, b.ungrouped(p, op.method, pairs)...)
+				sh, ok := shared[op.method]
+				if !ok {
+					sh = b.ungrouped(p, op.method, pairs)
+					shared[op.method] = sh
+				}
+				candidates = append(candidates, sh...)
 			}
 		}
 		for _, ex := range candidates {

@@ -275,9 +275,10 @@ func (b *builder) collectMethods(p *parser.Page, t *parser.Table) {
 
 // tableResponse reads what a Methods table row linking op's page says op
 // returns: "None", "Stream", a linked resource, "[x](x.md) collection", or
-// the name of the page's own type in plain text (a "List ..." row returns a collection, whatever its cell
-// says: the tables often omit "collection" there). It returns nil when no row links the page, the row names
-// no known resource page, or the page has several methods.
+// the name of the page's own type in plain text (a "List ..." row returns
+// a collection, whatever its cell says: the tables often omit
+// "collection" there). It returns nil when no row links the page, the row
+// names no known resource page, or the page has several methods.
 func (b *builder) tableResponse(p *parser.Page, op *opFacts) *textResponse {
 	row, ok := b.methodRows[linkKey(p.Path)]
 	if !ok || !b.oneMethod(p, op.method) {
@@ -306,7 +307,7 @@ func (b *builder) tableResponse(p *parser.Page, op *opFacts) *textResponse {
 		// nothing this can check.
 		key := b.pageTypes[linkKey(row.page)]
 		name, coll := strings.CutSuffix(text, " collection")
-		if key == "" || b.types[key].kind == Enum || !strings.EqualFold(strings.TrimSpace(name), key[strings.LastIndexByte(key, '.')+1:]) {
+		if key == "" || b.types[key].kind == Enum || !strings.EqualFold(strings.TrimSpace(name), localName(key)) {
 			return nil
 		}
 		t.kind, t.ref = ResponseSingle, rawRef{named: key}
@@ -329,18 +330,21 @@ func (b *builder) tableResponse(p *parser.Page, op *opFacts) *textResponse {
 func (b *builder) reportResponseEvidence() {
 	for _, op := range b.ops {
 		what := op.method + " " + op.tmpl.Path
+		var said *textResponse
 		switch op.respFrom {
 		case fromProse, fromTable:
-			b.diags.Warnf(op.tmpl.Pos, "response-from-text", "%s has no response example that names its result; it returns %s, as the %s at %s says", what, op.decided(), op.respFrom, op.text().pos)
+			said = op.text()
 		case fromRelationship, fromProperty:
-			if op.overruled != nil {
-				break
+			if op.overruled == nil {
+				said = op.rel
 			}
-			b.diags.Warnf(op.tmpl.Pos, "response-from-text", "%s has no response example that names its result; it returns %s, as the %s at %s says", what, op.decided(), op.respFrom, op.rel.pos)
 		case "":
 			if op.method == "GET" && op.respKind == ResponseNone {
 				b.diags.Warnf(op.tmpl.Pos, "response-unknown", "%s: no response example, Response prose or Methods table names what it returns; it is generated as returning nothing", what)
 			}
+		}
+		if said != nil {
+			b.diags.Warnf(op.tmpl.Pos, "response-from-text", "%s has no response example that names its result; it returns %s, as the %s at %s says", what, op.decided(), op.respFrom, said.pos)
 		}
 		if (op.respFrom == fromExample || op.respFrom == fromContext) && op.prose != nil && b.conflicts(op, op.prose) {
 			b.diags.Warnf(op.prose.pos, "response-prose-conflict", "%s returns %s, as its response example says, but the Response section says %s", what, op.decided(), op.prose)

@@ -193,3 +193,9 @@ func (r rawRef) String() string {
 	}
 	return string(r.prim)
 }
+
+// localName is the last dotted part of a qualified name
+// ("microsoft.graph.user" → "user").
+func localName(full string) string {
+	return full[strings.LastIndexByte(full, '.')+1:]
+}

@@ -63,8 +63,9 @@ func (b *builder) checkExample(op *Operation, e *Example, ex exPair) {
 		body.Member("value") != nil && body.Member("value").Kind == parser.JSONArray
 	listed := typ.Collection || r.IsCollection || pageOfOp
 	if v := body.Member("value"); !listed && op.Response == ResponseCollection && r.Status < 300 && body.Kind == parser.JSONObject && (v == nil || v.Kind != parser.JSONArray) {
-		// The relationship table makes the operation a collection; the
-		// example shows one object, which is not fitted into a page.
+		// Stronger evidence (a relationship table, the prose) makes the
+		// operation a collection; the example shows one object, which is
+		// not fitted into a page.
 		e.ResponseMismatch = "its documented response is one object, not a page ({\"value\": [...]}), while the operation returns a collection"
 		return
 	}
