@@ -67,6 +67,24 @@ func hasDiag(m *Model, code, substr string) bool {
 	return false
 }
 
+// wantDiag fails t unless m reports code with a message holding substr;
+// what names the case in the failure.
+func wantDiag(t *testing.T, m *Model, code, substr, what string) {
+	t.Helper()
+	if !hasDiag(m, code, substr) {
+		t.Errorf("no %s for %s:\n%s", code, what, diagCodes(m))
+	}
+}
+
+// wantNoDiag fails t when m reports code with a message holding substr;
+// what says why none is expected.
+func wantNoDiag(t *testing.T, m *Model, code, substr, what string) {
+	t.Helper()
+	if hasDiag(m, code, substr) {
+		t.Errorf("%s %s:\n%s", code, what, diagCodes(m))
+	}
+}
+
 func diagCodes(m *Model) string {
 	var b strings.Builder
 	for _, d := range m.Diags {

@@ -64,9 +64,7 @@ func TestResponseFromContext(t *testing.T) {
 	// own evidence to go by: it decides nothing.
 	wantResponse(t, m, "GET", "/widgets", ResponseCollection, "Widget", fromProse)
 	wantResponse(t, m, "GET", "/widgets/{id}/parts", ResponseCollection, "Sprocket", fromContext)
-	if !hasDiag(m, "response-prose-conflict", "GET /widgets/{id}/parts returns a collection of microsoft.graph.sprocket") {
-		t.Errorf("no response-prose-conflict for GET /widgets/{id}/parts:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "response-prose-conflict", "GET /widgets/{id}/parts returns a collection of microsoft.graph.sprocket", "GET /widgets/{id}/parts")
 	wantResponse(t, m, "GET", "/widgets/{id}/owner", ResponseSingle, "Gadget", fromContext)
 	wantResponse(t, m, "GET", "/widgets/best", ResponseSingle, "Gadget", fromContext)
 	wantResponse(t, m, "GET", "/widgets/latest", ResponseCollection, "Sprocket", fromContext)
@@ -90,22 +88,14 @@ func TestContextConflict(t *testing.T) {
 			`{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.sprocket)", "value": [{"id": "1"}]}`)),
 	}))
 	wantResponse(t, m, "GET", "/widgets/{id}/folder", ResponseSingle, "Gadget", fromExample)
-	if !hasDiag(m, "response-context-conflict", "GET /widgets/{id}/folder returns microsoft.graph.gadget, as its response example's annotation says, but its @odata.context says microsoft.graph.sprocket") {
-		t.Errorf("no response-context-conflict for the folder:\n%s", diagCodes(m))
-	}
-	if !hasDiag(m, "response-context-conflict", "GET /widgets/one returns microsoft.graph.widget") {
-		t.Errorf("no response-context-conflict for one the context calls a collection:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "response-context-conflict", "GET /widgets/{id}/folder returns microsoft.graph.gadget, as its response example's annotation says, but its @odata.context says microsoft.graph.sprocket", "the folder")
+	wantDiag(t, m, "response-context-conflict", "GET /widgets/one returns microsoft.graph.widget", "one the context calls a collection")
 	wantResponse(t, m, "GET", "/widgets/{id}/gadgets", ResponseCollection, "Gadget", fromExample)
-	if hasDiag(m, "response-context-conflict", "GET /widgets/{id}/gadgets") {
-		t.Errorf("response-context-conflict where only the table row omits collection:\n%s", diagCodes(m))
-	}
+	wantNoDiag(t, m, "response-context-conflict", "GET /widgets/{id}/gadgets", "where only the table row omits collection")
 	// The annotation omits isCollection over a page the context calls a
 	// collection: a collection, and no conflict.
 	wantResponse(t, m, "GET", "/widgets/latest", ResponseCollection, "Sprocket", fromExample)
-	if hasDiag(m, "response-context-conflict", "GET /widgets/latest") {
-		t.Errorf("response-context-conflict for a page the annotation calls one value:\n%s", diagCodes(m))
-	}
+	wantNoDiag(t, m, "response-context-conflict", "GET /widgets/latest", "for a page the annotation calls one value")
 }
 
 // TestContextOfAnotherPath: an example of one widget whose body is a page
@@ -124,10 +114,6 @@ func TestContextOfAnotherPath(t *testing.T) {
 	// A POST to the collection returns one element, whatever the copied
 	// page says.
 	wantResponse(t, m, "POST", "/widgets", ResponseSingle, "Widget", fromExample)
-	if !hasDiag(m, "response-context-conflict", "POST /widgets returns microsoft.graph.widget, as its response example's annotation says, but its @odata.context says a collection") {
-		t.Errorf("no response-context-conflict for the POST:\n%s", diagCodes(m))
-	}
-	if !hasDiag(m, "response-context-conflict", "GET /widgets/{id} returns microsoft.graph.widget, as its response example's annotation says, but its @odata.context, for /widgets, says a collection of microsoft.graph.widget") {
-		t.Errorf("no response-context-conflict naming the context's path:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "response-context-conflict", "POST /widgets returns microsoft.graph.widget, as its response example's annotation says, but its @odata.context says a collection", "the POST")
+	wantDiag(t, m, "response-context-conflict", "GET /widgets/{id} returns microsoft.graph.widget, as its response example's annotation says, but its @odata.context, for /widgets, says a collection of microsoft.graph.widget", "the context of another path, naming it")
 }

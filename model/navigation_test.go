@@ -37,12 +37,8 @@ func TestResponseFromRelationshipTable(t *testing.T) {
 	}))
 	wantResponse(t, m, "GET", "/widgets/{id}/parts", ResponseCollection, "Sprocket", fromRelationship)
 	wantResponse(t, m, "GET", "/widgets/{id}/folder", ResponseSingle, "Sprocket", fromRelationship)
-	if !hasDiag(m, "response-from-text", "GET /widgets/{id}/parts has no response example that names its result; it returns a collection of microsoft.graph.sprocket, as the relationship table") {
-		t.Errorf("no response-from-text for the parts:\n%s", diagCodes(m))
-	}
-	if hasDiag(m, "response-unknown", "") {
-		t.Errorf("response-unknown although the table types every navigation:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "response-from-text", "GET /widgets/{id}/parts has no response example that names its result; it returns a collection of microsoft.graph.sprocket, as the relationship table", "the parts")
+	wantNoDiag(t, m, "response-unknown", "", "although the table types every navigation")
 }
 
 // TestRelationshipTableOverrulesParentType: an example that names the type
@@ -56,15 +52,10 @@ func TestRelationshipTableOverrulesParentType(t *testing.T) {
 	}))
 	wantResponse(t, m, "GET", "/widgets/{id}/folder", ResponseSingle, "Sprocket", fromRelationship)
 	wantResponse(t, m, "GET", "/widgets/{id}/parts", ResponseCollection, "Sprocket", fromRelationship)
-	if !hasDiag(m, "response-relationship-conflict", "GET /widgets/{id}/folder: its example says microsoft.graph.widget, a type the path addresses before folder; it returns microsoft.graph.sprocket") {
-		t.Errorf("no response-relationship-conflict for the overruled example:\n%s", diagCodes(m))
-	}
-	if !hasDiag(m, "response-relationship-conflict", "GET /widgets/{id}/parts: its example says one microsoft.graph.sprocket, but parts is a collection by the relationship table") {
-		t.Errorf("no response-relationship-conflict for one value of a collection:\n%s", diagCodes(m))
-	}
-	if hasDiag(m, "response-from-text", "/folder") || hasDiag(m, "response-from-text", "/parts") {
-		t.Errorf("response-from-text for an operation whose example the table overruled:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "response-relationship-conflict", "GET /widgets/{id}/folder: its example says microsoft.graph.widget, a type the path addresses before folder; it returns microsoft.graph.sprocket", "the overruled example")
+	wantDiag(t, m, "response-relationship-conflict", "GET /widgets/{id}/parts: its example says one microsoft.graph.sprocket, but parts is a collection by the relationship table", "one value of a collection")
+	wantNoDiag(t, m, "response-from-text", "/folder", "for an operation whose example the table overruled")
+	wantNoDiag(t, m, "response-from-text", "/parts", "for an operation whose example the table overruled")
 }
 
 // TestRelationshipTableDoesNotOverrule: an example naming a type the path
@@ -83,15 +74,10 @@ func TestRelationshipTableDoesNotOverrule(t *testing.T) {
 	wantResponse(t, m, "GET", "/widgets/{id}/folder", ResponseSingle, "Sprocket", fromExample)
 	wantResponse(t, m, "GET", "/widgets/{id}/parts", ResponseCollection, "Sprocket", fromExample)
 	wantResponse(t, m, "GET", "/widgets/{id}/gadgets", ResponseCollection, "Gadget", fromExample)
-	if !hasDiag(m, "response-relationship-conflict", "GET /widgets/{id}/owner returns microsoft.graph.sprocket, as its example says, but the relationship table of resources/widget.md says microsoft.graph.gadget") {
-		t.Errorf("no response-relationship-conflict for the owner:\n%s", diagCodes(m))
-	}
-	if !hasDiag(m, "response-relationship-conflict", "GET /widgets/{id}/gadgets returns a collection of microsoft.graph.gadget, as its example says, but the relationship table of resources/widget.md says microsoft.graph.gadget") {
-		t.Errorf("no response-relationship-conflict for a collection where the table says one value:\n%s", diagCodes(m))
-	}
-	if hasDiag(m, "response-relationship-conflict", "/folder") || hasDiag(m, "response-relationship-conflict", "/parts") {
-		t.Errorf("response-relationship-conflict where example and table agree:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "response-relationship-conflict", "GET /widgets/{id}/owner returns microsoft.graph.sprocket, as its example says, but the relationship table of resources/widget.md says microsoft.graph.gadget", "the owner")
+	wantDiag(t, m, "response-relationship-conflict", "GET /widgets/{id}/gadgets returns a collection of microsoft.graph.gadget, as its example says, but the relationship table of resources/widget.md says microsoft.graph.gadget", "a collection where the table says one value")
+	wantNoDiag(t, m, "response-relationship-conflict", "/folder", "where example and table agree")
+	wantNoDiag(t, m, "response-relationship-conflict", "/parts", "where example and table agree")
 }
 
 // TestNavigationOf: the walk from the path's first segments to its last.

@@ -119,7 +119,5 @@ func TestQueryLineMergesIntoTheCall(t *testing.T) {
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("GET operations: %v, want %v\n%s", got, want, diagCodes(m))
 	}
-	if !hasDiag(m, "operation-duplicate", "GET /users/{id}/widgets is also documented by api/widget-list.md") {
-		t.Errorf("no operation-duplicate for the query line:\n%s", diagCodes(m))
-	}
+	wantDiag(t, m, "operation-duplicate", "GET /users/{id}/widgets is also documented by api/widget-list.md", "the query line")
 }

@@ -260,11 +260,7 @@ func TestMethodsTableKindIsNoConflict(t *testing.T) {
 		"|[List](../api/widget-parts.md)|[sprocket](sprocket.md)|Parts.|")
 	m := build(t, pages)
 	wantResponse(t, m, "GET", "/widgets", ResponseCollection, "Widget", fromExample)
-	if hasDiag(m, "response-table-conflict", "GET /widgets ") {
-		t.Errorf("response-table-conflict for a row that omits collection:\n%s", diagCodes(m))
-	}
-	if !hasDiag(m, "response-table-conflict", "GET /widgets/{id} returns microsoft.graph.widget") {
-		t.Errorf("no response-table-conflict for an unrelated type:\n%s", diagCodes(m))
-	}
+	wantNoDiag(t, m, "response-table-conflict", "GET /widgets ", "for a row that omits collection")
+	wantDiag(t, m, "response-table-conflict", "GET /widgets/{id} returns microsoft.graph.widget", "an unrelated type")
 	wantResponse(t, m, "GET", "/widgets/{id}/parts", ResponseCollection, "Sprocket", fromTable)
 }
