@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -160,6 +162,7 @@ const (
 	polyEncSlice                     // a slice other than []byte: elem is the plan of its elements
 	polyEncBytes                     // a slice of bytes, encoded as base64
 	polyEncFallback                  // encoded by json.Marshal
+	polyEncTime                      // time.Time, whose MarshalJSON output needs no check
 )
 
 // polyEncPlan is how to encode a Go type, worked out once per type.
@@ -195,6 +198,7 @@ var (
 	polyMarshalerType     = reflect.TypeFor[json.Marshaler]()
 	polyTextMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
 	polyIsZeroerType      = reflect.TypeFor[interface{ IsZero() bool }]()
+	polyTimeType          = reflect.TypeFor[time.Time]()
 )
 
 // polyEncPlanOf returns the encoding plan of t.
@@ -237,6 +241,10 @@ func polyEncBuild(t reflect.Type, building map[reflect.Type]*polyEncPlan) *polyE
 	}
 	if t.Kind() == reflect.Interface && (t.Implements(polyMarshalerType) || t.Implements(polyTextMarshalerType)) {
 		p.kind = polyEncFallback
+		return p
+	}
+	if t == polyTimeType {
+		p.kind = polyEncTime
 		return p
 	}
 	switch pt := reflect.PointerTo(t); {
@@ -408,6 +416,8 @@ func (e *polyEncoder) value(dst []byte, v reflect.Value, p *polyEncPlan) ([]byte
 		return append(dst, '"'), nil
 	case polyEncFallback:
 		return e.fallback(dst, v)
+	case polyEncTime:
+		return polyAppendTime(dst, v)
 	}
 	// The kinds that nest.
 	if e.depth++; e.depth > polyEncodeMaxDepth {
@@ -458,6 +468,12 @@ func (e *polyEncoder) nested(dst []byte, v reflect.Value, p *polyEncPlan) ([]byt
 
 // object appends the JSON object of the struct v.
 func (e *polyEncoder) object(dst []byte, v reflect.Value, p *polyEncPlan) ([]byte, error) {
+	if cap(dst) >= polyEncodeDoubleFrom && cap(dst)-len(dst) < polyEncodeBufSize {
+		// A large body: double the buffer here rather than let append grow
+		// it by a quarter at a time, which copies and allocates four times
+		// the body's size by its end.
+		dst = slices.Grow(dst, cap(dst))
+	}
 	dst = append(dst, '{')
 	first := true
 	var extra *Members
@@ -576,6 +592,12 @@ func polyMethodValue(v reflect.Value) any {
 // the size of one documented entity, to spare the small reallocations.
 const polyEncodeBufSize = 1024
 
+// polyEncodeDoubleFrom is the capacity from which object doubles the output
+// buffer when less than polyEncodeBufSize of it is left. Below it, append's
+// own growth (doubling up to a few hundred bytes, then less) is left alone,
+// so that a small body is not copied into a buffer twice its size.
+const polyEncodeDoubleFrom = 2 << 10
+
 // fallback appends json.Marshal's encoding of v, giving json.Marshal v's
 // address when v is addressable, so that it sees v as encoding/json would
 // in place.
@@ -611,6 +633,24 @@ func polyAppendMarshaler(dst []byte, m json.Marshaler) ([]byte, error) {
 		return nil, errPolyEncode
 	}
 	return polyAppendCompact(dst, b), nil
+}
+
+// polyAppendTime appends the time.Time v as its MarshalJSON method does,
+// without the check and compaction that output of other methods gets: it
+// is a quoted RFC 3339 time, which needs neither. A time MarshalJSON
+// rejects gets MarshalJSON's error.
+func polyAppendTime(dst []byte, v reflect.Value) ([]byte, error) {
+	var t time.Time
+	if v.CanAddr() {
+		t = *v.Addr().Interface().(*time.Time)
+	} else {
+		t = v.Interface().(time.Time)
+	}
+	if b, err := t.AppendText(append(dst, '"')); err == nil {
+		return append(b, '"'), nil
+	}
+	_, err := t.MarshalJSON()
+	return nil, err
 }
 
 // polyAppendText appends the output of m's MarshalText method as a JSON

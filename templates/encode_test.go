@@ -293,9 +293,23 @@ func TestEncodePolyMatchesJSON(t *testing.T) {
 	if err := json.Unmarshal(userPage(3), &page); err != nil {
 		t.Fatal(err)
 	}
+	// Bodies past polyEncodeDoubleFrom, where object doubles the buffer.
+	var big benchPage[concreteUser]
+	var deep concreteGroup
+	if err := json.Unmarshal(userPage(40), &big); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(nestedGroups(30, 2), &deep); err != nil {
+		t.Fatal(err)
+	}
+	zone := time.FixedZone("", -(7*3600 + 30*60))
 	n := 3
 	values := []any{
-		page, page.Value[0], concreteGroup{},
+		page, page.Value[0], concreteGroup{}, big, deep,
+		time.Time{}, time.Date(2021, 7, 1, 9, 30, 0, 123_400_000, zone), &[]time.Time{time.Unix(0, 1).In(zone)},
+		struct{ T *time.Time }{}, struct {
+			T time.Time `json:",omitzero"`
+		}{},
 		encAll{}, encAll{encEmbedded: &encEmbedded{Inner: "<in>", Shadow: 4}, Shadow: "s", Quoted: 5,
 			PM: encPtrMarshaler{7}, PMs: []encPtrMarshaler{{1}, {2}}, PT: encPtrText{8}, VZ: encValZero{-1},
 			PZ: encPtrZero{9}, PZp: &encPtrZero{1}, Time: time.Unix(1e9, 5).UTC(), Map: map[string]int{"z": 1, "a": 2, "<": 3},
@@ -347,12 +361,25 @@ func TestEncodePolyErrors(t *testing.T) {
 	for _, v := range []any{
 		math.NaN(), []float64{1, math.Inf(1)}, encFailing{}, &struct{ F encFailing }{encFailing{invalid: true}},
 		map[string]func(){"f": nil}, struct{ C chan int }{},
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), []time.Time{time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)},
 	} {
 		_, want := json.Marshal(v)
 		_, got := encodePoly(v)
 		if want == nil || got == nil || got.Error() != want.Error() {
 			t.Errorf("%T: encodePoly error %v, json.Marshal error %v", v, got, want)
 		}
+	}
+}
+
+// TestEncodeBodyTimeError checks that a request body holding a time
+// MarshalJSON rejects fails with MarshalJSON's own error, as a body holding
+// any other failing Marshaler does.
+func TestEncodeBodyTimeError(t *testing.T) {
+	bad := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, want := bad.MarshalJSON()
+	_, got := encodeBody(&struct{ T time.Time }{bad}, nil)
+	if want == nil || got == nil || got.Error() != want.Error() {
+		t.Errorf("encodeBody error %v, want %v", got, want)
 	}
 }
 
