@@ -8,8 +8,8 @@ import (
 )
 
 // TestAlternatesDocumented: an operation's doc comment links its alternate
-// paths and each alternate's links back, so go doc shows one call with the
-// ways to reach it.
+// paths and each alternate's links back without repeating the page's text,
+// so go doc shows one call with the ways to reach it.
 func TestAlternatesDocumented(t *testing.T) {
 	res, err := pipeline.Run(pipeline.Config{Inputs: []string{"../seeds"}, Package: "seeds", ImportPath: "example.com/seeds"})
 	if err != nil {
@@ -23,10 +23,14 @@ func TestAlternatesDocumented(t *testing.T) {
 	}
 	for _, want := range []string{
 		"// GetBook calls GET /books/{id}.\n//\n// The same call from other resources: [GetBookViaLibrary], [GetBookViaMe].\n",
-		"// GetBookViaMe calls GET /me/favoriteBooks/{id}.\n//\n// It is [GetBook] reached by another path.\n",
+		"// GetBookViaMe calls GET /me/favoriteBooks/{id}.\n//\n// It is [GetBook] reached by another path.\n//\n// favoriteBookID: Key of the book. In the /libraries form, the first {id} is\n// the key of the library and the second is the key of the book.\n//\n// Documented in seeds/api/book-get.md.\nfunc (c *Client) GetBookViaMe(",
 	} {
 		if !strings.Contains(src.String(), want) {
 			t.Errorf("no %q in the operations:\n%s", want, src.String())
 		}
+	}
+	// The primary, and only the primary, repeats the page's text.
+	if !strings.Contains(src.String(), "// Documented in seeds/api/book-get.md.\nfunc (c *Client) GetBook(") {
+		t.Errorf("GetBook does not name its page:\n%s", src.String())
 	}
 }

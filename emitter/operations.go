@@ -11,7 +11,7 @@ import (
 // genOperation adds the request method of one operation:
 //
 //	func (c *Client) Name(ctx context.Context, <path params>, [body], opts ...RequestOption) <result>
-func genOperation(f *jen.File, op *model.Operation, alts map[string][]string) {
+func genOperation(f *jen.File, op *model.Operation, alts altIndex) {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
 		params = append(params, jen.Id(p.Name).Add(paramType(p)))
@@ -62,7 +62,16 @@ func genOperation(f *jen.File, op *model.Operation, alts map[string][]string) {
 	if op.Body != nil && op.Body.Reference {
 		bodyDoc = "body names the resource to refer to; make it with [" + string(rtRefTo) + "] or [" + string(rtRefURL) + "]."
 	}
-	decl(f, withPublished(declDocLines(op.Name+" calls "+op.Method+" "+op.Path+".", alternatesDoc(op, alts), op.Description, paramDoc(op), bodyDoc, queryDoc(op), source(op.Page)), op.Page),
+	first := op.Name + " calls " + op.Method + " " + op.Path + "."
+	var doc []string
+	if primary := alts.primaryOf(op); primary != nil && primary.Page == op.Page {
+		// The primary's doc says what the call does, from the same page; an
+		// alternate says how it is reached and names the page it comes from.
+		doc = declDocLines(first, alternatesDoc(op, alts), paramDoc(op), bodyDoc, source(op.Page))
+	} else {
+		doc = withPublished(declDocLines(first, alternatesDoc(op, alts), op.Description, paramDoc(op), bodyDoc, queryDoc(op), source(op.Page)), op.Page)
+	}
+	decl(f, doc,
 		jen.Func().Params(jen.Id("c").Op("*").Add(rtClient.id())).Id(op.Name).Params(params...).Add(result).Block(jen.Return(call)))
 }
 
@@ -205,31 +214,45 @@ func queryOption(q string) rtName {
 	return rtWithQuery
 }
 
-// alternates maps the name of each operation that has alternate paths to
-// theirs, in name order (ops is sorted by name); an alternate whose primary
-// is not among ops is left out.
-func alternates(ops []*model.Operation) map[string][]string {
-	have := map[string]bool{}
+// altIndex links the operations that have alternate paths with theirs.
+type altIndex struct {
+	// of holds the names of each primary's alternates, in name order.
+	of map[string][]string
+	// byName holds the operations by name.
+	byName map[string]*model.Operation
+}
+
+// alternates indexes the alternate paths of ops (sorted by name); an
+// alternate whose primary is not among ops is left out.
+func alternates(ops []*model.Operation) altIndex {
+	x := altIndex{of: map[string][]string{}, byName: make(map[string]*model.Operation, len(ops))}
 	for _, op := range ops {
-		have[op.Name] = true
+		x.byName[op.Name] = op
 	}
-	alts := map[string][]string{}
 	for _, op := range ops {
-		if op.AlternateOf != "" && have[op.AlternateOf] {
-			alts[op.AlternateOf] = append(alts[op.AlternateOf], op.Name)
+		if op.AlternateOf != "" && x.byName[op.AlternateOf] != nil {
+			x.of[op.AlternateOf] = append(x.of[op.AlternateOf], op.Name)
 		}
 	}
-	return alts
+	return x
+}
+
+// primaryOf returns the operation op is an alternate path of, or nil.
+func (x altIndex) primaryOf(op *model.Operation) *model.Operation {
+	if op.AlternateOf == "" {
+		return nil
+	}
+	return x.byName[op.AlternateOf]
 }
 
 // alternatesDoc links an operation and its alternate paths, so that go doc
 // shows one call with the ways to reach it: the primary lists its
 // alternates, an alternate names its primary.
-func alternatesDoc(op *model.Operation, alts map[string][]string) string {
-	if names := alts[op.Name]; len(names) > 0 {
+func alternatesDoc(op *model.Operation, alts altIndex) string {
+	if names := alts.of[op.Name]; len(names) > 0 {
 		return "The same call from other resources: [" + strings.Join(names, "], [") + "]."
 	}
-	if op.AlternateOf != "" && len(alts[op.AlternateOf]) > 0 {
+	if alts.primaryOf(op) != nil {
 		return "It is [" + op.AlternateOf + "] reached by another path."
 	}
 	return ""

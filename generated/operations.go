@@ -52,9 +52,6 @@ func (c *Client) CheckoutBook(ctx context.Context, bookID string, body *Checkout
 //
 // It is [CheckoutBook] reached by another path.
 //
-// Lend a copy of a book to a member. The service picks an available bookCopy,
-// sets its loanStatus to onLoan, and records a new loan.
-//
 // Documented in seeds/api/book-checkout.md.
 func (c *Client) CheckoutBookViaLibrary(ctx context.Context, libraryID string, bookID string, body *CheckoutBookParameters, opts ...RequestOption) (*Loan, error) {
 	return doJSON[Loan](ctx, c, "POST", "/libraries/"+pathSegment(libraryID)+"/books/"+pathSegment(bookID)+"/checkout", body, opts)
@@ -140,15 +137,10 @@ func (c *Client) GetBookCover(ctx context.Context, bookID string, opts ...Reques
 //
 // It is [GetBook] reached by another path.
 //
-// Read the properties of a book in the catalog. The copies relationship is not
-// returned unless you ask for it with $expand.
-//
 // libraryID: Key of the book. In the /libraries form, the first {id} is the
 // key of the library and the second is the key of the book. bookID: Key of the
 // book. In the /libraries form, the first {id} is the key of the library and
 // the second is the key of the book.
-//
-// Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
 func (c *Client) GetBookViaLibrary(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) (*Book, error) {
@@ -159,13 +151,8 @@ func (c *Client) GetBookViaLibrary(ctx context.Context, libraryID string, bookID
 //
 // It is [GetBook] reached by another path.
 //
-// Read the properties of a book in the catalog. The copies relationship is not
-// returned unless you ask for it with $expand.
-//
 // favoriteBookID: Key of the book. In the /libraries form, the first {id} is
 // the key of the library and the second is the key of the book.
-//
-// Query options the docs name: $select ([WithSelect]), $expand ([WithExpand]).
 //
 // Documented in seeds/api/book-get.md.
 func (c *Client) GetBookViaMe(ctx context.Context, favoriteBookID string, opts ...RequestOption) (*Book, error) {
@@ -190,12 +177,6 @@ func (c *Client) ListBookCopies(ctx context.Context, bookID string, opts ...Requ
 // ListBookCopiesViaLibrary calls GET /libraries/{id}/books/{id}/copies.
 //
 // It is [ListBookCopies] reached by another path.
-//
-// Get the bookCopy objects of a book, whatever their branch, format or loan
-// status.
-//
-// Query options the docs name: $filter ([WithFilter]), $top ([WithTop]),
-// $select ([WithSelect]).
 //
 // Documented in seeds/api/bookcopy-list.md.
 func (c *Client) ListBookCopiesViaLibrary(ctx context.Context, libraryID string, bookID string, opts ...RequestOption) iter.Seq2[BookCopy, error] {
@@ -231,12 +212,6 @@ func (c *Client) ListBooks(ctx context.Context, opts ...RequestOption) iter.Seq2
 // ListBooksViaLibrary calls GET /libraries/{id}/books.
 //
 // It is [ListBooks] reached by another path.
-//
-// Get the book objects in the catalog. Results come back in pages; follow
-// @odata.nextLink until it is absent to read them all.
-//
-// Query options the docs name: $top ([WithTop]), $filter ([WithFilter]),
-// $orderby ([WithOrderBy]), $select ([WithSelect]).
 //
 // Documented in seeds/api/book-list.md.
 func (c *Client) ListBooksViaLibrary(ctx context.Context, libraryID string, opts ...RequestOption) iter.Seq2[Book, error] {
