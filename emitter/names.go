@@ -20,8 +20,9 @@ func genNames(pkg string, m *model.Model) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(Header + "\n\npackage " + pkg + "\n\n")
 	buf.WriteString("// docgen keeps the Go names it gave in this file: on the next run, a\n")
-	buf.WriteString("// type or operation listed here keeps its name even if new pages would\n")
-	buf.WriteString("// otherwise claim it. Delete a line to let docgen name it afresh.\n")
+	buf.WriteString("// type, operation or body struct listed here keeps its name even if new\n")
+	buf.WriteString("// pages would otherwise claim it. Delete a line to let docgen name it\n")
+	buf.WriteString("// afresh.\n")
 	buf.WriteString("//\n")
 	for _, line := range model.FormatNames(m.Names) {
 		// FormatNames quotes keys with strconv.QuoteToASCII and names are

@@ -3,9 +3,13 @@
 package generated
 
 // docgen keeps the Go names it gave in this file: on the next run, a
-// type or operation listed here keeps its name even if new pages would
-// otherwise claim it. Delete a line to let docgen name it afresh.
+// type, operation or body struct listed here keeps its name even if new
+// pages would otherwise claim it. Delete a line to let docgen name it
+// afresh.
 //
+// docgen:name body "POST /books/{id}/archive" ArchiveBookParameters
+// docgen:name body "POST /books/{id}/checkout" CheckoutBookParameters
+// docgen:name body "POST /libraries/{id}/books/{id}/checkout" CheckoutBookParameters
 // docgen:name operation "DELETE /books/{id}" DeleteBook
 // docgen:name operation "GET /applications/{applicationsId}/synchronization/jobs" ListSynchronizationJobs
 // docgen:name operation "GET /books" ListBooks

@@ -45,6 +45,7 @@ type typeFacts struct {
 	stringType bool
 	goName     string // fixed name for synthesized types
 	goSuffix   string // what goName adds to its operation's name
+	nameLocked bool   // goName is the names file's
 
 	// stringValues and objectValues count the example values expected to
 	// be of this type, which tell an undocumented enum from a struct.

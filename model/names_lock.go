@@ -13,12 +13,13 @@ import (
 // adding pages then never renames what earlier pages produced, even when a
 // new page would otherwise win a contested name.
 type NameEntry struct {
-	// Kind is "type" or "operation".
+	// Kind is "type", "operation" or "body": the name of the struct docgen
+	// makes up for an operation's body (its parameter table, say).
 	Kind string
 	// Key identifies the named thing: the lower-cased full OData name of a
-	// type, "METHOD path" of an operation. An operation's key is matched by
-	// its shape (OperationShape), so a placeholder renamed by a docs update
-	// keeps the name.
+	// type, "METHOD path" of an operation and of a body. An operation's and
+	// a body's key is matched by its shape (OperationShape), so a
+	// placeholder renamed by a docs update keeps the name.
 	Key string
 	// Name is the Go name given.
 	Name string
@@ -48,7 +49,7 @@ func ParseNames(src []byte) []NameEntry {
 			continue
 		}
 		kind, rest, ok := strings.Cut(rest, " ")
-		if !ok || kind != "type" && kind != "operation" {
+		if !ok || kind != "type" && kind != "operation" && kind != "body" {
 			continue
 		}
 		q, err := strconv.QuotedPrefix(rest)
@@ -76,7 +77,7 @@ func newLockIndex(entries []NameEntry) lockIndex {
 	l := lockIndex{}
 	for _, e := range entries {
 		key := e.Key
-		if e.Kind == "operation" {
+		if e.Kind == "operation" || e.Kind == "body" {
 			method, path, _ := strings.Cut(key, " ")
 			key = OperationShape(method, path)
 		}
@@ -95,6 +96,17 @@ func (l lockIndex) typeName(key string) (string, bool) {
 func (l lockIndex) opName(of *opFacts) (string, bool) {
 	n, ok := l["operation "+OperationShape(of.method, of.tmpl.Path)]
 	return n, ok
+}
+
+// bodyName is the name an earlier run gave the struct made up for the body
+// of the operation of, or of one of its alternates, alts, in their order.
+func (l lockIndex) bodyName(of *opFacts, alts []*opFacts) (string, bool) {
+	for _, o := range append([]*opFacts{of}, alts...) {
+		if n, ok := l["body "+OperationShape(o.method, o.tmpl.Path)]; ok {
+			return n, true
+		}
+	}
+	return "", false
 }
 
 func opKey(method, path string) string { return method + " " + path }
@@ -123,6 +135,12 @@ func nameEntries(m *Model) []NameEntry {
 	}
 	for _, o := range m.Operations {
 		out = append(out, NameEntry{Kind: "operation", Key: opKey(o.Method, o.Path), Name: o.Name})
+		// An alternate records its primary's body struct too, so that the
+		// struct keeps its name when a docs update makes the alternate's
+		// path the primary one.
+		if o.Body != nil && o.Body.Type.Named != nil && o.Body.Type.Named.Synthesized {
+			out = append(out, NameEntry{Kind: "body", Key: opKey(o.Method, o.Path), Name: o.Body.Type.Named.Name})
+		}
 	}
 	slices.SortFunc(out, func(a, b NameEntry) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Key, b.Key))

@@ -129,3 +129,43 @@ func TestNamesKeptAcrossPlaceholderRename(t *testing.T) {
 		t.Errorf("a different request took the locked name: %+v", m.Names)
 	}
 }
+
+// TestBodyStructNameKept is the workbook case of the May 2020 to July 2021
+// update: a page's first request line goes away and its alternate becomes
+// the primary one. The struct made up for the body keeps the name the
+// names file gives it, as the operation does.
+func TestBodyStructNameKept(t *testing.T) {
+	page := func(lines string) map[string]string {
+		return map[string]string{
+			"chart-add.md": "# Add chart\n\n## HTTP request\n\n```http\n" + lines + "```\n\n" +
+				"## Request body\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n| type | String | The chart type. |\n| seriesBy | String | How series are made. |\n",
+		}
+	}
+	old := Build(parsePages(t, page("POST /workbook/charts/add\nPOST /me/drive/items/{id}/workbook/charts/add\n")), Options{})
+	var body string
+	for _, o := range old.Operations {
+		if o.Body != nil && o.Body.Type.Named != nil && o.Body.Type.Named.Synthesized {
+			body = o.Body.Type.Named.Name
+		}
+	}
+	if body == "" {
+		t.Fatalf("no body struct: %s", diagCodes(old))
+	}
+	lock := slices.Clone(old.Names)
+	lines := strings.Join(FormatNames(lock), "\n")
+	if !strings.Contains(lines, `// docgen:name body "POST /me/drive/items/{id}/workbook/charts/add" `+body) {
+		t.Errorf("the names file does not record the alternate's body struct:\n%s", lines)
+	}
+	upd := Build(parsePages(t, page("POST /me/drive/items/{item-id}/workbook/charts/add\n")), Options{Names: ParseNames([]byte(lines))})
+	if len(upd.Operations) != 1 || upd.Operations[0].Body == nil || upd.Operations[0].Body.Type.Named == nil {
+		t.Fatalf("operations after the update: %+v", upd.Operations)
+	}
+	if got := upd.Operations[0].Body.Type.Named.Name; got != body {
+		t.Errorf("body struct %s after the update, %s before", got, body)
+	}
+	// Without the names file the struct is named after the operation.
+	fresh := Build(parsePages(t, page("POST /me/drive/items/{item-id}/workbook/charts/add\n")), Options{})
+	if got := fresh.Operations[0].Body.Type.Named.Name; got != fresh.Operations[0].Name+"Parameters" {
+		t.Errorf("fresh body struct %s for operation %s", got, fresh.Operations[0].Name)
+	}
+}

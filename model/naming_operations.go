@@ -222,12 +222,21 @@ func (b *builder) nameOperations() {
 			of.name = names.unique(of.altOf.name + "Via" + b.viaName(of, lk, names))
 		}
 	}
+	alts := map[*opFacts][]*opFacts{}
+	for _, of := range b.ops {
+		if of.altOf != nil {
+			alts[of.altOf] = append(alts[of.altOf], of)
+		}
+	}
 	for _, of := range b.ops {
 		if of.altOf != nil || of.body == nil || of.body.ref.named == "" {
 			continue
 		}
 		if tf := b.types[of.body.ref.named]; tf.synthesized && tf.goSuffix != "" {
 			tf.goName = of.name + tf.goSuffix
+			if n, ok := b.lock.bodyName(of, alts[of]); ok {
+				tf.goName, tf.nameLocked = n, true
+			}
 			// The description names the operation too.
 			for _, end := range []string{".", ","} {
 				tf.desc = strings.Replace(tf.desc, " of "+of.baseName+end, " of "+of.name+end, 1)

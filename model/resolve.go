@@ -59,7 +59,7 @@ func (b *builder) resolveTypes(m *Model) {
 	// Names an earlier run gave come first of all.
 	byClaim := slices.Clone(keys)
 	locked := func(k string) int {
-		if _, ok := b.lock.typeName(k); ok {
+		if _, ok := b.lock.typeName(k); ok || b.types[k].nameLocked {
 			return 0
 		}
 		return 1

@@ -111,8 +111,8 @@ func TestNamesSurviveDocsUpdate(t *testing.T) {
 	}
 	_, old := buildCorpus(t, oldRoot, nil)
 	_, upd := buildCorpus(t, newRoot, old.Names)
-	oldTypes, oldOps := shapes(old)
-	newTypes, newOps := shapes(upd)
+	oldTypes, oldOps, oldParams := shapes(old)
+	newTypes, newOps, newParams := shapes(upd)
 	compare := func(kind string, a, b map[string]string) (both, renamed int) {
 		for k, v := range a {
 			w, ok := b[k]
@@ -129,6 +129,7 @@ func TestNamesSurviveDocsUpdate(t *testing.T) {
 	}
 	tb, tr := compare("type", oldTypes, newTypes)
 	ob, or := compare("operation", oldOps, newOps)
+	pb, pr := compare("parameters of", oldParams, newParams)
 	literal := 0
 	newKeys := map[string]bool{}
 	for _, o := range upd.Operations {
@@ -141,13 +142,14 @@ func TestNamesSurviveDocsUpdate(t *testing.T) {
 	}
 	t.Logf("types: %d of the 2020 run's %d survive the update, %d renamed", tb, len(oldTypes), tr)
 	t.Logf("operations: %d of the 2020 run's %d survive by shape (%d by literal request line), %d renamed", ob, len(oldOps), literal, or)
+	t.Logf("parameter structs: %d of the 2020 run's %d survive with their operation's shape, %d renamed", pb, len(oldParams), pr)
 }
 
-// shapes maps types by full name and operations by request shape to their
-// Go names; where several operations share a shape, the first in the
-// model's order stands for it.
-func shapes(m *model.Model) (types, ops map[string]string) {
-	types, ops = map[string]string{}, map[string]string{}
+// shapes maps types by full name, and operations and the parameter structs
+// their bodies are by request shape, to their Go names; where several
+// operations share a shape, the first in the model's order stands for it.
+func shapes(m *model.Model) (types, ops, params map[string]string) {
+	types, ops, params = map[string]string{}, map[string]string{}, map[string]string{}
 	for _, t := range m.Types {
 		if !t.Synthesized {
 			types[strings.ToLower(t.FullName)] = t.Name
@@ -158,6 +160,9 @@ func shapes(m *model.Model) (types, ops map[string]string) {
 		if _, ok := ops[k]; !ok {
 			ops[k] = o.Name
 		}
+		if _, ok := params[k]; !ok && o.Body != nil && o.Body.Type.Named != nil && o.Body.Type.Named.Synthesized {
+			params[k] = o.Body.Type.Named.Name
+		}
 	}
-	return types, ops
+	return types, ops, params
 }
