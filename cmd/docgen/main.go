@@ -45,8 +45,9 @@
 // -out DIR is the folder the package is written to (default "generated").
 // docgen records the names it gives in DIR/names.go and keeps them on later
 // runs, so adding pages never renames existing types or methods. An
-// operation is recognised by its request's shape (method, and path without
-// placeholder names), so a docs update renaming a placeholder keeps it.
+// operation, and the struct made up for its body, is recognised by its
+// request's shape (method, and path without placeholder names), so a docs
+// update renaming a placeholder keeps it.
 //
 //	docgen -in docs -out graph
 //
