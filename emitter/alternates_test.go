@@ -33,4 +33,7 @@ func TestAlternatesDocumented(t *testing.T) {
 	if !strings.Contains(src.String(), "// Documented in seeds/api/book-get.md.\nfunc (c *Client) GetBook(") {
 		t.Errorf("GetBook does not name its page:\n%s", src.String())
 	}
+	if n := strings.Count(src.String(), "// Read the properties of a book in the catalog."); n != 1 {
+		t.Errorf("book-get.md's text is in %d doc comments, want 1 (GetBook's):\n%s", n, src.String())
+	}
 }
